@@ -1,0 +1,71 @@
+/**
+ * The files that ship with the tool (default templates, the Country reference data, the config schema),
+ * located from this module so they are found both from `generators/` (tests) and `dist/generators/` (built).
+ */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TemplateSet } from './templates.js';
+
+let root: string | undefined;
+
+/** The directory holding the tool's package.json. */
+export function packageRoot(): string {
+  if (root) return root;
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'templates'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('yuno-codegen: cannot find its own package directory (templates/ is missing)');
+    dir = up;
+  }
+  root = dir;
+  return dir;
+}
+
+export interface Country {
+  code: string;
+  name: string;
+}
+
+let countries: Country[] | undefined;
+
+/**
+ * Yuno's Country reference (data/yuno-country-reference.tsv, the page's own table): the ISO 3166-1
+ * alpha-2 codes with their names, in the page's order.
+ */
+export function loadCountries(): Country[] {
+  if (countries) return countries;
+  const text = readFileSync(join(packageRoot(), 'data', 'yuno-country-reference.tsv'), 'utf8');
+  const lines = text.split('\n').filter((l) => l && !l.startsWith('#'));
+  const header = (lines.shift() ?? '').split('\t');
+  const codeAt = header.indexOf('alpha2');
+  const nameAt = header.indexOf('name');
+  countries = lines.map((line) => {
+    const cells = line.split('\t');
+    return { code: cells[codeAt] ?? '', name: cells[nameAt] ?? '' };
+  });
+  return countries;
+}
+
+/** Read every `*.hbs` file under a directory into a TemplateSet keyed by relative POSIX path. */
+export function readTemplateDir(dir: string): TemplateSet {
+  const set: TemplateSet = {};
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d).sort()) {
+      const full = join(d, entry);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (entry.endsWith('.hbs')) {
+        set[relative(dir, full).split(sep).join('/')] = { source: readFileSync(full, 'utf8'), path: full };
+      }
+    }
+  };
+  walk(dir);
+  return set;
+}
+
+/** Our built-in templates. */
+export function defaultTemplates(): TemplateSet {
+  const set = readTemplateDir(join(packageRoot(), 'templates'));
+  for (const t of Object.values(set)) t.path = relative(packageRoot(), t.path).split(sep).join('/');
+  return set;
+}

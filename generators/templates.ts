@@ -1,0 +1,113 @@
+/**
+ * The one Handlebars environment: isolated (`Handlebars.create()`, never the global instance), compiled
+ * with `strict` and `knownHelpersOnly` so a typo in a template fails instead of printing nothing.
+ * Templates branch on tags of their model; escaping is done by the helpers below, named for the context
+ * they escape for. HTML escaping is Handlebars' own `{{ }}`.
+ */
+import type HandlebarsNS from 'handlebars';
+import { CodegenError } from './types.js';
+
+/** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */
+export interface TemplateSet {
+  [name: string]: { source: string; path: string };
+}
+
+export interface Renderer {
+  render(name: string, model: object): string;
+}
+
+type Helper = (...args: unknown[]) => unknown;
+
+/** Escape text for a `/** … *\/` comment: no comment terminator, no line terminators JS would honour mid-comment. */
+export function escapeComment(text: string): string {
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\n/g, '\n * ');
+}
+
+/** A JavaScript string literal that is also safe inside `<script>` and keeps U+2028/2029 escaped. */
+export function jsString(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    .replace(/</g, '\\u003c');
+}
+
+/** Markdown inline text: characters Markdown or an HTML renderer would interpret are escaped. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
+}
+
+const helpers: Record<string, Helper> = {
+  jsString: (value) => jsString(value),
+  jsdoc: (text) => escapeComment(String(text)),
+  md: (text) => escapeMarkdown(String(text)),
+  eq: (a, b) => a === b,
+  join: (list, sep) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''),
+};
+
+export async function createRenderer(templates: TemplateSet): Promise<Renderer> {
+  const Handlebars = ((await import('handlebars')) as unknown as { default: typeof HandlebarsNS }).default;
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as HandlebarsNS.HelperDelegate);
+  const options: CompileOptions = {
+    strict: true,
+    knownHelpersOnly: true,
+    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+    noEscape: false,
+  };
+  const compiled = new Map<string, HandlebarsNS.TemplateDelegate>();
+  const compile = (name: string): HandlebarsNS.TemplateDelegate => {
+    const t = templates[name];
+    if (!t) {
+      throw new CodegenError([
+        { file: name, at: '', rule: 'templates', message: `template "${name}" is missing; add it to the templates directory` },
+      ]);
+    }
+    try {
+      const fn = hb.compile(t.source, options);
+      // Compile now so a syntax error surfaces here with the template's file name, not at first render.
+      hb.precompile(t.source, options);
+      return fn;
+    } catch (error) {
+      throw templateError(t.path, error);
+    }
+  };
+  for (const name of Object.keys(templates).sort()) {
+    if (!name.startsWith('partials/')) continue;
+    const partialName = name.slice('partials/'.length).replace(/\.hbs$/, '');
+    hb.registerPartial(partialName, compile(name));
+  }
+  return {
+    render(name, model) {
+      let fn = compiled.get(name);
+      if (!fn) {
+        fn = compile(name);
+        compiled.set(name, fn);
+      }
+      try {
+        return fn(model);
+      } catch (error) {
+        throw templateError(templates[name]?.path ?? name, error);
+      }
+    },
+  };
+}
+
+type CompileOptions = Parameters<typeof HandlebarsNS.compile>[1];
+
+function templateError(path: string, error: unknown): CodegenError {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = /line (\d+)/i.exec(text)?.[1];
+  const firstLine = text.split('\n')[0] ?? text;
+  return new CodegenError([
+    {
+      file: path,
+      at: line ? `line ${line}` : '',
+      rule: 'templates',
+      message: `template error: ${firstLine}; fix the template or remove it to use the built-in one`,
+    },
+  ]);
+}

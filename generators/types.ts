@@ -1,0 +1,140 @@
+/**
+ * The typed handoffs between the pipeline's stages:
+ *
+ *   PageSource ─read→ DocPage ─parse→ FieldTree ─schema→ SchemaDocument ─emit→ GeneratedFile[] ─write→ disk
+ *
+ * Every stage takes the previous stage's type and nothing else, so no stage can be skipped and
+ * no emitter re-checks what an earlier stage guaranteed.
+ */
+
+/** A doc page as handed to the library: its path (for messages and banners) and its bytes. */
+export interface PageSource {
+  /** Path as the user wrote it, POSIX separators, relative where possible. Used in messages only. */
+  path: string;
+  bytes: Uint8Array;
+  /** The reviewed overrides file that sits next to the page, if any. */
+  overrides?: { path: string; text: string };
+}
+
+/** The three doc page formats Yuno has published. */
+export type PageFormat = 'readme-htmlblock' | 'readme-legacy-block' | 'mintlify-mdx';
+
+/** A page after decoding: text is NFC, `\n` line endings, no BOM, mojibake repaired. */
+export interface DocPage {
+  path: string;
+  text: string;
+  format: PageFormat;
+  /** Front matter `title`, e.g. "The Customer Session Object". */
+  title: string;
+  /** Front matter description or the page's lead paragraph, as Markdown. */
+  description: string;
+}
+
+/** One documented field as the markup states it, before any convention is applied. */
+export interface RawField {
+  /** The name as written, e.g. `customer_session`, `id*`, `metadata object`. */
+  name: string;
+  /** The type word as written, e.g. `string`, `array of objects`, `Timestamp`. */
+  typeWord: string;
+  /** The description as Markdown (links kept as `[text](href)`, code as backticks). */
+  description: string;
+  /** The description as plain text, for the convention rules. */
+  text: string;
+  /** Enum values listed as items (`<li>` or Markdown list items), with their meanings. */
+  listItems: { value: string; meaning: string }[];
+  /** Values in `<code>` inside the description, in order. */
+  codeValues: string[];
+  /** Link targets (href) mentioned in the description. */
+  links: { text: string; href: string }[];
+  /** Line of the field's name in the page (1-based), for messages. */
+  line: number;
+  children: RawField[];
+}
+
+export interface FieldTree {
+  page: DocPage;
+  fields: RawField[];
+}
+
+/**
+ * A JSON Schema (draft 2020-12) object. The canonical schema uses only the keywords below plus the
+ * annotation keywords in {@link YUNO_KEYWORDS}; hand-written schemas given with `--schema` may use more.
+ */
+export interface JsonSchema {
+  $schema?: string;
+  $id?: string;
+  $ref?: string;
+  title?: string;
+  description?: string;
+  type?: JsonType | JsonType[];
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  multipleOf?: number;
+  items?: JsonSchema;
+  minItems?: number;
+  maxItems?: number;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | JsonSchema;
+  $defs?: Record<string, JsonSchema>;
+  examples?: unknown[];
+  /** Meaning of each enum value, as the page states it (`M=Male`), or the country name for CountryCode. */
+  'x-enumDescriptions'?: Record<string, string>;
+  /** `MAX n` / `MIN m` on a number field: digits, not value. Kept as documentation only. */
+  'x-maxDigits'?: number;
+  'x-minDigits'?: number;
+  [keyword: string]: unknown;
+}
+
+export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
+
+/** Annotation keywords our canonical schemas add; registered with AJV so strict mode accepts them. */
+export const YUNO_KEYWORDS = ['x-enumDescriptions', 'x-maxDigits', 'x-minDigits'] as const;
+
+/** One object's canonical schema with the names every emitter needs. */
+export interface SchemaDocument {
+  /** File name base, kebab-case: `customer-session`. */
+  slug: string;
+  /** PascalCase type name, the schema's `title`: `CustomerSession`. */
+  name: string;
+  /** Where it came from, relative POSIX path, for the `@generated … from <source>` banner. */
+  source: string;
+  schema: JsonSchema;
+}
+
+/** A file the library produced. Paths are relative POSIX paths inside the output directory. */
+export interface GeneratedFile {
+  path: string;
+  contents: string;
+}
+
+/** One problem found in an input, with where it is. */
+export interface Problem {
+  /** The input file. */
+  file: string;
+  /** A field path (`amount.currency`), a JSON pointer (`/properties/x`), or `line N`. */
+  at: string;
+  /** The rule or check that found it, e.g. `constraints`, `type-word`. */
+  rule: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+/** The one error type the library throws for bad input: every problem it found, together. */
+export class CodegenError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'CodegenError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}${p.at ? ` (${p.at})` : ''}: ${p.message}`;
+}
