@@ -1,0 +1,23 @@
+/**
+ * The one step that owns whitespace in `out/`: `\n` line endings, no trailing spaces at line ends
+ * (except Markdown's two-space line break, which we never emit), exactly one final newline, files sorted
+ * by path. Templates emit code that is already indented; this step only makes it uniform.
+ */
+import type { GeneratedFile } from './types.js';
+
+export function format(files: GeneratedFile[]): GeneratedFile[] {
+  return files
+    .map((f) => ({ path: f.path, contents: formatText(f.contents) }))
+    .sort((a, b) => compareText(a.path, b.path));
+}
+
+export function formatText(text: string): string {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return `${lines.join('\n')}\n`;
+}
+
+/** The one comparator for every sort in the tool: by UTF-16 code units, independent of locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,127 @@
+/**
+ * yuno-codegen's library: a pure pipeline that takes inputs as data and returns files. It never
+ * writes to disk; `write.ts` (used by the CLI) does.
+ *
+ *   read page → parse markup → canonical schema → emit types, validators, docs → format
+ */
+import { read } from './page/read.js';
+import { parse } from './page/parse.js';
+import { toSchema, fromSchemaFile } from './schema.js';
+import { checkSchema } from './metaschema.js';
+import { emitCode } from './emit/code.js';
+import { emitDocs } from './emit/docs.js';
+import { format } from './format.js';
+import { createRenderer, type TemplateSet } from './templates.js';
+import { defaultTemplates } from './assets.js';
+import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
+
+export * from './types.js';
+export type { TemplateSet } from './templates.js';
+
+export type Target = 'package' | 'ts';
+export type OutputKind = 'types' | 'validators' | 'docs';
+
+export interface GenerateOptions {
+  /** Doc pages to extract. */
+  pages?: PageSource[];
+  /** Canonical or hand-written JSON Schemas (draft 2020-12), as text. */
+  schemas?: { path: string; text: string }[];
+  /**
+   * `package`: a publishable npm package (ESM + CJS + .d.ts/.d.cts + schemas + docs).
+   * `ts`: TypeScript sources for an application's own compiler.
+   * @default 'package'
+   */
+  target?: Target;
+  /** @default ['types', 'validators', 'docs'] */
+  only?: OutputKind[];
+  /** Templates that replace ours by file name. @default {} */
+  templates?: TemplateSet;
+  /** @default 'yuno-types' */
+  packageName?: string;
+  /** @default '0.0.0' */
+  packageVersion?: string;
+}
+
+/** Options with every default applied: what the emitters receive. */
+export interface ResolvedOptions {
+  target: Target;
+  only: OutputKind[];
+  packageName: string;
+  packageVersion: string;
+}
+
+export interface GenerateResult {
+  /** The canonical schema of every input, in input order. */
+  schemas: SchemaDocument[];
+  /** Every output file, sorted by path, formatted. */
+  files: GeneratedFile[];
+}
+
+/** Extract one doc page into its canonical schema. Throws CodegenError listing every problem. */
+export async function extract(page: PageSource): Promise<SchemaDocument> {
+  const doc = toSchema(await parse(read(page)), page.overrides);
+  await checkSchema(doc);
+  return doc;
+}
+
+export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const resolved = resolveOptions(options);
+  const schemas = await collectSchemas(options);
+  const renderer = await createRenderer({ ...defaultTemplates(), ...(options.templates ?? {}) });
+  const files = [
+    ...(await emitCode(schemas, resolved, renderer)),
+    ...(resolved.only.includes('docs') ? emitDocs(schemas, renderer) : []),
+  ];
+  return { schemas, files: format(files) };
+}
+
+export function resolveOptions(options: GenerateOptions): ResolvedOptions {
+  return {
+    target: options.target ?? 'package',
+    only: options.only ?? ['types', 'validators', 'docs'],
+    packageName: options.packageName ?? 'yuno-types',
+    packageVersion: options.packageVersion ?? '0.0.0',
+  };
+}
+
+/** Extract every page and read every schema, collecting all problems before failing. */
+async function collectSchemas(options: GenerateOptions): Promise<SchemaDocument[]> {
+  const problems: Problem[] = [];
+  const docs: SchemaDocument[] = [];
+  const attempt = async (fn: () => Promise<SchemaDocument>): Promise<void> => {
+    try {
+      docs.push(await fn());
+    } catch (error) {
+      if (error instanceof CodegenError) problems.push(...error.problems);
+      else throw error;
+    }
+  };
+  for (const page of options.pages ?? []) await attempt(() => extract(page));
+  for (const file of options.schemas ?? []) {
+    await attempt(async () => {
+      const doc = fromSchemaFile(file);
+      await checkSchema(doc);
+      return doc;
+    });
+  }
+  const seen = new Map<string, string>();
+  for (const doc of docs) {
+    const other = seen.get(doc.name);
+    if (other !== undefined) {
+      problems.push({
+        file: doc.source,
+        at: '/title',
+        rule: 'unique-names',
+        message: `object name "${doc.name}" is also produced by ${other}; give one of them another title`,
+      });
+    }
+    seen.set(doc.name, doc.source);
+  }
+  if (problems.length > 0) throw new CodegenError(problems);
+  if (docs.length === 0) {
+    throw new CodegenError([
+      { file: '(inputs)', at: '', rule: 'inputs', message: 'nothing to generate: give at least one page or schema' },
+    ]);
+  }
+  return docs;
+}
