@@ -1,0 +1,839 @@
+/**
+ * Doc text (Markdown from the canonical schema) made safe for the two doc outputs. Both outputs are
+ * printed from one parse, so a link dropped as unsafe is dropped in both and raw HTML in the text is
+ * shown as text in both.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import type { Nodes, PhrasingContent } from 'mdast';
+import type { JsonSchema } from '../types.js';
+
+/** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
+export interface RichText {
+  /** Markdown for one table cell or one line: no line breaks, `|` escaped, no live HTML. */
+  md: string;
+  /** Markdown for a block (a page's lead text): paragraphs separated by blank lines, no live HTML. */
+  mdBlock: string;
+  /** HTML for inside a `<td>` or `<div>`: only the tags this module prints, every text escaped. */
+  html: string;
+}
+
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
+
+/**
+ * A link target the pages may carry: http(s), mailto or relative. Decided by the WHATWG URL parser, the
+ * one browsers use, so tricks such as `java\tscript:` or leading control characters resolve as the
+ * browser would resolve them.
+ */
+export function safeHref(href: string): string | undefined {
+  const trimmed = href.trim();
+  if (trimmed === '') return undefined;
+  try {
+    const url = new URL(trimmed, 'https://relative.invalid/');
+    return ALLOWED_PROTOCOLS.has(url.protocol) ? trimmed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Text for a Markdown table cell or line: Markdown punctuation escaped, `<` and entities made inert. */
+export function mdText(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** A Markdown code span holding `text` exactly, usable inside a table cell. */
+export function mdCode(text: string): string {
+  const value = oneLine(text);
+  if (value === '') return '';
+  const longest = Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') || /^ .* $/.test(value) ? ' ' : '';
+  // GFM splits table cells on `|` even inside code spans unless it is escaped.
+  return `${fence}${pad}${value.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** A fence for a Markdown code block that no backtick run inside `text` can close. */
+export function mdFence(text: string): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`{3,}/g)].map((m) => m[0].length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+}
+
+/** Parse doc text as Markdown (CommonMark) and print it for both outputs. */
+export function richText(markdown: string): RichText {
+  if (markdown.trim() === '') return { md: '', mdBlock: '', html: '' };
+  const tree = fromMarkdown(markdown);
+  const blocks = tree.children;
+  const single = blocks.length === 1 && blocks[0]?.type === 'paragraph';
+  return {
+    md: blocks.map((b) => mdInline(b)).filter((s) => s !== '').join(' '),
+    mdBlock: blocks.map((b) => mdBlock(b)).filter((s) => s !== '').join('\n\n'),
+    html: single ? htmlChildren(blocks[0] as Nodes) : blocks.map((b) => html(b)).join(''),
+  };
+}
+
+/** The plain text of a node, as a reader sees it. */
+function plain(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if (node.type === 'html') return node.value;
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? '';
+  if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
+  return '';
+}
+
+function mdInline(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'html':
+      return mdText(node.value);
+    case 'inlineCode':
+      return mdCode(node.value);
+    case 'emphasis':
+      return `*${mdChildren(node.children)}*`;
+    case 'strong':
+      return `**${mdChildren(node.children)}**`;
+    case 'delete':
+      return `~~${mdChildren(node.children)}~~`;
+    case 'break':
+      return ' ';
+    case 'link': {
+      const href = safeHref(node.url);
+      const text = mdChildren(node.children);
+      return href === undefined ? text : `[${text}](${mdDestination(href)})`;
+    }
+    case 'image':
+    case 'imageReference':
+      return mdText(node.alt ?? '');
+    case 'definition':
+      return '';
+    case 'code':
+      return mdCode(node.value);
+    case 'list':
+      return node.children.map((item) => mdInline(item)).join(' ');
+    case 'paragraph':
+    case 'heading':
+      return mdChildren(node.children);
+    default:
+      if ('children' in node) return (node.children as Nodes[]).map(mdInline).filter((s) => s !== '').join(' ');
+      return mdText(plain(node));
+  }
+}
+
+function mdChildren(children: PhrasingContent[]): string {
+  return children.map((c) => mdInline(c)).join('');
+}
+
+function mdBlock(node: Nodes): string {
+  switch (node.type) {
+    case 'list':
+      return node.children
+        .map((item, i) => `${node.ordered ? `${(node.start ?? 1) + i}.` : '-'} ${mdInline(item)}`)
+        .join('\n');
+    case 'code':
+      return `${mdFence(node.value)}\n${node.value}\n${mdFence(node.value)}`;
+    case 'definition':
+      return '';
+    default: {
+      const line = mdInline(node);
+      // A paragraph must not start like a heading, list item, setext underline or quote.
+      return /^(?:[#+=-]|\d+[.)])/.test(line) ? `\\${line}` : line;
+    }
+  }
+}
+
+/** A link destination that stays one token: spaces, brackets, pipes and the like percent-encoded. */
+function mdDestination(href: string): string {
+  return href.replace(/[\u0000-\u0020()<>|\\`"'\u007f-\u{10ffff}]/gu, (c) => encodeURIComponent(c));
+}
+
+function htmlChildren(node: Nodes): string {
+  return 'children' in node ? (node.children as Nodes[]).map(html).join('') : '';
+}
+
+function html(node: Nodes): string {
+  switch (node.type) {
+    case 'root':
+      return htmlChildren(node);
+    case 'paragraph':
+      return `<p>${htmlChildren(node)}</p>`;
+    case 'heading':
+      return `<p><strong>${htmlChildren(node)}</strong></p>`;
+    case 'text':
+    case 'html':
+      return escapeHtml(node.value);
+    case 'inlineCode':
+      return `<code>${escapeHtml(node.value)}</code>`;
+    case 'code':
+      return `<pre><code>${escapeHtml(node.value)}</code></pre>`;
+    case 'emphasis':
+      return `<em>${htmlChildren(node)}</em>`;
+    case 'strong':
+      return `<strong>${htmlChildren(node)}</strong>`;
+    case 'delete':
+      return `<del>${htmlChildren(node)}</del>`;
+    case 'break':
+      return '<br>';
+    case 'link': {
+      const href = safeHref(node.url);
+      const text = htmlChildren(node);
+      return href === undefined ? text : `<a href="${escapeHtml(href)}">${text}</a>`;
+    }
+    case 'image':
+    case 'imageReference':
+      // Never an <img>: the page loads nothing, and alt text is what a reader needs.
+      return escapeHtml(node.alt ?? '');
+    case 'list': {
+      const tag = node.ordered ? 'ol' : 'ul';
+      return `<${tag}>${node.children.map(html).join('')}</${tag}>`;
+    }
+    case 'listItem': {
+      const only = node.children.length === 1 && node.children[0]?.type === 'paragraph';
+      return `<li>${only ? htmlChildren(node.children[0] as Nodes) : htmlChildren(node)}</li>`;
+    }
+    case 'blockquote':
+      return `<blockquote>${htmlChildren(node)}</blockquote>`;
+    case 'thematicBreak':
+      return '<hr>';
+    case 'definition':
+      return '';
+    default:
+      return escapeHtml(plain(node));
+  }
+}
+
+
+// ---------------------------------------------------------------------------------------------------
+// The docs model: everything the doc templates print, computed here so templates only branch on tags.
+// ---------------------------------------------------------------------------------------------------
+
+/** One row of a fields table. Plain strings are escaped by the HTML template; `md.*` are ready for Markdown. */
+export interface DocsField {
+  name: string;
+  /** Dotted path from the root, `[]` for array items: `amount.currency`, `items[].name`. */
+  path: string;
+  /** Unique `id` of the row: `field-amount-currency`. */
+  anchor: string;
+  type: string;
+  /** `#…` of the nested section or definition the type names, or ''. */
+  typeHref: string;
+  hasTypeHref: boolean;
+  required: boolean;
+  requiredText: 'yes' | 'no';
+  /** All constraints in one line, `; `-separated: `length 36–64`. */
+  constraints: string;
+  /** The same constraints one by one; the enum one links to its values table. */
+  constraintParts: { text: string; href: string; hasHref: boolean }[];
+  description: RichText;
+  example: string;
+  hasExample: boolean;
+  md: { name: string; type: string; constraints: string; example: string };
+}
+
+/** An enum value with its meaning. */
+export interface DocsValue {
+  value: string;
+  meaning: RichText;
+  md: { value: string };
+}
+
+/** The values of one field's inline enum, printed under its section's table. */
+export interface DocsEnum {
+  field: string;
+  anchor: string;
+  values: DocsValue[];
+  md: { field: string };
+}
+
+/** The root fields or one nested object (an object field, or the items of an array of objects). */
+export interface DocsSection {
+  id: string;
+  path: string;
+  isRoot: boolean;
+  isArrayItem: boolean;
+  /** HTML heading level, 2 to 6. */
+  level: number;
+  /** Markdown heading marks for the same level: `###`. */
+  mdHeading: string;
+  /** The field this section documents (the root section has none). */
+  fieldAnchor: string;
+  description: RichText;
+  hasDescription: boolean;
+  fields: DocsField[];
+  enums: DocsEnum[];
+  hasEnums: boolean;
+  md: { path: string };
+}
+
+export interface DocsTocEntry {
+  title: string;
+  href: string;
+  children: DocsTocEntry[];
+  hasChildren: boolean;
+}
+
+/** A shared enum from `$defs` (e.g. CountryCode), listed once at the end of the page. */
+export interface DocsDefinition {
+  name: string;
+  id: string;
+  description: RichText;
+  hasDescription: boolean;
+  count: number;
+  valueHeader: string;
+  meaningHeader: string;
+  values: DocsValue[];
+  md: { name: string };
+}
+
+export interface DocsModel {
+  /** Banner text, already safe inside an HTML comment. */
+  banner: string;
+  /** A reader's title: `Customer Session`. */
+  title: string;
+  /** The type name: `CustomerSession`. */
+  typeName: string;
+  description: RichText;
+  hasDescription: boolean;
+  root: DocsSection;
+  nested: DocsSection[];
+  hasNested: boolean;
+  /** Nested objects as a tree, for the table of contents. */
+  toc: DocsTocEntry[];
+  definitions: DocsDefinition[];
+  hasDefinitions: boolean;
+  /** The complete example object as pretty JSON. */
+  example: string;
+  /** A Markdown code fence that the example cannot close. */
+  exampleFence: string;
+  md: { title: string; typeName: string };
+}
+
+/** Minimal shape of a schema document, so this module does not depend on more than it reads. */
+export interface DocsInput {
+  name: string;
+  source: string;
+  schema: JsonSchema;
+}
+
+const REF_PREFIX = '#/$defs/';
+
+function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
+  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+function refName(schema: JsonSchema): string | undefined {
+  return typeof schema.$ref === 'string' && schema.$ref.startsWith(REF_PREFIX)
+    ? schema.$ref.slice(REF_PREFIX.length)
+    : undefined;
+}
+
+/** The schema a `$ref` points at (local `#/$defs/…` only), merged under the referring schema's own keywords. */
+function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
+  const name = refName(schema);
+  const target = name === undefined ? undefined : own(root.$defs, name);
+  if (target === undefined) return schema;
+  const { $ref: _ref, ...rest } = schema;
+  return { ...target, ...rest };
+}
+
+function typesOf(schema: JsonSchema): string[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (typeof schema.type === 'string') return [schema.type];
+  if (schema.properties !== undefined) return ['object'];
+  if (schema.items !== undefined) return ['array'];
+  return [];
+}
+
+/** A value as a reader sees it: strings bare, everything else as JSON. */
+function display(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value) ?? String(value);
+}
+
+function isObjectWithFields(schema: JsonSchema): boolean {
+  return schema.properties !== undefined && Object.keys(schema.properties).length > 0;
+}
+
+export function humanize(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+}
+
+/** Text of a banner inside `<!-- -->`: nothing in a source path can end the comment. */
+export function commentSafe(text: string): string {
+  return text.replace(/--/g, '-\u2010').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}
+
+function constraintsOf(s: JsonSchema, enumCount: number): string[] {
+  const out: string[] = [];
+  const range = (min: number | undefined, max: number | undefined, unit: string, lone: [string, string]): void => {
+    if (min !== undefined && max !== undefined) out.push(min === max ? `${unit} ${min}` : `${unit} ${min}–${max}`);
+    else if (min !== undefined) out.push(`${lone[0]} ${min}`);
+    else if (max !== undefined) out.push(`${lone[1]} ${max}`);
+  };
+  range(s.minLength, s.maxLength, 'length', ['min length', 'max length']);
+  range(s.minimum, s.maximum, 'range', ['minimum', 'maximum']);
+  if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
+  const minD = s['x-minDigits'];
+  const maxD = s['x-maxDigits'];
+  if (minD !== undefined && maxD !== undefined) out.push(minD === maxD ? `${minD} digits` : `${minD}–${maxD} digits`);
+  else if (minD !== undefined) out.push(`min ${minD} digits`);
+  else if (maxD !== undefined) out.push(`max ${maxD} digits`);
+  if (s.minItems !== undefined && s.maxItems !== undefined) {
+    out.push(s.minItems === s.maxItems ? `${s.minItems} items` : `${s.minItems}–${s.maxItems} items`);
+  } else if (s.minItems !== undefined) out.push(`min ${s.minItems} items`);
+  else if (s.maxItems !== undefined) out.push(`max ${s.maxItems} items`);
+  if (s.const !== undefined) out.push(`always ${JSON.stringify(s.const)}`);
+  if (enumCount > 0) out.push(`one of ${enumCount} value${enumCount === 1 ? '' : 's'}`);
+  return out;
+}
+
+/** Builds the model of one page; ids are allocated through one set so every anchor is unique. */
+class ModelBuilder {
+  private readonly used = new Set(['contents', 'fields', 'example', 'title']);
+  readonly nested: DocsSection[] = [];
+  /** Shared enums in order of first use. */
+  private readonly definitions = new Map<string, DocsDefinition>();
+
+  constructor(private readonly root: JsonSchema) {}
+
+  id(base: string): string {
+    const clean = base.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'x';
+    let id = clean;
+    for (let n = 2; this.used.has(id); n++) id = `${clean}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+
+  definitionList(): DocsDefinition[] {
+    return [...this.definitions.values()];
+  }
+
+  private definition(name: string, def: JsonSchema): DocsDefinition {
+    const existing = this.definitions.get(name);
+    if (existing) return existing;
+    const isCountry = name === 'CountryCode';
+    const values = (def.enum ?? []).map((v) => enumValue(v, def));
+    const description = richText(def.description ?? '');
+    const made: DocsDefinition = {
+      name,
+      id: this.id(`def-${name}`),
+      description,
+      hasDescription: description.html !== '',
+      count: values.length,
+      valueHeader: isCountry ? 'Code' : 'Value',
+      meaningHeader: isCountry ? 'Country' : 'Meaning',
+      values,
+      md: { name: mdText(name) },
+    };
+    this.definitions.set(name, made);
+    return made;
+  }
+
+  /** The fields of one object, recursing into nested objects; `stack` holds `$defs` names being expanded. */
+  section(
+    schema: JsonSchema,
+    path: string,
+    depth: number,
+    fieldAnchor: string,
+    isArrayItem: boolean,
+    stack: string[],
+  ): { section: DocsSection; toc: DocsTocEntry[] } {
+    const id = depth === 0 ? 'fields' : this.id(`section-${path}`);
+    const fields: DocsField[] = [];
+    const enums: DocsEnum[] = [];
+    const toc: DocsTocEntry[] = [];
+    const required = new Set(schema.required ?? []);
+    const level = Math.min(2 + depth, 6);
+    const description = depth === 0 ? richText('') : richText(schema.description ?? '');
+    const section: DocsSection = {
+      id,
+      path,
+      isRoot: depth === 0,
+      isArrayItem,
+      level,
+      mdHeading: '#'.repeat(level),
+      fieldAnchor,
+      description,
+      hasDescription: description.html !== '',
+      fields,
+      enums,
+      hasEnums: false,
+      md: { path: mdCode(path) },
+    };
+    if (depth > 0) this.nested.push(section);
+    for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+      const fieldPath = path === '' ? name : `${path}.${name}`;
+      const anchor = this.id(`field-${fieldPath}`);
+      const ref = refName(raw);
+      const s = resolve(raw, this.root);
+      const expanding = ref !== undefined && stack.includes(ref);
+      const nextStack = ref === undefined ? stack : [...stack, ref];
+
+      const type = typeLabel(s, ref);
+      let typeHref = '';
+
+      // An object, or an array (of arrays) of objects, gets its own section after this one.
+      let inner = s;
+      let suffix = '';
+      let innerStack = nextStack;
+      while (typesOf(inner).includes('array') && inner.items !== undefined) {
+        const itemRef = refName(inner.items);
+        if (itemRef !== undefined && innerStack.includes(itemRef)) break;
+        if (itemRef !== undefined) innerStack = [...innerStack, itemRef];
+        inner = resolve(inner.items, this.root);
+        suffix += '[]';
+      }
+      if (isObjectWithFields(inner) && !expanding && typesOf(inner).includes('object')) {
+        const child = this.section(inner, `${fieldPath}${suffix}`, depth + 1, anchor, suffix !== '', innerStack);
+        typeHref = `#${child.section.id}`;
+        toc.push({
+          title: `${fieldPath}${suffix}`,
+          href: typeHref,
+          children: child.toc,
+          hasChildren: child.toc.length > 0,
+        });
+      }
+
+      // Enum values: a shared `$defs` enum is listed once at the end, an inline one under this table.
+      const valuesSchema = s.enum !== undefined ? s : inner.enum !== undefined ? inner : undefined;
+      const valuesRef = valuesSchema === s ? ref : suffix === '[]' ? refName(s.items ?? {}) : undefined;
+      let valuesHref = '';
+      if (valuesSchema?.enum !== undefined) {
+        if (valuesRef !== undefined) {
+          valuesHref = `#${this.definition(valuesRef, own(this.root.$defs, valuesRef) ?? valuesSchema).id}`;
+          if (typeHref === '') typeHref = valuesHref;
+        } else {
+          const values = valuesSchema.enum.map((v) => enumValue(v, valuesSchema));
+          const enumAnchor = this.id(`${anchor}-values`);
+          enums.push({ field: name, anchor: enumAnchor, values, md: { field: mdCode(name) } });
+          valuesHref = `#${enumAnchor}`;
+        }
+      }
+      const enumCount = valuesSchema?.enum?.length ?? 0;
+      const parts = constraintsOf(s, enumCount);
+      const constraints = parts.join('; ');
+      const hasExample = Array.isArray(raw.examples) && raw.examples.length > 0;
+      const example = hasExample ? display(raw.examples?.[0]) : '';
+      fields.push({
+        name,
+        path: fieldPath,
+        anchor,
+        type,
+        typeHref,
+        hasTypeHref: typeHref !== '',
+        required: required.has(name),
+        requiredText: required.has(name) ? 'yes' : 'no',
+        constraints,
+        constraintParts: parts.map((text, i) => {
+          // constraintsOf lists the enum count last.
+          const href = enumCount > 0 && i === parts.length - 1 ? valuesHref : '';
+          return { text, href, hasHref: href !== '' };
+        }),
+        description: richText(s.description ?? ''),
+        example,
+        hasExample,
+        md: { name: mdCode(name), type: mdText(type), constraints: mdText(constraints), example: mdCode(example) },
+      });
+    }
+    section.hasEnums = enums.length > 0;
+    return { section, toc };
+  }
+}
+
+function enumValue(value: unknown, s: JsonSchema): DocsValue {
+  const key = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const meaning = own(s['x-enumDescriptions'], key) ?? '';
+  return { value: display(value), meaning: richText(meaning), md: { value: mdCode(display(value)) } };
+}
+
+function typeLabel(s: JsonSchema, ref: string | undefined): string {
+  if (ref !== undefined && !isObjectWithFields(s)) return ref;
+  const types = typesOf(s);
+  if (types.length === 0) return s.enum !== undefined || s.const !== undefined ? 'value' : 'any';
+  return types
+    .map((t) => {
+      if (t === 'string' && typeof s.format === 'string') return `string (${s.format})`;
+      if (t === 'array') {
+        if (s.items === undefined) return 'array';
+        const itemRef = refName(s.items);
+        if (itemRef !== undefined) return `array of ${itemRef}`;
+        if (isObjectWithFields(s.items)) return 'array of objects';
+        return `array of ${typeLabel(s.items, undefined)}`;
+      }
+      return t;
+    })
+    .join(' or ');
+}
+
+/** The model the doc templates render for one object. */
+export function buildDocsModel(doc: DocsInput): DocsModel {
+  const builder = new ModelBuilder(doc.schema);
+  const { section: root, toc } = builder.section(doc.schema, '', 0, '', false, []);
+  const description = richText(doc.schema.description ?? '');
+  const example = prettyJson(exampleObject(doc.schema));
+  const title = humanize(doc.name) || doc.name;
+  return {
+    banner: commentSafe(`@generated by yuno-codegen from ${doc.source} — do not edit`),
+    title,
+    typeName: doc.name,
+    description,
+    hasDescription: description.html !== '',
+    root,
+    nested: builder.nested,
+    hasNested: builder.nested.length > 0,
+    toc,
+    definitions: builder.definitionList(),
+    hasDefinitions: builder.definitionList().length > 0,
+    example,
+    exampleFence: mdFence(example),
+    md: { title: mdText(title), typeName: mdCode(doc.name) },
+  };
+}
+
+/** JSON for people: two-space indent, and invisible line separators shown as escapes. */
+function prettyJson(value: unknown): string {
+  return (JSON.stringify(value, null, 2) ?? 'null').replace(
+    /[\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16)}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The complete example object.
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * A complete example of the object: every field, from the page's first example where that example fits
+ * the field's schema, otherwise the simplest value that does (first enum value, `minLength` x's, …).
+ * Nested objects are built field by field; an array of objects gets one item.
+ */
+export function exampleObject(schema: JsonSchema): unknown {
+  return exampleFor(schema, schema, []);
+}
+
+function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  const ref = refName(raw);
+  if (ref !== undefined && stack.includes(ref)) return undefined;
+  const nextStack = ref === undefined ? stack : [...stack, ref];
+  const s = resolve(raw, root);
+  const types = typesOf(s);
+  if (isObjectWithFields(s) && (types.length === 0 || types.includes('object'))) {
+    const entries: [string, unknown][] = [];
+    for (const [name, child] of Object.entries(s.properties ?? {})) {
+      const value = exampleFor(child, root, nextStack);
+      if (value !== undefined) entries.push([name, value]);
+    }
+    // fromEntries defines own properties, so a field named `__proto__` stays a field.
+    return Object.fromEntries(entries);
+  }
+  if (types.includes('array') && s.items !== undefined && isObjectWithFields(resolve(s.items, root))) {
+    const item = exampleFor(s.items, root, nextStack);
+    return item === undefined ? [] : repeat(item, s);
+  }
+  const given = Array.isArray(s.examples) && s.examples.length > 0 ? s.examples[0] : undefined;
+  if (given !== undefined) {
+    if (fits(given, s, root)) return given;
+    if (types.includes('array') && s.items !== undefined && fits([given], s, root)) return [given];
+  }
+  return synthesize(s, root, nextStack);
+}
+
+function repeat(item: unknown, s: JsonSchema): unknown[] {
+  const count = Math.min(Math.max(1, s.minItems ?? 0), s.maxItems ?? Number.POSITIVE_INFINITY);
+  return Array.from({ length: count }, () => item);
+}
+
+const DATE_TIME_BASE = '2022-05-09T20:46:54';
+const FIXED_FORMATS: Record<string, string> = {
+  date: '2022-05-09',
+  time: '20:46:54Z',
+  email: 'user@example.com',
+  uri: 'https://example.com/',
+  url: 'https://example.com/',
+  uuid: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
+};
+
+function synthesize(s: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  if (s.const !== undefined) return s.const;
+  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum.find((v) => fits(v, s, root)) ?? s.enum[0];
+  const types = typesOf(s);
+  const type = types.find((t) => t !== 'null') ?? types[0];
+  switch (type) {
+    case 'string':
+      return stringFor(s);
+    case 'integer':
+    case 'number':
+      return numberFor(s, type === 'integer');
+    case 'boolean':
+      return true;
+    case 'array': {
+      if (s.maxItems === 0 || s.items === undefined) return [];
+      const item = exampleFor(s.items, root, stack);
+      return item === undefined ? [] : repeat(item, s);
+    }
+    case 'object':
+      return {};
+    default:
+      return null;
+  }
+}
+
+function stringFor(s: JsonSchema): string {
+  const min = s.minLength ?? 0;
+  const max = s.maxLength ?? Number.POSITIVE_INFINITY;
+  const fitsLength = (v: string): boolean => [...v].length >= min && [...v].length <= max;
+  if (s.format === 'date-time') {
+    const digits = (k: number): string => '786342'.repeat(Math.ceil(k / 6)).slice(0, k);
+    const candidates = [`${DATE_TIME_BASE}.786342Z`, `${DATE_TIME_BASE}Z`, `${DATE_TIME_BASE}+00:00`];
+    for (let k = 1; k <= Math.max(min, 27); k++) {
+      candidates.push(`${DATE_TIME_BASE}.${digits(k)}Z`, `${DATE_TIME_BASE}.${digits(k)}+00:00`);
+    }
+    const found = candidates.find(fitsLength);
+    if (found !== undefined) return found;
+  }
+  const fixed = typeof s.format === 'string' ? own(FIXED_FORMATS, s.format) : undefined;
+  if (fixed !== undefined && fitsLength(fixed)) return fixed;
+  return 'x'.repeat(min === 0 && max >= 1 ? 1 : min);
+}
+
+function numberFor(s: JsonSchema, integer: boolean): number {
+  const lo = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.minimum;
+  const hi = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.maximum;
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : integer ? 1 : 0;
+  let value = 0;
+  if (lo !== undefined && lo >= 0) {
+    value = step > 0 ? Math.ceil(lo / step) * step : lo;
+    if (value === s.exclusiveMinimum) value += step > 0 ? step : 1;
+  } else if (hi !== undefined && hi <= 0) {
+    value = step > 0 ? Math.floor(hi / step) * step : hi;
+    if (value === s.exclusiveMaximum) value -= step > 0 ? step : 1;
+  }
+  return Object.is(value, -0) ? 0 : value;
+}
+
+// A conservative check: it may refuse a value the schema accepts (then one is synthesized), but it
+// never accepts a value the schema refuses, for the keywords the canonical schema uses.
+const CHECKED = new Set([
+  '$schema', '$id', '$ref', '$defs', 'title', 'description', 'examples', 'type', 'format', 'enum', 'const',
+  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
+  'multipleOf', 'items', 'minItems', 'maxItems', 'properties', 'required', 'additionalProperties',
+  'x-enumDescriptions', 'x-maxDigits', 'x-minDigits',
+]);
+
+function fits(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0): boolean {
+  if (depth > 32) return false;
+  const s = resolve(raw, root);
+  if (Object.keys(s).some((k) => !CHECKED.has(k))) return false;
+  if (s.const !== undefined && !sameJson(value, s.const)) return false;
+  if (Array.isArray(s.enum) && !s.enum.some((e) => sameJson(value, e))) return false;
+  const types = Array.isArray(s.type) ? s.type : typeof s.type === 'string' ? [s.type] : [];
+  if (types.length > 0 && !types.some((t) => hasType(value, t))) return false;
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (s.minLength !== undefined && length < s.minLength) return false;
+    if (s.maxLength !== undefined && length > s.maxLength) return false;
+    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
+    if (typeof s.format === 'string' && !formatHolds(s.format, value)) return false;
+  }
+  if (typeof value === 'number') {
+    if (s.minimum !== undefined && value < s.minimum) return false;
+    if (s.maximum !== undefined && value > s.maximum) return false;
+    if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) return false;
+    if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) return false;
+    if (typeof s.multipleOf === 'number' && !Number.isInteger(value / s.multipleOf)) return false;
+  }
+  if (Array.isArray(value)) {
+    if (s.minItems !== undefined && value.length < s.minItems) return false;
+    if (s.maxItems !== undefined && value.length > s.maxItems) return false;
+    if (s.items !== undefined && !value.every((v) => fits(v, s.items as JsonSchema, root, depth + 1))) return false;
+  }
+  if (isPlainObject(value)) {
+    for (const key of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+    for (const [key, v] of Object.entries(value)) {
+      const child = own(s.properties, key);
+      if (child !== undefined) {
+        if (!fits(v, child, root, depth + 1)) return false;
+      } else if (s.additionalProperties === false) return false;
+      else if (typeof s.additionalProperties === 'object' && !fits(v, s.additionalProperties, root, depth + 1)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isPlainObject(value);
+    default:
+      return false;
+  }
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function dateHolds(y: number, m: number, d: number): boolean {
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && !leap ? 28 : (DAYS[m - 1] ?? 0));
+}
+
+function formatHolds(format: string, value: string): boolean {
+  switch (format) {
+    case 'date-time': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(value);
+      if (!m) return false;
+      const [y, mo, d, h, mi, sec, oh, om] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];
+      return dateHolds(y!, mo!, d!) && h! <= 23 && mi! <= 59 && sec! <= 59 && oh! <= 23 && om! <= 59;
+    }
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+      return m !== null && dateHolds(Number(m[1]), Number(m[2]), Number(m[3]));
+    }
+    case 'time':
+      return /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.test(value);
+    case 'email':
+      return /^[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(value);
+    case 'uri':
+    case 'url':
+      return /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\/[A-Za-z0-9._~/-]*)?$/.test(value);
+    case 'uuid':
+      return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+    default:
+      return false;
+  }
+}

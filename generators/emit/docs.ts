@@ -1,0 +1,20 @@
+/**
+ * Docs emitter: one Markdown page (also the package README) and one self-contained HTML page per
+ * object. The model is built in docs-model.ts; the templates only print it and branch on its tags.
+ */
+import type { Renderer } from '../templates.js';
+import type { GeneratedFile, SchemaDocument } from '../types.js';
+import { buildDocsModel } from './docs-model.js';
+
+export { buildDocsModel, exampleObject } from './docs-model.js';
+export type { DocsModel } from './docs-model.js';
+
+export function emitDocs(docs: SchemaDocument[], renderer: Renderer): GeneratedFile[] {
+  return docs.flatMap((doc) => {
+    const model = buildDocsModel(doc);
+    return [
+      { path: `docs/${doc.slug}.md`, contents: renderer.render('docs.md.hbs', model) },
+      { path: `docs/${doc.slug}.html`, contents: renderer.render('docs.html.hbs', model) },
+    ];
+  });
+}
