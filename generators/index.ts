@@ -59,7 +59,7 @@ export interface GenerateResult {
 
 /** Extract one doc page into its canonical schema. Throws CodegenError listing every problem. */
 export async function extract(page: PageSource): Promise<SchemaDocument> {
-  const doc = toSchema(await parse(read(page)), page.overrides);
+  const doc = await toSchema(await parse(read(page)), page.overrides);
   await checkSchema(doc);
   return doc;
 }

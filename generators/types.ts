@@ -22,37 +22,50 @@ export type PageFormat = 'readme-htmlblock' | 'readme-legacy-block' | 'mintlify-
 /** A page after decoding: text is NFC, `\n` line endings, no BOM, mojibake repaired. */
 export interface DocPage {
   path: string;
+  /** The page body after the front matter. */
   text: string;
+  /** Line number in the file where `text` starts (1-based), so messages point at the file's lines. */
+  bodyLine: number;
   format: PageFormat;
-  /** Front matter `title`, e.g. "The Customer Session Object". */
+  /** Front matter `title`, e.g. "The Customer Session Object"; empty when the page has none. */
   title: string;
-  /** Front matter description or the page's lead paragraph, as Markdown. */
-  description: string;
+  /** Front matter `description` (or `metadata.description`); the lead paragraph is preferred when present. */
+  frontMatterDescription: string;
+}
+
+/** A piece of a field's description, as the markup separates them (`<br>`, `<p>`, `<small>`, paragraphs). */
+export interface Segment {
+  /** Markdown: links as `[text](href)`, code as backticks, whitespace collapsed. */
+  markdown: string;
+  /** The same text without markup, for the convention rules. */
+  text: string;
+  /** Values written as code (`<code>`, backticks), in order. */
+  codes: string[];
+  /** Link targets mentioned in the segment. */
+  links: { text: string; href: string }[];
 }
 
 /** One documented field as the markup states it, before any convention is applied. */
 export interface RawField {
   /** The name as written, e.g. `customer_session`, `id*`, `metadata object`. */
   name: string;
-  /** The type word as written, e.g. `string`, `array of objects`, `Timestamp`. */
+  /** The type word as written, e.g. `string`, `array of objects`, `Timestamp`; empty when the page gives none. */
   typeWord: string;
-  /** The description as Markdown (links kept as `[text](href)`, code as backticks). */
-  description: string;
-  /** The description as plain text, for the convention rules. */
-  text: string;
-  /** Enum values listed as items (`<li>` or Markdown list items), with their meanings. */
+  /** Words written right after the type word in the field's heading, e.g. `optional`. */
+  marks: string;
+  /** The description, in the pieces the markup gives. */
+  segments: Segment[];
+  /** Items of a list (`<li>` or Markdown list) under the field: a value written as code and its meaning. */
   listItems: { value: string; meaning: string }[];
-  /** Values in `<code>` inside the description, in order. */
-  codeValues: string[];
-  /** Link targets (href) mentioned in the description. */
-  links: { text: string; href: string }[];
-  /** Line of the field's name in the page (1-based), for messages. */
+  /** Line of the field's name in the page file (1-based), for messages. */
   line: number;
   children: RawField[];
 }
 
 export interface FieldTree {
   page: DocPage;
+  /** The page's lead paragraph (Markdown), the object's description. */
+  description: string;
   fields: RawField[];
 }
 

@@ -1,0 +1,249 @@
+/**
+ * ReadMe-era attribute HTML (`div.yuno` entries) → RawField tree, with a real HTML parser (htmlparser2).
+ *
+ * The markup's structure gives the tree: a field starts at an element whose first child is
+ * `<strong><code>name</code></strong>` (a `<p>` for a leaf, the `<summary>` of a `<details>` for an object);
+ * everything after it until the next field belongs to it; a `<details>` element's other children, at any
+ * depth of wrapping `<div>`s, are its child fields, including `<details>` written as siblings of the inner
+ * `<div>` (the checkout-session page does this).
+ */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import type { RawField } from '../types.js';
+import { SegmentBuilder, collapse, listEntry } from './segments.js';
+
+/** Elements whose content is never page text. */
+const SKIPPED = new Set(['style', 'script', 'head', 'template', 'noscript']);
+/** Elements that end a description piece. */
+const BLOCKS = new Set(['br', 'p', 'div', 'small', 'li', 'ul', 'ol', 'summary', 'details', 'table', 'tr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'hr']);
+
+/** Maximum nesting of `<details>` accepted; deeper markup is rejected rather than overflowing the stack. */
+export const MAX_DEPTH = 64;
+
+export interface HtmlProblem {
+  line: number;
+  message: string;
+}
+
+/**
+ * @param html the block's HTML
+ * @param firstLine the page line where the HTML starts, so field lines point into the page file
+ */
+export function parseHtmlFields(html: string, firstLine: number, problems: HtmlProblem[]): RawField[] {
+  const doc = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true });
+  const lineAt = lineLocator(html, firstLine);
+  const fields: RawField[] = [];
+  collect(doc.children, null, fields, lineAt, problems, 0);
+  return fields;
+}
+
+function lineLocator(html: string, firstLine: number): (index: number) => number {
+  const starts: number[] = [0];
+  for (let i = 0; i < html.length; i++) if (html.charCodeAt(i) === 10) starts.push(i + 1);
+  return (index) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return firstLine + lo;
+  };
+}
+
+/**
+ * Walk a container's children in order: field heads start fields, `<details>` are object fields,
+ * wrappers are walked into, and any other content belongs to the field before it (`owner`).
+ */
+function collect(
+  nodes: ChildNode[],
+  owner: { field: RawField; builder: SegmentBuilder } | null,
+  out: RawField[],
+  lineAt: (i: number) => number,
+  problems: HtmlProblem[],
+  depth: number,
+): void {
+  let current = owner;
+  const close = (): void => {
+    if (current && current !== owner) finishField(current);
+  };
+  for (const node of nodes) {
+    if (node.type === 'comment' || node.type === 'directive' || node.type === 'cdata') continue;
+    if (node.type === 'text') {
+      if (current && node.data.trim()) current.builder.text(node.data);
+      continue;
+    }
+    if (!isElement(node) || SKIPPED.has(node.name)) continue;
+    if (node.name === 'details') {
+      close();
+      const field = detailsField(node, lineAt, problems, depth + 1);
+      if (field) out.push(field);
+      // Content after a nested object belongs to no field until the next one starts.
+      current = field ? null : current;
+      continue;
+    }
+    const head = headOf(node);
+    if (head) {
+      close();
+      current = startField(node, head, lineAt);
+      out.push(current.field);
+      continue;
+    }
+    if (containsField(node)) {
+      close();
+      current = null;
+      collect(node.children, null, out, lineAt, problems, depth);
+      continue;
+    }
+    if (current) addContent(node, current);
+  }
+  close();
+}
+
+function detailsField(
+  details: Element,
+  lineAt: (i: number) => number,
+  problems: HtmlProblem[],
+  depth: number,
+): RawField | undefined {
+  const line = lineAt(details.startIndex ?? 0);
+  if (depth > MAX_DEPTH) {
+    problems.push({ line, message: `<details> nested more than ${MAX_DEPTH} deep; flatten the markup` });
+    return undefined;
+  }
+  const summary = details.children.find((c): c is Element => isElement(c) && c.name === 'summary');
+  const head = summary ? headOf(summary) : undefined;
+  if (!summary || !head) {
+    problems.push({
+      line,
+      message: 'a <details> entry has no <summary><strong><code>name</code></strong> heading; add one so the nested fields have a parent',
+    });
+    return undefined;
+  }
+  const entry = startField(summary, head, lineAt);
+  const rest = details.children.filter((c) => c !== summary);
+  collect(rest, entry, entry.field.children, lineAt, problems, depth);
+  finishField(entry);
+  return entry.field;
+}
+
+interface Head {
+  /** The `<strong>`/`<code>` element holding the name. */
+  nameNode: Element;
+}
+
+/** `<x><strong><code>name</code></strong> …` or `<x><code><strong>name</strong></code> …` */
+function headOf(el: Element): Head | undefined {
+  if (el.name !== 'p' && el.name !== 'summary' && el.name !== 'div') return undefined;
+  const first = el.children.find((c) => !(c.type === 'text' && !c.data.trim()) && c.type !== 'comment');
+  if (!first || !isElement(first)) return undefined;
+  const inner = first.children.find((c) => !(c.type === 'text' && !c.data.trim()));
+  const ok =
+    (['strong', 'b'].includes(first.name) && inner && isElement(inner) && inner.name === 'code') ||
+    (first.name === 'code' && inner && isElement(inner) && ['strong', 'b'].includes(inner.name));
+  return ok ? { nameNode: first } : undefined;
+}
+
+function containsField(el: Element): boolean {
+  for (const c of el.children) {
+    if (!isElement(c)) continue;
+    if (c.name === 'details' || headOf(c) || containsField(c)) return true;
+  }
+  return false;
+}
+
+function startField(el: Element, head: Head, lineAt: (i: number) => number): { field: RawField; builder: SegmentBuilder } {
+  const field: RawField = {
+    name: collapse(textOf(head.nameNode)),
+    typeWord: '',
+    marks: '',
+    segments: [],
+    listItems: [],
+    line: lineAt(head.nameNode.startIndex ?? el.startIndex ?? 0),
+    children: [],
+  };
+  const builder = new SegmentBuilder();
+  const after = el.children.slice(el.children.indexOf(head.nameNode) + 1);
+  // The heading line: `<small>type</small>` then marks such as `<em>optional</em>`, up to the first break.
+  let i = 0;
+  for (; i < after.length; i++) {
+    const node = after[i]!;
+    if (node.type === 'text') {
+      if (!node.data.trim()) continue;
+      if (!field.typeWord) break;
+      field.marks = collapse(`${field.marks} ${node.data}`);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    if (node.name === 'small' && !field.typeWord) {
+      field.typeWord = collapse(textOf(node));
+      continue;
+    }
+    if ((node.name === 'em' || node.name === 'i') && field.typeWord) {
+      field.marks = collapse(`${field.marks} ${textOf(node)}`);
+      continue;
+    }
+    break;
+  }
+  const entry = { field, builder };
+  for (const node of after.slice(i)) {
+    if (isElement(node)) addContent(node, entry);
+    else if (node.type === 'text') builder.text(node.data);
+  }
+  return entry;
+}
+
+function finishField(entry: { field: RawField; builder: SegmentBuilder }): void {
+  entry.field.segments.push(...entry.builder.done());
+}
+
+/** Add an element's content to a field's description, lists to its list items. */
+function addContent(el: Element, entry: { field: RawField; builder: SegmentBuilder }): void {
+  if (SKIPPED.has(el.name)) return;
+  if (el.name === 'ul' || el.name === 'ol') {
+    entry.builder.break();
+    for (const li of el.children) {
+      if (isElement(li) && li.name === 'li') entry.field.listItems.push(listItem(li));
+    }
+    return;
+  }
+  inline(el, entry.builder);
+}
+
+function inline(node: ChildNode, b: SegmentBuilder): void {
+  if (node.type === 'text') {
+    b.text(node.data);
+    return;
+  }
+  if (!isElement(node) || SKIPPED.has(node.name)) return;
+  if (node.name === 'code') {
+    b.code(textOf(node));
+    return;
+  }
+  const block = BLOCKS.has(node.name);
+  if (block) b.break();
+  if (node.name === 'a') {
+    b.link(() => node.children.forEach((c) => inline(c, b)), node.attribs.href ?? '');
+  } else {
+    for (const c of node.children) inline(c, b);
+  }
+  if (block) b.break();
+}
+
+/** `<li><code>VALUE</code>: meaning</li>`, `<li>VALUE=meaning</li>`, `<li><code>VALUE</code></li>` */
+function listItem(li: Element): { value: string; meaning: string } {
+  const b = new SegmentBuilder();
+  for (const c of li.children) inline(c, b);
+  return listEntry(b.done());
+}
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+function textOf(node: ChildNode): string {
+  if (node.type === 'text') return node.data;
+  if (!isElement(node) || SKIPPED.has(node.name)) return '';
+  return node.children.map(textOf).join('');
+}

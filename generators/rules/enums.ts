@@ -1,0 +1,62 @@
+/**
+ * Rule "enums": the values a field may take, from
+ *  - inline code after "Possible (enum) values:" (commas with or without spaces, `or`, Oxford comma,
+ *    trailing period), or
+ *  - a list under the field (`<ul><li>`, Markdown list) whose items start with a value (`VALUE=meaning`,
+ *    `` `VALUE`: meaning ``), keeping the meanings for the docs, or
+ *  - a link to Yuno's Country reference on a two-letter ISO 3166-1 field → the shared CountryCode.
+ * A link to any other reference list (payment types, document types, statuses) is not an enum we ship:
+ * the field stays a plain string and its description says where the values are listed.
+ */
+import type { RawField, Segment } from '../types.js';
+
+export type EnumRule =
+  | { kind: 'values'; values: string[]; meanings: Record<string, string> }
+  | { kind: 'country' }
+  | { kind: 'reference'; text: string; href: string }
+  | { kind: 'none' };
+
+const MARKER = /\bpossible\s+(?:enum\s+)?values?\b\s*:?/i;
+const COUNTRY_REFERENCE = /(?:^|\/)country-reference(?:$|[#?])/;
+
+export function enumRule(field: RawField, segments: Segment[], twoLetters: boolean): EnumRule {
+  const links = segments.flatMap((s) => s.links);
+  const countryLink = links.find((l) => COUNTRY_REFERENCE.test(new URL(l.href).pathname));
+  const mentionsIso31661 = segments.some((s) => /ISO[\s-]*3166(?:-1)?(?!-2)/i.test(s.text));
+  if (countryLink && twoLetters && (mentionsIso31661 || /countr/i.test(field.name))) return { kind: 'country' };
+
+  const listed = field.listItems.filter((i) => i.value);
+  if (listed.length > 0 && listed.length === field.listItems.length) {
+    return {
+      kind: 'values',
+      values: unique(listed.map((i) => i.value)),
+      meanings: Object.fromEntries(listed.filter((i) => i.meaning).map((i) => [i.value, i.meaning])),
+    };
+  }
+  const inline = markedCodes(segments);
+  if (inline.length > 0) return { kind: 'values', values: unique(inline), meanings: {} };
+
+  const markerAt = segments.findIndex((s) => MARKER.test(s.text));
+  const reference = (markerAt >= 0 ? segments.slice(markerAt).flatMap((s) => s.links) : [])[0] ?? countryLink;
+  if (reference) return { kind: 'reference', text: reference.text, href: reference.href };
+  return { kind: 'none' };
+}
+
+/** Code values written after the "Possible values:" marker, in the same piece or the pieces after it. */
+function markedCodes(segments: Segment[]): string[] {
+  const at = segments.findIndex((s) => MARKER.test(s.text));
+  if (at < 0) return [];
+  const first = segments[at]!;
+  const afterMarker = first.markdown.slice(first.markdown.search(MARKER));
+  const codes = [...afterMarker.matchAll(/(`+)\s?(.+?)\s?\1/g)].map((m) => m[2]!);
+  if (codes.length > 0) return codes;
+  // "Possible enum values:" alone, values in the next piece.
+  const next = segments[at + 1];
+  return next && next.codes.length > 0 && next.text.replace(/[`,.;]|\bor\b|\band\b/g, '').trim().length <= next.codes.join('').length + next.codes.length * 2
+    ? next.codes
+    : [];
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,67 @@
+/**
+ * Rule "examples": `Example: x` in every form the pages use (inside or outside `<small>`, quoted, with a
+ * trailing period, `null`, `True`) → a value of the field's JSON type, or nothing when the text cannot be
+ * one (the caller also drops an example its own schema rejects).
+ */
+import type { Segment } from '../types.js';
+
+// At the start of a piece or of a sentence: "for example: `order_id`" inside a sentence is prose.
+const MARKER = /(?:^|(?<=[.!?;)]\s*))Examples?\s*:\s*/i;
+
+/** Split the pieces into the description and the example text, if any. */
+export function splitExample(segments: Segment[]): { description: Segment[]; example?: string } {
+  let example: string | undefined;
+  const description: Segment[] = [];
+  for (const s of segments) {
+    const m = MARKER.exec(s.text);
+    if (!m || example !== undefined) {
+      description.push(s);
+      continue;
+    }
+    example = s.text.slice(m.index + m[0].length);
+    const before = s.text.slice(0, m.index).trim();
+    if (before) {
+      const mdAt = s.markdown.search(MARKER);
+      description.push({ ...s, text: before, markdown: (mdAt >= 0 ? s.markdown.slice(0, mdAt) : before).trim() });
+    }
+  }
+  return example === undefined ? { description } : { description, example: example.trim() };
+}
+
+export type ExampleType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
+
+/** The example text as a JSON value of the given type; `undefined` when it is not one. */
+export function exampleValue(raw: string, type: ExampleType, nullable: boolean): { value: unknown } | undefined {
+  let text = raw.trim();
+  if (/^null\.?$/i.test(text)) return nullable ? { value: null } : undefined;
+  if (type === 'object' || type === 'array') {
+    try {
+      const value: unknown = JSON.parse(text.replace(/\.$/, ''));
+      return type === 'array' ? (Array.isArray(value) ? { value } : undefined) : isObject(value) ? { value } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  text = unquote(text);
+  if (type === 'boolean') {
+    const b = /^(true|false)\.?$/i.exec(text);
+    return b ? { value: b[1]!.toLowerCase() === 'true' } : undefined;
+  }
+  if (type === 'integer' || type === 'number') {
+    const n = text.replace(/\.$/, '');
+    const ok = type === 'integer' ? /^-?\d+$/.test(n) : /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(n);
+    return ok && Number.isFinite(Number(n)) ? { value: Number(n) } : undefined;
+  }
+  // A sentence-ending period is not part of the value; a value ending in a period inside quotes keeps it.
+  const value = raw.trim() !== text ? text : text.replace(/(?<!\.)\.$/, '');
+  return value ? { value } : undefined;
+}
+
+function unquote(text: string): string {
+  const m = /^(["'`“‘])(.*)(["'`”’])\.?$/.exec(text);
+  return m ? m[2]! : text;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

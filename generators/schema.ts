@@ -1,0 +1,413 @@
+/**
+ * Stage 3, schema: FieldTree (+ the page's reviewed overrides) → SchemaDocument, the canonical JSON
+ * Schema (draft 2020-12). Every convention is a named rule in rules/; this file applies them in order and
+ * collects every problem of the page before failing.
+ */
+import { loadCountries } from './assets.js';
+import { constraints } from './rules/constraints.js';
+import { enumRule } from './rules/enums.js';
+import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
+import { kebabCase, objectWords, pascalCase, words } from './rules/names.js';
+import { requiredness } from './rules/required.js';
+import { KNOWN_TYPE_WORDS, typeWord, type Kind } from './rules/type-words.js';
+import { DOCS_BASE } from './page/segments.js';
+import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument } from './types.js';
+
+export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
+const COUNTRY_REF = '#/$defs/CountryCode';
+const COUNTRY_PAGE = `${DOCS_BASE}country-reference`;
+
+/** The reviewed facts a page does not state, in `<page>.overrides.json` next to the page. */
+export interface Overrides {
+  /** Replaces the object name taken from the page title. */
+  title?: string;
+  /** By field path (`amount.currency`; array items' fields as `metadata.key`). */
+  fields?: Record<string, { required?: boolean; nullable?: boolean }>;
+}
+
+type FormatCheck = (value: string) => boolean;
+
+interface Context {
+  file: string;
+  problems: Problem[];
+  usesCountry: boolean;
+  formats: Record<string, FormatCheck>;
+  overrides: Map<string, { required?: boolean; nullable?: boolean }>;
+  usedOverrides: Set<string>;
+}
+
+export async function toSchema(tree: FieldTree, overridesFile?: { path: string; text: string }): Promise<SchemaDocument> {
+  const problems: Problem[] = [];
+  const overrides = readOverrides(overridesFile, problems);
+  const ctx: Context = {
+    file: tree.page.path,
+    problems,
+    usesCountry: false,
+    formats: await formatChecks(),
+    overrides: new Map(Object.entries(overrides.fields ?? {})),
+    usedOverrides: new Set(),
+  };
+  const parts = overrides.title ? words(overrides.title) : objectWords(tree.page.title, tree.page.path);
+  const name = pascalCase(parts);
+  const slug = kebabCase(parts);
+  if (!name) {
+    problems.push({ file: ctx.file, at: 'front matter', rule: 'object-names', message: 'the page has no title to name the object; add `title: The … Object` to its front matter' });
+  }
+  const object = objectSchema(tree.fields, '', ctx);
+  for (const path of ctx.overrides.keys()) {
+    if (!ctx.usedOverrides.has(path)) {
+      problems.push({
+        file: overridesFile?.path ?? ctx.file,
+        at: `/fields/${path}`,
+        rule: 'overrides',
+        message: `the overrides name field "${path}", which the page does not have; remove it or fix the path`,
+      });
+    }
+  }
+  if (problems.length > 0) throw new CodegenError(problems);
+  const schema: JsonSchema = {
+    $schema: SCHEMA_DIALECT,
+    $id: `urn:yuno-codegen:${slug}`,
+    title: name,
+    description: tree.description,
+    ...object,
+  };
+  if (ctx.usesCountry) schema.$defs = { CountryCode: countryCodeSchema() };
+  return { slug, name, source: tree.page.path, schema: canonicalOrder(schema) };
+}
+
+/** The shared definition every two-letter country field references, from Yuno's Country reference. */
+export function countryCodeSchema(): JsonSchema {
+  const countries = loadCountries();
+  return {
+    title: 'CountryCode',
+    description: `ISO 3166-1 alpha-2 country code, as listed in Yuno's [Country reference](${COUNTRY_PAGE}).`,
+    type: 'string',
+    enum: countries.map((c) => c.code),
+    'x-enumDescriptions': Object.fromEntries(countries.map((c) => [c.code, c.name])),
+  };
+}
+
+function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  const required: string[] = [];
+  const lines = new Map<string, number>();
+  for (const field of fields) {
+    const description = splitExample(field.segments).description.map((s) => s.markdown).join(' ');
+    const req = requiredness(field, description);
+    const fieldPath = path ? `${path}.${req.name}` : req.name;
+    if (!req.name) {
+      ctx.problems.push({ file: ctx.file, at: `line ${field.line}`, rule: 'field-names', message: 'a field has an empty name; write its name in <code>…</code>' });
+      continue;
+    }
+    const earlier = lines.get(req.name);
+    const override = ctx.overrides.get(fieldPath);
+    if (override) ctx.usedOverrides.add(fieldPath);
+    const schema = fieldSchema(field, fieldPath, override?.nullable ?? false, ctx);
+    // A field repeated word for word (the payment page lists `metadata` twice) is one field.
+    if (earlier !== undefined && schema && JSON.stringify(schema) === JSON.stringify(properties[req.name])) continue;
+    if (earlier !== undefined) {
+      ctx.problems.push({
+        file: ctx.file,
+        at: `${fieldPath}, line ${field.line}`,
+        rule: 'field-names',
+        message: `duplicate field "${req.name}" (also on line ${earlier}); remove or rename one of them`,
+      });
+      continue;
+    }
+    lines.set(req.name, field.line);
+    if (!schema) continue;
+    properties[req.name] = schema;
+    if (override?.required ?? req.required) required.push(req.name);
+  }
+  const out: JsonSchema = { type: 'object', properties };
+  if (required.length > 0) out.required = required;
+  return out;
+}
+
+function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx: Context): JsonSchema | undefined {
+  const at = `${path}, line ${field.line}`;
+  const problem = (rule: string, message: string): undefined => {
+    ctx.problems.push({ file: ctx.file, at, rule, message });
+    return undefined;
+  };
+  const word = typeWord(field.typeWord);
+  if (!word) {
+    return field.typeWord
+      ? problem('type-words', `unknown type word "${field.typeWord}"; use one of ${KNOWN_TYPE_WORDS.join(', ')}`)
+      : problem('type-words', 'the field has no type word; add one after the name, e.g. <small>string</small>');
+  }
+  const nullable = word.nullable || forceNullable;
+  const { description: pieces, example } = splitExample(field.segments);
+  const text = pieces.map((s) => s.text).join(' ');
+  let description = pieces.map((s) => s.markdown).join(' ');
+  const limits = constraints(text);
+  for (const message of limits.problems) problem('constraints', message);
+  const { max, min, multipleOf } = limits.value;
+  const kind: Kind = word.type;
+  let schema: JsonSchema;
+  let exampleType: ExampleType;
+
+  switch (kind.kind) {
+    case 'string':
+    case 'enum': {
+      const rule = enumRule(field, pieces, max === 2 && (min === undefined || min === 2));
+      if (rule.kind === 'country') {
+        ctx.usesCountry = true;
+        schema = { $ref: COUNTRY_REF };
+      } else {
+        schema = { type: 'string' };
+        if (kind.kind === 'string' && kind.format) schema.format = kind.format;
+        if (rule.kind === 'values') {
+          schema.enum = rule.values;
+          if (Object.keys(rule.meanings).length > 0) schema['x-enumDescriptions'] = rule.meanings;
+        } else if (rule.kind === 'reference') {
+          description = appendSentence(description, `The values are listed in [${rule.text || 'the linked reference'}](${rule.href}); they are not checked here.`);
+        } else if (kind.kind === 'enum') {
+          description = appendSentence(description, 'The page lists no values for this enum, so any string is accepted.');
+        }
+        const values = rule.kind === 'values' ? rule.values : [];
+        // Lengths the listed values break are not applied: the list is the stronger statement.
+        const fits = values.every((v) => (min === undefined || codePoints(v) >= min) && (max === undefined || codePoints(v) <= max));
+        if (fits) {
+          if (min !== undefined) schema.minLength = min;
+          if (max !== undefined) schema.maxLength = max;
+        }
+      }
+      exampleType = 'string';
+      break;
+    }
+    case 'integer':
+    case 'number':
+      schema = { type: kind.kind };
+      if (multipleOf !== undefined) schema.multipleOf = multipleOf;
+      // On numbers MAX/MIN count digits, not value: documentation only.
+      if (max !== undefined) schema['x-maxDigits'] = max;
+      if (min !== undefined) schema['x-minDigits'] = min;
+      exampleType = kind.kind;
+      break;
+    case 'boolean':
+      schema = { type: 'boolean' };
+      exampleType = 'boolean';
+      break;
+    case 'object':
+      schema = objectSchema(field.children, path, ctx);
+      exampleType = 'object';
+      break;
+    case 'array': {
+      schema = { type: 'array', items: arrayItems(field, kind.of, pieces, path, ctx) };
+      if (min !== undefined) schema.minItems = min;
+      if (max !== undefined) schema.maxItems = max;
+      exampleType = 'array';
+      break;
+    }
+  }
+  if (kind.kind !== 'object' && kind.kind !== 'array' && field.children.length > 0) {
+    return problem('structure', `a ${field.typeWord} field has nested fields; make it an object or move the nested fields out`);
+  }
+  if (nullable) schema = makeNullable(schema);
+  if (description) schema.description = description;
+  if (example !== undefined) {
+    const parsed = exampleValue(example, exampleType, nullable);
+    if (parsed && accepts(schema, parsed.value, ctx)) schema.examples = [parsed.value];
+    else if (parsed && schema.format && accepts({ ...schema, format: undefined }, parsed.value, ctx)) {
+      // The page's own example is not a valid `format` value: do not over-infer the format.
+      delete schema.format;
+      schema.examples = [parsed.value];
+    }
+  }
+  return schema;
+}
+
+function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer' | 'number', pieces: RawField['segments'], path: string, ctx: Context): JsonSchema {
+  if (of === 'object') {
+    // "array of objects" whose single child is a pseudo field like `metadata object` holding the item's fields.
+    const only = field.children.length === 1 ? field.children[0]! : undefined;
+    const pseudo = only && typeWord(only.typeWord)?.type.kind === 'object' && /\s/.test(only.name.trim());
+    if (only && pseudo) {
+      const item = objectSchema(only.children, path, ctx);
+      const itemDescription = splitExample(only.segments).description.map((s) => s.markdown).join(' ');
+      if (itemDescription) item.description = itemDescription;
+      return item;
+    }
+    return objectSchema(field.children, path, ctx);
+  }
+  if (of === 'enum') {
+    const rule = enumRule(field, pieces, false);
+    const items: JsonSchema = { type: 'string' };
+    if (rule.kind === 'values') {
+      items.enum = rule.values;
+      if (Object.keys(rule.meanings).length > 0) items['x-enumDescriptions'] = rule.meanings;
+    }
+    return items;
+  }
+  return { type: of };
+}
+
+function makeNullable(schema: JsonSchema): JsonSchema {
+  if (schema.$ref) return { anyOf: [{ $ref: schema.$ref }, { type: 'null' }] };
+  const type = schema.type;
+  const next: JsonSchema = { ...schema, type: Array.isArray(type) ? [...type, 'null'] : type ? [type, 'null'] : undefined };
+  if (next.enum) next.enum = [...next.enum, null];
+  return next;
+}
+
+function appendSentence(description: string, sentence: string): string {
+  return description ? `${description} ${sentence}` : sentence;
+}
+
+function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** Does `value` satisfy the keywords the extractor writes? (Used to keep only examples the schema accepts.) */
+function accepts(schema: JsonSchema, value: unknown, ctx: Context): boolean {
+  if (schema.anyOf) return (schema.anyOf as JsonSchema[]).some((s) => accepts(s, value, ctx));
+  if (schema.$ref === COUNTRY_REF) return loadCountries().some((c) => c.code === value);
+  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
+  const typeOk = types.length === 0 || types.some((t) => jsonTypeOf(value, t));
+  if (!typeOk) return false;
+  if (value === null) return true;
+  if (schema.enum && !schema.enum.includes(value)) return false;
+  if (typeof value === 'string') {
+    const n = codePoints(value);
+    if (schema.minLength !== undefined && n < schema.minLength) return false;
+    if (schema.maxLength !== undefined && n > schema.maxLength) return false;
+    if (schema.format && ctx.formats[schema.format] && !ctx.formats[schema.format]!(value)) return false;
+  }
+  if (typeof value === 'number' && schema.multipleOf !== undefined) {
+    const q = value / schema.multipleOf;
+    if (Math.abs(q - Math.round(q)) > 1e-9) return false;
+  }
+  if (Array.isArray(value)) {
+    if (schema.minItems !== undefined && value.length < schema.minItems) return false;
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) return false;
+    return !schema.items || value.every((v) => accepts(schema.items!, v, ctx));
+  }
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if ((schema.required ?? []).some((k) => !(k in record))) return false;
+    return Object.entries(schema.properties ?? {}).every(([k, s]) => !(k in record) || accepts(s, record[k], ctx));
+  }
+  return true;
+}
+
+function jsonTypeOf(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      return false;
+  }
+}
+
+/** ajv-formats' own checks (full mode), so an example is judged exactly as the generated validator will. */
+async function formatChecks(): Promise<Record<string, FormatCheck>> {
+  const { fullFormats } = (await import('ajv-formats/dist/formats.js')) as unknown as {
+    fullFormats: Record<string, FormatCheck | { validate: FormatCheck }>;
+  };
+  const pick = (f: FormatCheck | { validate: FormatCheck } | undefined): FormatCheck =>
+    typeof f === 'function' ? f : f ? f.validate : () => true;
+  return { 'date-time': pick(fullFormats['date-time']), date: pick(fullFormats.date) };
+}
+
+function readOverrides(file: { path: string; text: string } | undefined, problems: Problem[]): Overrides {
+  if (!file) return {};
+  const fail = (at: string, message: string): Overrides => {
+    problems.push({ file: file.path, at, rule: 'overrides', message });
+    return {};
+  };
+  let data: unknown;
+  try {
+    data = JSON.parse(file.text);
+  } catch (error) {
+    return fail('', `not valid JSON (${error instanceof Error ? error.message : String(error)}); fix the overrides file`);
+  }
+  if (!isRecord(data)) return fail('', 'must be a JSON object like {"fields": {"name": {"required": true}}}');
+  for (const key of Object.keys(data)) {
+    if (!['$schema', 'title', 'fields'].includes(key)) fail(`/${key}`, `unknown key "${key}"; the keys are "title" and "fields"`);
+  }
+  if (data.title !== undefined && typeof data.title !== 'string') fail('/title', '"title" must be a string');
+  if (data.fields !== undefined && !isRecord(data.fields)) return fail('/fields', '"fields" must be an object keyed by field path');
+  for (const [path, value] of Object.entries((data.fields as Record<string, unknown>) ?? {})) {
+    if (!isRecord(value)) {
+      fail(`/fields/${path}`, 'must be an object like {"required": true}');
+      continue;
+    }
+    for (const [k, v] of Object.entries(value)) {
+      if (!['required', 'nullable'].includes(k)) fail(`/fields/${path}/${k}`, `unknown key "${k}"; a field override has "required" and "nullable"`);
+      else if (typeof v !== 'boolean') fail(`/fields/${path}/${k}`, `"${k}" must be true or false`);
+    }
+  }
+  return data as Overrides;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fixed key order, so a schema serialises to the same bytes whatever order it was built in. */
+const KEY_ORDER = [
+  '$schema', '$id', '$ref', 'title', 'description', 'type', 'format', 'enum', 'const', 'anyOf',
+  'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'items',
+  'properties', 'required', 'additionalProperties', 'examples', 'x-enumDescriptions', 'x-maxDigits', 'x-minDigits', '$defs',
+];
+
+export function canonicalOrder(schema: JsonSchema): JsonSchema {
+  const rank = (k: string): number => {
+    const i = KEY_ORDER.indexOf(k);
+    return i < 0 ? KEY_ORDER.length : i;
+  };
+  const out: JsonSchema = {};
+  for (const key of Object.keys(schema).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))) {
+    const value = schema[key];
+    if (value === undefined) continue;
+    if ((key === 'properties' || key === '$defs') && isRecord(value)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonicalOrder(v as JsonSchema)]));
+    } else if (key === 'items' && isRecord(value)) {
+      out[key] = canonicalOrder(value as JsonSchema);
+    } else if (key === 'anyOf' && Array.isArray(value)) {
+      out[key] = value.map((v) => canonicalOrder(v as JsonSchema));
+    } else {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+/** A schema file given with `--schema`: a canonical schema, or a hand-written draft 2020-12 object schema. */
+export function fromSchemaFile(file: { path: string; text: string }): SchemaDocument {
+  const fail = (at: string, message: string): never => {
+    throw new CodegenError([{ file: file.path, at, rule: 'schema-file', message }]);
+  };
+  let schema: unknown;
+  try {
+    schema = JSON.parse(file.text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return fail('', `not valid JSON (${error instanceof Error ? error.message : String(error)}); fix the JSON`);
+  }
+  if (!isRecord(schema)) return fail('', 'a schema file must hold a JSON object');
+  const title = typeof schema.title === 'string' ? schema.title : '';
+  if (/[\\/]|\.\./.test(title)) {
+    return fail('/title', `title "${title}" contains a path; it names the generated files, so use letters, digits and spaces`);
+  }
+  const parts = title ? words(title) : words(file.path.replace(/^.*[\\/]/, '').split('.')[0] ?? '');
+  if (parts.length === 0) return fail('/title', 'the schema has no usable "title"; add one such as "CustomerSession"');
+  const name = title && /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) ? title : pascalCase(parts);
+  const slug = kebabCase(words(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
+  return { slug, name, source: file.path, schema: schema as JsonSchema };
+}
