@@ -1,0 +1,486 @@
+#!/usr/bin/env node
+/**
+ * The `yuno-codegen` command: flags → library call → files on disk, one summary line and an exit code
+ * (0 ok, 1 problems in the inputs or stale output, 2 usage errors).
+ *
+ * Startup cost matters (prebuild hooks run this on every build), so this module imports only light
+ * modules. A plain `generate` first tries the no-op check without even loading yargs; the library
+ * (index.js), yargs, AJV and the diff module are imported only when needed.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  OUTPUT_KINDS,
+  TARGETS,
+  displayPath,
+  loadPlan,
+  locateConfig,
+  parseJson,
+  parseOnly,
+  readConfigText,
+  resolvePlan,
+  trustedConfig,
+  type InputFlags,
+  type Plan,
+  type TargetName,
+} from './config.js';
+import { isUpToDate, readInputs, toolVersion } from './fastpath.js';
+import { checkOutputDir, writeFileAtomic, writeOutput, type BesideFile } from './write.js';
+import { CodegenError, formatProblem, type Problem, type SchemaDocument } from './types.js';
+
+export interface RunFlags extends InputFlags {
+  force?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+/** The result of one command, printed as one line or, with `--json`, as JSON. */
+export interface RunOutcome {
+  command: 'generate' | 'check' | 'extract';
+  ok: boolean;
+  exitCode: 0 | 1 | 2;
+  /** The summary line (also the line watch prints per run). */
+  summary: string;
+  json: Record<string, unknown>;
+}
+
+const env = process.env;
+const noColor = env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '';
+const paint = (stream: NodeJS.WriteStream, code: string, text: string): string =>
+  stream.isTTY && !noColor ? `\u001b[${code}m${text}\u001b[0m` : text;
+export const red = (text: string): string => paint(process.stderr, '31', text);
+export const green = (text: string): string => paint(process.stdout, '32', text);
+const dim = (text: string): string => paint(process.stdout, '2', text);
+
+function showOut(plan: Plan): string {
+  return `${displayPath(plan.outDir, plan.cwd)}/`;
+}
+
+function elapsed(start: number): number {
+  return Math.round(performance.now() - start);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+type Library = typeof import('./index.js');
+let library: Library | undefined;
+async function loadLibrary(): Promise<Library> {
+  library ??= await import('./index.js');
+  return library;
+}
+
+/** A slug becomes a file name; it must not be able to leave the directory it is written to. */
+function safeSlug(doc: SchemaDocument): Problem | undefined {
+  if (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(doc.slug) && !doc.slug.includes('..')) return undefined;
+  return {
+    file: doc.source,
+    at: '/title',
+    rule: 'output-path',
+    message: `object file name "${doc.slug}" would escape the output directory; give the object a plain title`,
+  };
+}
+
+/** The canonical schema text, as `extract` prints it and as it is committed beside a page. */
+export function schemaText(doc: SchemaDocument): string {
+  return `${JSON.stringify(doc.schema, null, 2)}\n`;
+}
+
+/** Canonical schemas to keep beside their pages (pages listed in a config with writeSchemas on). */
+function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile & { page: string })[] {
+  const problems: Problem[] = [];
+  const files: (BesideFile & { page: string })[] = [];
+  plan.pages.forEach((page, index) => {
+    if (!page.besideSchema) return;
+    const doc = schemas.find((s) => s.source === page.rel) ?? schemas[index];
+    if (!doc) return;
+    const bad = safeSlug(doc);
+    if (bad) problems.push(bad);
+    else files.push({ page: page.rel, path: join(dirname(page.abs), `${doc.slug}.schema.json`), contents: schemaText(doc) });
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+  return files;
+}
+
+async function runLibrary(plan: Plan) {
+  const inputs = readInputs(plan);
+  const lib = await loadLibrary();
+  const options: Parameters<Library['generate']>[0] = {
+    pages: inputs.pages,
+    schemas: inputs.schemas,
+    templates: inputs.templates,
+    target: plan.target,
+    only: plan.only,
+  };
+  if (plan.packageName !== undefined) options.packageName = plan.packageName;
+  if (plan.packageVersion !== undefined) options.packageVersion = plan.packageVersion;
+  const result = await lib.generate(options);
+  return { inputs, result, beside: besideFiles(plan, result.schemas) };
+}
+
+/**
+ * The no-op check without yargs, AJV or the library: the config is read but not validated, which is
+ * safe because its exact text is part of the fingerprint a validated run recorded.
+ */
+export function quickUpToDate(flags: InputFlags, cwd: string): Plan | undefined {
+  try {
+    const path = locateConfig(flags, cwd);
+    let plan: Plan;
+    if (path === undefined) plan = resolvePlan(flags, cwd);
+    else {
+      const text = readConfigText(path, cwd);
+      const value = trustedConfig(parseJson(text, path));
+      if (!value) return undefined;
+      plan = resolvePlan(flags, cwd, { path, text, value });
+    }
+    return isUpToDate(plan.outDir, readInputs(plan).hash) ? plan : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+  const start = performance.now();
+  if (!flags.force) {
+    const plan = quickUpToDate(flags, cwd);
+    if (plan) return upToDate(plan, start);
+  }
+  const plan = await loadPlan(flags, cwd);
+  const show = (abs: string): string => displayPath(abs, cwd);
+  checkOutputDir(plan.outDir, show);
+  const { inputs, result, beside } = await runLibrary(plan);
+  const written = writeOutput({ outDir: plan.outDir, files: result.files, inputs: inputs.hash, beside, show });
+  const ms = elapsed(start);
+  const json = {
+    command: 'generate',
+    ok: true,
+    status: written.changed ? 'generated' : 'unchanged',
+    out: displayPath(plan.outDir, cwd),
+    files: result.files.length,
+    written: written.written.map((p) => (isAbsolute(p) ? show(p) : p)),
+    removed: written.removed,
+    schemas: result.schemas.map((s) => s.name),
+    ms,
+  };
+  const summary = written.changed
+    ? `generated ${plural(result.files.length, 'file')} in ${ms} ms`
+    : `${showOut(plan)} is up to date (regenerated ${plural(result.files.length, 'file')} in ${ms} ms, nothing changed)`;
+  return { command: 'generate', ok: true, exitCode: 0, summary, json };
+}
+
+function upToDate(plan: Plan, start: number): RunOutcome {
+  const json = { command: 'generate', ok: true, status: 'up-to-date', out: displayPath(plan.outDir, plan.cwd), ms: elapsed(start) };
+  return { command: 'generate', ok: true, exitCode: 0, summary: `${showOut(plan)} is up to date`, json };
+}
+
+export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+  const start = performance.now();
+  const plan = await loadPlan(flags, cwd);
+  const { result, beside } = await runLibrary(plan);
+  const { compareOutput, compareSchemas } = await import('./drift.js');
+  const shownOut = displayPath(plan.outDir, cwd);
+  const files = await compareOutput(plan.outDir, shownOut, result.files);
+  const schemas = await compareSchemas(
+    beside.map((b) => ({ page: b.page, schema: displayPath(b.path, cwd), abs: b.path, contents: b.contents })),
+  );
+  const ok = files.length === 0 && schemas.length === 0;
+  const lines: string[] = [];
+  for (const f of files) {
+    const what = f.kind === 'stale' ? 'differs from what generate writes' : f.kind === 'missing' ? 'is missing' : 'is no longer generated';
+    lines.push(`${f.kind}: ${shownOut}/${f.path} ${what}`);
+    if (f.diff) lines.push(f.diff);
+  }
+  for (const s of schemas) {
+    lines.push(`page changed: ${s.page} no longer matches ${s.schema}${s.missing ? ' (the schema file is missing)' : ''}`);
+    if (s.diff) lines.push(s.diff);
+  }
+  const counts = [
+    files.length > 0 ? plural(files.length, 'output file') + ' out of date' : '',
+    schemas.length > 0 ? plural(schemas.length, 'page') + ' changed' : '',
+  ].filter(Boolean);
+  const summary = ok
+    ? `${shownOut}/ is up to date (checked ${plural(result.files.length, 'file')} in ${elapsed(start)} ms)`
+    : `${lines.join('\n')}\ncheck failed: ${counts.join(', ')}; run yuno-codegen generate`;
+  return {
+    command: 'check',
+    ok,
+    exitCode: ok ? 0 : 1,
+    summary,
+    json: { command: 'check', ok, out: shownOut, files, schemas, ms: elapsed(start) },
+  };
+}
+
+export async function runExtract(pages: string[], outDir: string | undefined, cwd: string): Promise<RunOutcome> {
+  const start = performance.now();
+  const plan = resolvePlan({ page: pages }, cwd);
+  const inputs = readInputs(plan);
+  const lib = await loadLibrary();
+  const problems: Problem[] = [];
+  const docs: SchemaDocument[] = [];
+  for (const page of inputs.pages) {
+    try {
+      const doc = await lib.extract(page);
+      const bad = safeSlug(doc);
+      if (bad) problems.push(bad);
+      docs.push(doc);
+    } catch (error) {
+      if (error instanceof CodegenError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
+  if (problems.length > 0) throw new CodegenError(problems);
+  if (outDir === undefined) {
+    const doc = docs[0] as SchemaDocument;
+    return { command: 'extract', ok: true, exitCode: 0, summary: schemaText(doc), json: { command: 'extract', ok: true, schema: doc.schema } };
+  }
+  const dir = join(cwd, outDir);
+  const show = (abs: string): string => displayPath(abs, cwd);
+  checkOutputDir(dir, show);
+  const written = docs.map((doc) => {
+    const path = join(dir, `${doc.slug}.schema.json`);
+    writeFileAtomic(path, schemaText(doc));
+    return show(path);
+  });
+  const summary = `extracted ${plural(docs.length, 'schema')} into ${show(dir)}/ in ${elapsed(start)} ms`;
+  return { command: 'extract', ok: true, exitCode: 0, summary, json: { command: 'extract', ok: true, written } };
+}
+
+/** Print problems on stderr, one per line, without a stack trace unless --debug. */
+export function reportError(error: unknown, debug: boolean | undefined): 1 {
+  if (error instanceof CodegenError || (error instanceof Error && error.name === 'CodegenError' && 'problems' in error)) {
+    for (const p of (error as CodegenError).problems) process.stderr.write(`${red('error:')} ${formatProblem(p)}\n`);
+    if (debug && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${red('error:')} ${message}\n`);
+  process.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'run again with --debug to see the stack trace\n');
+  return 1;
+}
+
+export function problemsJson(error: unknown): Problem[] {
+  if (error instanceof CodegenError) return error.problems;
+  return [{ file: '', at: '', rule: 'internal', message: error instanceof Error ? error.message : String(error) }];
+}
+
+function print(outcome: RunOutcome, flags: RunFlags): void {
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(outcome.json)}\n`);
+    if (!outcome.ok && outcome.command === 'check') process.stderr.write(`${outcome.summary.split('\n').pop()}\n`);
+    return;
+  }
+  if (outcome.command === 'extract' && outcome.summary.startsWith('{')) {
+    process.stdout.write(outcome.summary);
+    return;
+  }
+  if (!outcome.ok) {
+    const lines = outcome.summary.split('\n');
+    const last = lines.pop() ?? '';
+    if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
+    process.stderr.write(`${red('error:')} ${last}\n`);
+    return;
+  }
+  if (!flags.quiet) process.stdout.write(`${outcome.summary.includes('up to date') ? dim(outcome.summary) : green(outcome.summary)}\n`);
+}
+
+async function execute(run: () => Promise<RunOutcome>, flags: RunFlags, what: string): Promise<number> {
+  try {
+    const outcome = await run();
+    print(outcome, flags);
+    return outcome.exitCode;
+  } catch (error) {
+    if (flags.json) process.stdout.write(`${JSON.stringify({ command: what, ok: false, problems: problemsJson(error) })}\n`);
+    const code = reportError(error, flags.debug);
+    if (what === 'generate' && error instanceof CodegenError) process.stderr.write('nothing was written\n');
+    return code;
+  }
+}
+
+/**
+ * Recognise the common `yuno-codegen [generate] [--config F] [--out D] [--page P]… [--quiet]` forms
+ * without yargs, for the no-op check. Anything else returns undefined and goes through yargs.
+ */
+export function quickArgs(argv: string[]): RunFlags | undefined {
+  const flags: RunFlags = {};
+  let i = 0;
+  if (argv[0] === 'generate') i = 1;
+  const valued = new Set(['config', 'out', 'page', 'schema', 'templates', 'target', 'only']);
+  const booleans = new Set(['json', 'quiet', 'debug']);
+  for (; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const m = /^--([a-z]+)(?:=(.*))?$/s.exec(arg);
+    if (!m) return undefined;
+    const name = m[1] as string;
+    if (booleans.has(name) && m[2] === undefined) {
+      (flags as Record<string, unknown>)[name] = true;
+      continue;
+    }
+    if (!valued.has(name)) return undefined;
+    let value = m[2];
+    if (value === undefined) {
+      value = argv[++i];
+      if (value === undefined || value.startsWith('-')) return undefined;
+    }
+    if (value === '') return undefined;
+    if (name === 'page' || name === 'schema') (flags[name] ??= []).push(value);
+    else if (name === 'target') {
+      if (!(TARGETS as readonly string[]).includes(value)) return undefined;
+      flags.target = value as TargetName;
+    } else if (name === 'only') {
+      const only = parseOnly(value);
+      if (!only) return undefined;
+      flags.only = only;
+    } else if (flags[name as 'config' | 'out' | 'templates'] !== undefined) return undefined;
+    else flags[name as 'config' | 'out' | 'templates'] = value;
+  }
+  return flags;
+}
+
+function toArray(value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).map(String);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const cwd = process.cwd();
+  const quick = quickArgs(argv);
+  if (quick && !quick.json) {
+    const plan = quickUpToDate(quick, cwd);
+    if (plan) {
+      if (!quick.quiet) process.stdout.write(`${dim(`${showOut(plan)} is up to date`)}\n`);
+      return 0;
+    }
+  }
+
+  const { default: yargs } = await import('yargs');
+  let chosen: { command: string; args: Record<string, unknown> } | undefined;
+  let usage: string | undefined;
+  const inputOptions = {
+    config: { type: 'string', describe: 'Config file (default: yuno-codegen.config.json here or in a parent directory)', requiresArg: true },
+    out: { type: 'string', describe: 'Output directory (default: out, relative to the config file)', requiresArg: true },
+    page: { type: 'string', describe: 'Doc page to extract (.md or .mdx); repeatable; replaces the config\'s inputs', requiresArg: true },
+    schema: { type: 'string', describe: 'JSON Schema file to generate from; repeatable; replaces the config\'s inputs', requiresArg: true },
+    templates: { type: 'string', describe: 'Directory of templates that replace the built-in ones by file name', requiresArg: true },
+    target: { choices: TARGETS, describe: 'package: a publishable npm package; ts: TypeScript sources for your compiler' },
+    only: {
+      type: 'string',
+      describe: `Outputs to generate, comma-separated: ${OUTPUT_KINDS.join(',')}`,
+      requiresArg: true,
+      coerce: (value: unknown) => {
+        const text = Array.isArray(value) ? String(value[value.length - 1]) : String(value);
+        const only = parseOnly(text);
+        if (!only) throw new Error(`--only "${text}": choose one or more of ${OUTPUT_KINDS.join(', ')}, comma-separated`);
+        return only;
+      },
+    },
+  } as const;
+  const parser = yargs(argv)
+    .scriptName('yuno-codegen')
+    .usage('$0 [command] [options]\n\nGenerate TypeScript types, self-contained validators and docs from Yuno API object doc pages.')
+    .command(['generate', '$0'], 'Extract the pages and write the output directory (the default command)', (y) =>
+      y.options({ ...inputOptions, force: { type: 'boolean', describe: 'Regenerate even when nothing changed' } }),
+      (args) => void (chosen = { command: 'generate', args }),
+    )
+    .command('check', 'Exit 1 if the output or a page\'s canonical schema is out of date; writes nothing', (y) => y.options(inputOptions),
+      (args) => void (chosen = { command: 'check', args }),
+    )
+    .command('watch', 'Regenerate whenever a page, overrides file, schema, template or the config changes', (y) =>
+      y.options(inputOptions),
+      (args) => void (chosen = { command: 'watch', args }),
+    )
+    .command('extract <pages..>', 'Print the canonical JSON Schema of a page, or write DIR/<slug>.schema.json per page', (y) =>
+      y
+        .positional('pages', { type: 'string', array: true, describe: 'Doc pages (.md or .mdx)' })
+        .option('out-dir', { type: 'string', describe: 'Write <slug>.schema.json files here instead of printing', requiresArg: true }),
+      (args) => void (chosen = { command: 'extract', args }),
+    )
+    .options({
+      json: { type: 'boolean', describe: 'Print a machine-readable result on stdout' },
+      quiet: { type: 'boolean', describe: 'Print nothing but errors' },
+      debug: { type: 'boolean', describe: 'Show stack traces of unexpected errors' },
+    })
+    .example('$0', 'Generate out/ from yuno-codegen.config.json (or from the embedded Customer Session page)')
+    .example('$0 check', 'In CI: fail if out/ or a committed schema is stale')
+    .example('$0 --page docs/the-payment-object.md --target ts --out src/yuno', 'TypeScript sources for your app')
+    .example('$0 extract schema/the-customer-session-object.md', 'Print a page\'s canonical JSON Schema')
+    .example('$0 watch', 'Regenerate on every save')
+    .epilogue('Exit codes: 0 success, 1 problems in the inputs or stale output, 2 usage errors.')
+    .strict()
+    .version(toolVersion())
+    .help()
+    .alias('h', 'help')
+    .wrap(null)
+    .showHelpOnFail(false)
+    .fail((message, error) => {
+      usage = message ?? error?.message ?? 'invalid command line';
+    })
+    .exitProcess(false);
+  await parser.parseAsync();
+  if (usage !== undefined) {
+    process.stderr.write(`${red('error:')} ${usage}\nRun "yuno-codegen --help" for the commands and options.\n`);
+    return 2;
+  }
+  if (!chosen) return 0; // --help or --version was printed
+  const a = chosen.args;
+  const flags: RunFlags = {
+    force: a['force'] === true,
+    json: a['json'] === true,
+    quiet: a['quiet'] === true,
+    debug: a['debug'] === true,
+  };
+  for (const key of ['config', 'out', 'templates'] as const) {
+    const v = toArray(a[key]);
+    if (v && v.length > 1) {
+      process.stderr.write(`${red('error:')} --${key} was given ${v.length} times; give it once\n`);
+      return 2;
+    }
+    if (v?.[0] !== undefined) flags[key] = v[0];
+  }
+  const page = toArray(a['page']);
+  const schema = toArray(a['schema']);
+  if (page) flags.page = page;
+  if (schema) flags.schema = schema;
+  if (a['target'] !== undefined) flags.target = a['target'] as TargetName;
+  if (a['only'] !== undefined) flags.only = a['only'] as NonNullable<RunFlags['only']>;
+
+  switch (chosen.command) {
+    case 'check':
+      return execute(() => runCheck(flags, cwd), flags, 'check');
+    case 'watch': {
+      const { watch } = await import('./watch.js');
+      return watch(flags, cwd);
+    }
+    case 'extract': {
+      const pages = toArray(a['pages']) ?? [];
+      const outDir = toArray(a['out-dir'] ?? a['outDir'])?.[0];
+      if (outDir === undefined && pages.length > 1) {
+        process.stderr.write(`${red('error:')} extract prints one page; give --out-dir DIR to extract ${pages.length} pages\n`);
+        return 2;
+      }
+      return execute(() => runExtract(pages, outDir, cwd), flags, 'extract');
+    }
+    default:
+      return execute(() => runGenerate(flags, cwd), flags, 'generate');
+  }
+}
+
+/** Run only as the program, not when a test or watch.ts imports this module. */
+function isEntry(): boolean {
+  try {
+    return process.argv[1] !== undefined && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.exitCode = reportError(error, process.argv.includes('--debug'));
+  },
+);

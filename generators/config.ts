@@ -1,0 +1,382 @@
+/**
+ * The configuration edge of the CLI: find `yuno-codegen.config.json`, parse it with a precise syntax
+ * error, validate it against the shipped JSON Schema, and resolve config + flags into one Plan of
+ * absolute paths. Nothing here imports a heavy module eagerly (AJV is loaded only to validate).
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { packageRoot } from './assets.js';
+import { CodegenError, type Problem } from './types.js';
+
+export const CONFIG_NAME = 'yuno-codegen.config.json';
+export const TARGETS = ['package', 'ts'] as const;
+export const OUTPUT_KINDS = ['types', 'validators', 'docs'] as const;
+export type TargetName = (typeof TARGETS)[number];
+export type OutputKindName = (typeof OUTPUT_KINDS)[number];
+
+/** The config file's keys, as the JSON Schema describes them. */
+export interface Config {
+  pages?: string[];
+  schemas?: string[];
+  out?: string;
+  target?: TargetName;
+  templates?: string;
+  only?: OutputKindName[];
+  packageName?: string;
+  packageVersion?: string;
+  writeSchemas?: boolean;
+}
+
+/** The flags that choose inputs and outputs (shared by generate, check and watch). */
+export interface InputFlags {
+  config?: string;
+  out?: string;
+  page?: string[];
+  schema?: string[];
+  templates?: string;
+  target?: TargetName;
+  only?: OutputKindName[];
+}
+
+export interface PlanFile {
+  /** Absolute path, for reading. */
+  abs: string;
+  /** POSIX path relative to the base it was given against; used in messages, banners and hashes. */
+  rel: string;
+  /** Write this page's canonical schema beside it (pages listed in a config file). */
+  besideSchema: boolean;
+}
+
+/** Everything one run needs, with config and flags merged and every path absolute. */
+export interface Plan {
+  cwd: string;
+  config?: { path: string; rel: string; text: string };
+  pages: PlanFile[];
+  schemas: PlanFile[];
+  outDir: string;
+  templatesDir?: string;
+  target: TargetName;
+  only: OutputKindName[];
+  packageName?: string;
+  packageVersion?: string;
+}
+
+/** The config file in `dir` or the nearest directory above it. */
+export function findConfig(dir: string): string | undefined {
+  let current = resolve(dir);
+  for (;;) {
+    const candidate = join(current, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    const up = dirname(current);
+    if (up === current) return undefined;
+    current = up;
+  }
+}
+
+/** A path for messages: relative to the working directory when inside it, POSIX separators. */
+export function displayPath(abs: string, cwd: string): string {
+  const rel = relative(cwd, abs);
+  const shown = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  return shown.split(sep).join('/');
+}
+
+function posixRelative(from: string, to: string): string {
+  const rel = relative(from, to);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+/** Read the config text; a missing or unreadable file is an input problem. */
+export function readConfigText(path: string, cwd: string): string {
+  const shown = displayPath(path, cwd);
+  try {
+    if (statSync(path).isDirectory()) {
+      throw new CodegenError([problem(shown, '', 'config', 'is a directory; give the path of a yuno-codegen.config.json file')]);
+    }
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    if (error instanceof CodegenError) throw error;
+    throw new CodegenError([problem(shown, '', 'config', `cannot read the config file (${fsReason(error)})`)]);
+  }
+}
+
+/** JSON.parse with an error that says where and what, independent of the Node version's wording. */
+export function parseJson(text: string, file: string): unknown {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  try {
+    return JSON.parse(body);
+  } catch {
+    const { offset, message } = locateJsonError(body);
+    const before = body.slice(0, offset).split('\n');
+    const line = before.length;
+    const column = (before[before.length - 1] ?? '').length + 1;
+    throw new CodegenError([
+      problem(file, `line ${line}, column ${column}`, 'config-json', `not valid JSON: ${message}; fix the syntax`),
+    ]);
+  }
+}
+
+/** Find the first JSON syntax error: a small scanner, so the message does not depend on V8's wording. */
+function locateJsonError(text: string): { offset: number; message: string } {
+  let i = 0;
+  class Stop {
+    constructor(readonly message: string) {}
+  }
+  const here = (): string => (i >= text.length ? 'the text ends too early' : `unexpected ${JSON.stringify(text[i])}`);
+  const ws = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text[i] as string)) i++;
+  };
+  const string = (): void => {
+    i++;
+    while (i < text.length) {
+      const c = text[i] as string;
+      if (c === '"') {
+        i++;
+        return;
+      }
+      if (c === '\\') {
+        const e = text[i + 1] ?? '';
+        if (e === 'u' && /^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) i += 6;
+        else if ('"\\/bfnrt'.includes(e) && e !== '') i += 2;
+        else {
+          i++;
+          throw new Stop('invalid escape in a string');
+        }
+        continue;
+      }
+      if (c < ' ') throw new Stop('line break or control character inside a string');
+      i++;
+    }
+    throw new Stop('unterminated string');
+  };
+  const value = (): void => {
+    ws();
+    const c = text[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      ws();
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      for (;;) {
+        if (c === '{') {
+          ws();
+          if (text[i] !== '"') throw new Stop(`${here()}, expected a "quoted" key`);
+          string();
+          ws();
+          if (text[i] !== ':') throw new Stop(`${here()}, expected ":" after the key`);
+          i++;
+        }
+        value();
+        ws();
+        if (text[i] === ',') {
+          i++;
+          ws();
+          if (text[i] === close) throw new Stop(`trailing comma before "${close}"`);
+          continue;
+        }
+        if (text[i] === close) {
+          i++;
+          return;
+        }
+        throw new Stop(`${here()}, expected "," or "${close}"`);
+      }
+    }
+    if (c === '"') return string();
+    const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    number.lastIndex = i;
+    if (number.test(text)) {
+      i = number.lastIndex;
+      return;
+    }
+    for (const word of ['true', 'false', 'null']) {
+      if (text.startsWith(word, i)) {
+        i += word.length;
+        return;
+      }
+    }
+    throw new Stop(`${here()}, expected a value`);
+  };
+  try {
+    value();
+    ws();
+    if (i < text.length) throw new Stop(`${here()} after the end of the JSON value`);
+  } catch (error) {
+    if (error instanceof Stop) return { offset: i, message: error.message };
+    throw error;
+  }
+  return { offset: 0, message: 'not parseable' };
+}
+
+const CONFIG_KEYS = ['pages', 'schemas', 'out', 'target', 'templates', 'only', 'packageName', 'packageVersion', 'writeSchemas'];
+
+/** Validate a parsed config against schema/yuno-codegen.config.schema.json; every problem names its key. */
+export async function validateConfig(value: unknown, file: string): Promise<Config> {
+  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'yuno-codegen.config.schema.json'), 'utf8'));
+  const mod = (await import('ajv')) as unknown as { default: AjvClass | { default: AjvClass } };
+  const Ajv = ('default' in mod.default ? mod.default.default : mod.default) as AjvClass;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const check = ajv.compile(schema);
+  if (check(value)) return value as Config;
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const e of check.errors ?? []) {
+    let at = e.instancePath || '/';
+    let message = e.message ?? 'is invalid';
+    const got = valueAt(value, e.instancePath);
+    if (e.keyword === 'additionalProperties') {
+      const key = String(e.params['additionalProperty']);
+      at = `${e.instancePath}/${key}`;
+      message = `unknown key "${key}"; the known keys are ${CONFIG_KEYS.join(', ')}`;
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ');
+      message = `must be one of ${allowed} (got ${JSON.stringify(got)})`;
+    } else if (e.keyword === 'type') {
+      message = `must be ${article(String(e.params['type']))} (got ${JSON.stringify(got)})`;
+    } else if (e.keyword === 'pattern' && e.instancePath === '/packageName') {
+      message = `must be a valid npm package name such as "yuno-types" or "@acme/yuno-types" (got ${JSON.stringify(got)})`;
+    } else if (e.keyword === 'pattern' && e.instancePath === '/packageVersion') {
+      message = `must be a semver version such as "1.2.3" (got ${JSON.stringify(got)})`;
+    }
+    const key = `${at}\0${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem(file, at, 'config', message));
+  }
+  throw new CodegenError(problems);
+}
+
+interface AjvClass {
+  new (options: object): { compile(schema: object): ValidateFn };
+}
+interface ValidateFn {
+  (value: unknown): boolean;
+  errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null;
+}
+
+function article(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+function valueAt(root: unknown, pointer: string): unknown {
+  let v = root;
+  for (const part of pointer.split('/').slice(1)) {
+    const key = part.replace(/~1/g, '/').replace(/~0/g, '~');
+    v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined;
+  }
+  return v;
+}
+
+/**
+ * A config read without validation, for the no-op check only: anything unexpected returns undefined and
+ * the full path (which validates) takes over. A hit is safe because the raw config text is hashed.
+ */
+export function trustedConfig(value: unknown): Config | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const strings = (x: unknown): boolean => x === undefined || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
+  const str = (x: unknown): boolean => x === undefined || typeof x === 'string';
+  if (!strings(v['pages']) || !strings(v['schemas']) || !strings(v['only'])) return undefined;
+  if (!str(v['out']) || !str(v['templates']) || !str(v['packageName']) || !str(v['packageVersion'])) return undefined;
+  if (v['target'] !== undefined && !TARGETS.includes(v['target'] as TargetName)) return undefined;
+  if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
+  return v as Config;
+}
+
+/** The embedded seed page, used when there is neither a config nor an input flag. */
+export function seedPage(): PlanFile {
+  const abs = join(packageRoot(), 'schema', 'the-customer-session-object.md');
+  return { abs, rel: posixRelative(packageRoot(), abs), besideSchema: false };
+}
+
+/**
+ * Merge flags over config. Paths in the config are relative to the config file, paths in flags to the
+ * working directory. Input flags (`--page`, `--schema`) replace the config's inputs as a whole.
+ */
+export function resolvePlan(
+  flags: InputFlags,
+  cwd: string,
+  config?: { path: string; text: string; value: Config },
+): Plan {
+  const base = config ? dirname(config.path) : cwd;
+  const value = config?.value ?? {};
+  const fromFlags = (flags.page?.length ?? 0) > 0 || (flags.schema?.length ?? 0) > 0;
+  const file = (root: string, p: string, besideSchema: boolean): PlanFile => {
+    const abs = resolve(root, p);
+    return { abs, rel: posixRelative(root, abs), besideSchema };
+  };
+  let pages: PlanFile[];
+  let schemas: PlanFile[];
+  if (fromFlags) {
+    pages = (flags.page ?? []).map((p) => file(cwd, p, false));
+    schemas = (flags.schema ?? []).map((p) => file(cwd, p, false));
+  } else {
+    const beside = value.writeSchemas !== false;
+    pages = (value.pages ?? []).map((p) => file(base, p, beside));
+    schemas = (value.schemas ?? []).map((p) => file(base, p, false));
+    if (!config) pages = [seedPage()];
+  }
+  const plan: Plan = {
+    cwd,
+    pages,
+    schemas,
+    outDir: flags.out !== undefined ? resolve(cwd, flags.out) : resolve(base, value.out ?? 'out'),
+    target: flags.target ?? value.target ?? 'package',
+    only: flags.only ?? value.only ?? [...OUTPUT_KINDS],
+  };
+  if (config) plan.config = { path: config.path, rel: posixRelative(base, config.path), text: config.text };
+  const templates = flags.templates !== undefined ? resolve(cwd, flags.templates) : value.templates !== undefined ? resolve(base, value.templates) : undefined;
+  if (templates !== undefined) plan.templatesDir = templates;
+  if (value.packageName !== undefined) plan.packageName = value.packageName;
+  if (value.packageVersion !== undefined) plan.packageVersion = value.packageVersion;
+  return plan;
+}
+
+/** The config to use: `--config FILE`, or the nearest one upward from the working directory. */
+export function locateConfig(flags: InputFlags, cwd: string): string | undefined {
+  return flags.config !== undefined ? resolve(cwd, flags.config) : findConfig(cwd);
+}
+
+/** Find, read, parse and validate the config, then resolve the plan. */
+export async function loadPlan(flags: InputFlags, cwd: string): Promise<Plan> {
+  const path = locateConfig(flags, cwd);
+  if (path === undefined) return resolvePlan(flags, cwd);
+  const shown = displayPath(path, cwd);
+  const text = readConfigText(path, cwd);
+  const value = await validateConfig(parseJson(text, shown), shown);
+  return resolvePlan(flags, cwd, { path, text, value });
+}
+
+/** Split `--only types,docs` into known kinds; undefined for an unknown kind (a usage error). */
+export function parseOnly(text: string): OutputKindName[] | undefined {
+  const kinds = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (kinds.length === 0 || !kinds.every((k) => (OUTPUT_KINDS as readonly string[]).includes(k))) return undefined;
+  return OUTPUT_KINDS.filter((k) => kinds.includes(k));
+}
+
+export function problem(file: string, at: string, rule: string, message: string): Problem {
+  return { file, at, rule, message };
+}
+
+/** A short reason for a file-system error, for messages. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What `check` compares: the files `generate` would write (already formatted, so the two never disagree)
+ * against out/ on disk, and each page's canonical schema against the copy committed beside the page.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compareText } from './format.js';
+import { MANIFEST_NAME, readManifest } from './write.js';
+import type { GeneratedFile } from './types.js';
+
+export interface FileDrift {
+  kind: 'stale' | 'missing' | 'extra';
+  /** Path relative to the output directory. */
+  path: string;
+  /** A short unified diff (stale files only). */
+  diff?: string;
+}
+
+export interface SchemaDrift {
+  /** The page, as shown to the user. */
+  page: string;
+  /** The canonical schema file beside it, as shown to the user. */
+  schema: string;
+  missing: boolean;
+  diff?: string;
+}
+
+export interface Drift {
+  files: FileDrift[];
+  schemas: SchemaDrift[];
+}
+
+/** Lines of diff shown per file; the rest is summarised. */
+const MAX_DIFF_LINES = 40;
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+type DiffModule = typeof import('diff');
+
+async function loadDiff(): Promise<DiffModule> {
+  return import('diff');
+}
+
+function shortDiff(diff: DiffModule, name: string, before: string, after: string): string {
+  const patch = diff.createTwoFilesPatch(`a/${name}`, `b/${name}`, before, after, undefined, undefined, { context: 2 });
+  const lines = patch.split('\n').filter((l) => !l.startsWith('====='));
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  if (lines.length <= MAX_DIFF_LINES) return lines.join('\n');
+  return [...lines.slice(0, MAX_DIFF_LINES), `… ${lines.length - MAX_DIFF_LINES} more diff lines`].join('\n');
+}
+
+/**
+ * Compare generated files with out/. Extra files are those a previous run wrote (per the manifest) that
+ * this run would not; files the tool never wrote are not its business.
+ */
+export async function compareOutput(outDir: string, shownOut: string, files: GeneratedFile[]): Promise<FileDrift[]> {
+  const diff = await loadDiff();
+  const drift: FileDrift[] = [];
+  const wanted = new Set(files.map((f) => f.path));
+  for (const f of files) {
+    const current = readText(join(outDir, f.path));
+    if (current === undefined) drift.push({ kind: 'missing', path: f.path });
+    else if (current !== f.contents) {
+      drift.push({ kind: 'stale', path: f.path, diff: shortDiff(diff, `${shownOut}/${f.path}`, current, f.contents) });
+    }
+  }
+  const manifest = readManifest(outDir);
+  for (const path of Object.keys(manifest?.files ?? {})) {
+    if (!wanted.has(path) && path !== MANIFEST_NAME && readText(join(outDir, path)) !== undefined) drift.push({ kind: 'extra', path });
+  }
+  return drift.sort((a, b) => compareText(a.path, b.path));
+}
+
+/** Compare each page's canonical schema with the file beside it. */
+export async function compareSchemas(
+  expected: { page: string; schema: string; abs: string; contents: string }[],
+): Promise<SchemaDrift[]> {
+  const diff = await loadDiff();
+  const drift: SchemaDrift[] = [];
+  for (const e of expected) {
+    const current = readText(e.abs);
+    if (current === undefined) drift.push({ page: e.page, schema: e.schema, missing: true });
+    else if (current !== e.contents) {
+      drift.push({ page: e.page, schema: e.schema, missing: false, diff: shortDiff(diff, e.schema, current, e.contents) });
+    }
+  }
+  return drift;
+}

@@ -1,0 +1,175 @@
+/**
+ * Reading the inputs of a run and fingerprinting them. The fingerprint (pages, overrides, schemas, our
+ * templates and data, the user's templates, options, config text, tool version) is stored in out/'s
+ * manifest; when it and every output file are unchanged, `generate` stops here, before any heavy module
+ * is loaded. Only node: built-ins and light modules are imported.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { packageRoot, readTemplateDir } from './assets.js';
+import { displayPath, fsReason, type Plan } from './config.js';
+import { MANIFEST_NAME, readManifest, sha256 } from './write.js';
+import { CodegenError, type PageSource, type Problem } from './types.js';
+import type { TemplateSet } from './templates.js';
+
+export interface Inputs {
+  pages: PageSource[];
+  schemas: { path: string; text: string }[];
+  /** The user's templates (`--templates`), keyed by file name. */
+  templates: TemplateSet;
+  /** The fingerprint of everything that decides the output. */
+  hash: string;
+}
+
+let version: string | undefined;
+
+/** The tool's own version (package.json). */
+export function toolVersion(): string {
+  version ??= (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}
+
+/** The overrides file that goes with a page: `<page without .md/.mdx>.overrides.json`. */
+export function overridesPath(page: string): string {
+  return `${page.replace(/\.mdx?$/i, '')}.overrides.json`;
+}
+
+/** CRLF checkouts (git autocrlf) must not look like changed inputs; every reader normalises line ends. */
+function fingerprint(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return buf.includes(13) ? sha256(buf.toString('latin1').replace(/\r\n/g, '\n')) : sha256(buf);
+}
+
+/** Read every input the plan names; all read problems are reported together. */
+export function readInputs(plan: Plan): Inputs {
+  const problems: Problem[] = [];
+  const lines: string[] = [`tool ${toolVersion()}`];
+  const show = (abs: string): string => displayPath(abs, plan.cwd);
+  const hint = plan.config ? ` (paths in ${plan.config.rel} are relative to that file)` : '';
+  const readFile = (abs: string, what: 'page' | 'schema'): Buffer | undefined => {
+    try {
+      if (statSync(abs).isDirectory()) {
+        problems.push({ file: show(abs), at: '', rule: 'input', message: `is a directory, not a ${what}; give ${what === 'page' ? 'a .md or .mdx file' : 'a .json file'}` });
+        return undefined;
+      }
+      return readFileSync(abs);
+    } catch (error) {
+      const reason = fsReason(error);
+      const fix = reason === 'not found' ? `; check the path${hint}` : '';
+      problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the ${what} (${reason})${fix}` });
+      return undefined;
+    }
+  };
+
+  const pages: PageSource[] = [];
+  for (const page of plan.pages) {
+    const bytes = readFile(page.abs, 'page');
+    if (!bytes) continue;
+    const source: PageSource = { path: page.rel, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    lines.push(`page ${page.rel} ${fingerprint(bytes)} beside=${page.besideSchema}`);
+    const ovAbs = overridesPath(page.abs);
+    if (existsSync(ovAbs)) {
+      try {
+        const text = readFileSync(ovAbs, 'utf8');
+        source.overrides = { path: overridesPath(page.rel), text };
+        lines.push(`overrides ${source.overrides.path} ${fingerprint(Buffer.from(text))}`);
+      } catch (error) {
+        problems.push({ file: show(ovAbs), at: '', rule: 'input', message: `cannot read the overrides file (${fsReason(error)})` });
+      }
+    }
+    pages.push(source);
+  }
+  const schemas: { path: string; text: string }[] = [];
+  for (const schema of plan.schemas) {
+    const bytes = readFile(schema.abs, 'schema');
+    if (!bytes) continue;
+    schemas.push({ path: schema.rel, text: bytes.toString('utf8') });
+    lines.push(`schema ${schema.rel} ${fingerprint(bytes)}`);
+  }
+
+  let templates: TemplateSet = {};
+  if (plan.templatesDir !== undefined) {
+    try {
+      if (!statSync(plan.templatesDir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+      templates = readTemplateDir(plan.templatesDir);
+      for (const t of Object.values(templates)) t.path = displayPath(t.path, plan.cwd);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOTDIR' ? 'not a directory' : fsReason(error);
+      problems.push({ file: show(plan.templatesDir), at: '', rule: 'input', message: `cannot read the templates directory (${reason})` });
+    }
+  }
+  for (const name of Object.keys(templates).sort()) {
+    lines.push(`template user ${name} ${fingerprint(Buffer.from((templates[name] as { source: string }).source))}`);
+  }
+  if (problems.length > 0) throw new CodegenError(problems);
+
+  const root = packageRoot();
+  for (const file of listFiles(join(root, 'templates'))) {
+    lines.push(`template ours ${file} ${fingerprint(readFileSync(join(root, 'templates', file)))}`);
+  }
+  for (const file of listFiles(join(root, 'data'))) {
+    lines.push(`data ${file} ${fingerprint(readFileSync(join(root, 'data', file)))}`);
+  }
+  lines.push(
+    `options ${JSON.stringify({
+      target: plan.target,
+      only: plan.only,
+      packageName: plan.packageName ?? null,
+      packageVersion: plan.packageVersion ?? null,
+    })}`,
+  );
+  if (plan.config) lines.push(`config ${fingerprint(Buffer.from(plan.config.text))}`);
+  return { pages, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+}
+
+function listFiles(dir: string, base = dir, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) listFiles(full, base, out);
+    else out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out;
+}
+
+/**
+ * True when out/'s manifest records this fingerprint and every file it lists (inside out/ and beside the
+ * pages) still has the recorded contents.
+ */
+export function isUpToDate(outDir: string, hash: string): boolean {
+  const manifest = readManifest(outDir);
+  if (!manifest || manifest.inputs !== hash) return false;
+  const intact = (abs: string, expected: string): boolean => {
+    try {
+      return sha256(readFileSync(abs)) === expected;
+    } catch {
+      return false;
+    }
+  };
+  for (const [path, expected] of Object.entries(manifest.files)) if (!intact(join(outDir, path), expected)) return false;
+  for (const [path, expected] of Object.entries(manifest.beside)) if (!intact(join(outDir, path), expected)) return false;
+  return !toolChangedSince(join(outDir, MANIFEST_NAME));
+}
+
+/**
+ * Working on yuno-codegen itself, the compiled code changes without a version bump; then a manifest
+ * older than the build must not count as current. Installed copies have no generators/ sources.
+ */
+function toolChangedSince(manifestPath: string): boolean {
+  const root = packageRoot();
+  if (!existsSync(join(root, 'generators', 'index.ts'))) return false;
+  let stamp: number;
+  try {
+    stamp = statSync(manifestPath).mtimeMs;
+  } catch {
+    return true;
+  }
+  const built = join(root, 'dist', 'generators');
+  return listFiles(built).some((f) => f.endsWith('.js') && statSync(join(built, f)).mtimeMs > stamp);
+}
