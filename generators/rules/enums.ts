@@ -4,7 +4,9 @@
  *    trailing period), or
  *  - a list under the field (`<ul><li>`, Markdown list) whose items start with a value (`VALUE=meaning`,
  *    `` `VALUE`: meaning ``), keeping the meanings for the docs, or
- *  - a link to Yuno's Country reference on a two-letter ISO 3166-1 field → the shared CountryCode.
+ *  - on a field typed `enum` without that marker, a run of inline code joined only by commas, `or`, `and`
+ *    or slashes (`account type: `CHECKINGS` or `SAVINGS`.`), or
+ *  - a two-letter field that links to Yuno's Country reference or names ISO 3166-1 → the shared CountryCode.
  * A link to any other reference list (payment types, document types, statuses) is not an enum we ship:
  * the field stays a plain string and its description says where the values are listed.
  */
@@ -23,7 +25,7 @@ export function enumRule(field: RawField, segments: Segment[], twoLetters: boole
   const links = segments.flatMap((s) => s.links);
   const countryLink = links.find((l) => COUNTRY_REFERENCE.test(new URL(l.href).pathname));
   const mentionsIso31661 = segments.some((s) => /ISO[\s-]*3166(?:-1)?(?!-2)/i.test(s.text));
-  if (countryLink && twoLetters && (mentionsIso31661 || /countr/i.test(field.name))) return { kind: 'country' };
+  if (twoLetters && (mentionsIso31661 || (countryLink && /countr|nationality/i.test(field.name)))) return { kind: 'country' };
 
   const listed = field.listItems.filter((i) => i.value);
   if (listed.length > 0 && listed.length === field.listItems.length) {
@@ -34,7 +36,11 @@ export function enumRule(field: RawField, segments: Segment[], twoLetters: boole
     };
   }
   const inline = markedCodes(segments);
-  if (inline.length > 0) return { kind: 'values', values: unique(inline), meanings: {} };
+  if (inline.length > 0) return { kind: 'values', values: unique(inline.map(unquote)), meanings: {} };
+  if (/^enum/i.test(field.typeWord.trim()) || /\benums?\b/i.test(field.typeWord)) {
+    const run = codeRun(segments);
+    if (run.length > 0) return { kind: 'values', values: unique(run.map(unquote)), meanings: {} };
+  }
 
   const markerAt = segments.findIndex((s) => MARKER.test(s.text));
   const reference = (markerAt >= 0 ? segments.slice(markerAt).flatMap((s) => s.links) : [])[0] ?? countryLink;
@@ -55,6 +61,22 @@ function markedCodes(segments: Segment[]): string[] {
   return next && next.codes.length > 0 && next.text.replace(/[`,.;]|\bor\b|\band\b/g, '').trim().length <= next.codes.join('').length + next.codes.length * 2
     ? next.codes
     : [];
+}
+
+const CODE = '(`+)\\s?([^`]+?)\\s?\\1';
+const CODE_RUN = new RegExp(`${CODE}(?:\\s*(?:,\\s*(?:or|and)?|\\bor\\b|\\band\\b|/)\\s*${CODE.replace('\\1', '\\3')})+`, 'g');
+
+/** The last run of two or more code values joined only by commas, `or`, `and` or `/`. */
+function codeRun(segments: Segment[]): string[] {
+  const runs = segments.flatMap((s) => [...s.markdown.matchAll(CODE_RUN)].map((m) => m[0]));
+  const last = runs[runs.length - 1];
+  return last ? [...last.matchAll(/(`+)\s?([^`]+?)\s?\1/g)].map((m) => m[2]!) : [];
+}
+
+/** `"True"` written as code is the string `True`. */
+function unquote(value: string): string {
+  const m = /^"(.*)"$/.exec(value);
+  return m ? m[1]! : value;
 }
 
 function unique(values: string[]): string[] {
