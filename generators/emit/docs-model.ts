@@ -36,7 +36,7 @@ export function safeHref(href: string): string | undefined {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Text for a Markdown table cell or line: Markdown punctuation escaped, `<` and entities made inert. */
@@ -393,8 +393,8 @@ function constraintsOf(s: JsonSchema, enumCount: number): string[] {
   else if (maxD !== undefined) out.push(`max ${maxD} digits`);
   if (s.minItems !== undefined && s.maxItems !== undefined) {
     out.push(s.minItems === s.maxItems ? `${s.minItems} items` : `${s.minItems}–${s.maxItems} items`);
-  } else if (s.minItems !== undefined) out.push(`min ${s.minItems} items`);
-  else if (s.maxItems !== undefined) out.push(`max ${s.maxItems} items`);
+  } else if (s.minItems !== undefined) out.push(`at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}`);
+  else if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} item${s.maxItems === 1 ? '' : 's'}`);
   if (s.const !== undefined) out.push(`always ${JSON.stringify(s.const)}`);
   if (enumCount > 0) out.push(`one of ${enumCount} value${enumCount === 1 ? '' : 's'}`);
   return out;
@@ -698,9 +698,9 @@ function stringFor(s: JsonSchema): string {
   if (s.format === 'date-time') {
     const digits = (k: number): string => '786342'.repeat(Math.ceil(k / 6)).slice(0, k);
     const candidates = [`${DATE_TIME_BASE}.786342Z`, `${DATE_TIME_BASE}Z`, `${DATE_TIME_BASE}+00:00`];
-    for (let k = 1; k <= Math.max(min, 27); k++) {
-      candidates.push(`${DATE_TIME_BASE}.${digits(k)}Z`, `${DATE_TIME_BASE}.${digits(k)}+00:00`);
-    }
+    // UTC (`Z`) forms first: the pages write times in UTC.
+    for (let k = 1; k <= Math.max(min, 27); k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}Z`);
+    for (let k = 1; k <= Math.max(min, 27); k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}+00:00`);
     const found = candidates.find(fitsLength);
     if (found !== undefined) return found;
   }
