@@ -1,0 +1,118 @@
+/** Config discovery, JSON syntax errors, schema validation messages, path resolution, the yargs-free argv reader. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findConfig, loadPlan, parseJson, parseOnly, resolvePlan, validateConfig } from '../../generators/config.js';
+import { quickArgs } from '../../generators/cli.js';
+import { CodegenError } from '../../generators/types.js';
+import { tempDir } from './helpers.js';
+
+async function messages(fn: () => unknown): Promise<string[]> {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof CodegenError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('expected a CodegenError');
+}
+
+describe('parseJson', () => {
+  const cases: [string, string][] = [
+    ['{\n  "pages": [\n    "a.md",\n  ]\n}', 'c.json (line 4, column 3): not valid JSON: trailing comma before "]"; fix the syntax'],
+    ['{\n  "out": "out"\n  "target": "ts"\n}', 'c.json (line 3, column 3): not valid JSON: unexpected "\\"", expected "," or "}"; fix the syntax'],
+    ["{ 'out': 1 }", 'c.json (line 1, column 3): not valid JSON: unexpected "\'", expected a "quoted" key; fix the syntax'],
+    ['{ "out": }', 'c.json (line 1, column 10): not valid JSON: unexpected "}", expected a value; fix the syntax'],
+    ['{ "out": "x', 'c.json (line 1, column 12): not valid JSON: unterminated string; fix the syntax'],
+    ['', 'c.json (line 1, column 1): not valid JSON: the text ends too early, expected a value; fix the syntax'],
+    ['{} {}', 'c.json (line 1, column 4): not valid JSON: unexpected "{" after the end of the JSON value; fix the syntax'],
+  ];
+  it.each(cases)('%j', async (text, message) => {
+    expect(await messages(() => parseJson(text, 'c.json'))).toEqual([message]);
+  });
+  it('accepts a BOM', () => {
+    expect(parseJson('\uFEFF{"out":"x"}', 'c.json')).toEqual({ out: 'x' });
+  });
+});
+
+describe('validateConfig', () => {
+  it('names each bad key with a JSON pointer and says what is allowed', async () => {
+    const bad = { pgaes: ['a.md'], target: 'pkg', only: ['types', 'html'], out: 3, packageName: 'Bad Name', packageVersion: 'v1' };
+    expect(await messages(() => validateConfig(bad, 'yuno-codegen.config.json'))).toEqual([
+      'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas',
+      'yuno-codegen.config.json (/out): must be a string (got 3)',
+      'yuno-codegen.config.json (/target): must be one of "package", "ts" (got "pkg")',
+      'yuno-codegen.config.json (/only/1): must be one of "types", "validators", "docs" (got "html")',
+      'yuno-codegen.config.json (/packageName): must be a valid npm package name such as "yuno-types" or "@acme/yuno-types" (got "Bad Name")',
+      'yuno-codegen.config.json (/packageVersion): must be a semver version such as "1.2.3" (got "v1")',
+    ]);
+  });
+  it('accepts every documented key', async () => {
+    const good = {
+      $schema: './node_modules/yuno-codegen/schema/yuno-codegen.config.schema.json',
+      pages: ['a.md'],
+      schemas: ['b.json'],
+      out: 'gen',
+      target: 'ts',
+      templates: 'tpl',
+      only: ['types'],
+      packageName: '@acme/yuno-types',
+      packageVersion: '1.2.3-rc.1',
+      writeSchemas: false,
+    };
+    expect(await validateConfig(good, 'c.json')).toBe(good);
+  });
+});
+
+describe('finding the config and resolving paths', () => {
+  it('finds the config upward and resolves its paths relative to it; flags relative to the working directory', async () => {
+    const root = tempDir('config');
+    mkdirSync(join(root, 'pkg', 'src'), { recursive: true });
+    writeFileSync(join(root, 'yuno-codegen.config.json'), JSON.stringify({ pages: ['docs/a.md'], out: 'gen', templates: 'tpl' }));
+    const cwd = join(root, 'pkg', 'src');
+    expect(findConfig(cwd)).toBe(join(root, 'yuno-codegen.config.json'));
+    const plan = await loadPlan({}, cwd);
+    expect(plan.pages).toEqual([{ abs: join(root, 'docs', 'a.md'), rel: 'docs/a.md', besideSchema: true }]);
+    expect(plan.outDir).toBe(join(root, 'gen'));
+    expect(plan.templatesDir).toBe(join(root, 'tpl'));
+    const flagged = await loadPlan({ page: ['x.md'], out: 'o' }, cwd);
+    expect(flagged.pages).toEqual([{ abs: join(cwd, 'x.md'), rel: 'x.md', besideSchema: false }]);
+    expect(flagged.schemas).toEqual([]);
+    expect(flagged.outDir).toBe(join(cwd, 'o'));
+  });
+
+  it('uses the embedded seed page and ./out without a config or inputs', () => {
+    const cwd = tempDir('config');
+    const plan = resolvePlan({}, cwd);
+    expect(plan.pages.map((p) => [p.rel, p.besideSchema])).toEqual([['schema/the-customer-session-object.md', false]]);
+    expect(plan.outDir).toBe(join(cwd, 'out'));
+    expect(plan.target).toBe('package');
+    expect(plan.only).toEqual(['types', 'validators', 'docs']);
+  });
+
+  it('writeSchemas: false turns off the schema beside each page', async () => {
+    const root = tempDir('config');
+    writeFileSync(join(root, 'yuno-codegen.config.json'), JSON.stringify({ pages: ['a.md'], writeSchemas: false }));
+    expect((await loadPlan({}, root)).pages[0]?.besideSchema).toBe(false);
+  });
+});
+
+describe('parseOnly and quickArgs', () => {
+  it('parseOnly keeps known kinds in canonical order', () => {
+    expect(parseOnly('docs, types')).toEqual(['types', 'docs']);
+    expect(parseOnly('types,html')).toBeUndefined();
+    expect(parseOnly('')).toBeUndefined();
+  });
+  it('reads the plain generate forms and leaves everything else to yargs', () => {
+    expect(quickArgs([])).toEqual({});
+    expect(quickArgs(['generate', '--config', 'c.json', '--page=a.md', '--page', 'b.md', '--quiet'])).toEqual({
+      config: 'c.json',
+      page: ['a.md', 'b.md'],
+      quiet: true,
+    });
+    expect(quickArgs(['--only', 'docs,types', '--target', 'ts'])).toEqual({ only: ['types', 'docs'], target: 'ts' });
+    for (const argv of [['check'], ['--force'], ['--bogus'], ['--out'], ['--out', '--quiet'], ['--target', 'x'], ['--help'], ['-h'], ['--out', 'a', '--out', 'b'], ['--quiet=false'], ['generate', 'extra']]) {
+      expect(quickArgs(argv), argv.join(' ')).toBeUndefined();
+    }
+  });
+});

@@ -1,0 +1,59 @@
+/** Shared by the CLI and e2e tests: run the built CLI as a real process in a temporary directory. */
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'generators', 'cli.js');
+export const SEED = join(ROOT, 'schema', 'the-customer-session-object.md');
+
+export interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `node dist/generators/cli.js ...args` in `cwd`, with colour off and a fixed locale. */
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, options: SpawnSyncOptions = {}): Ran {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+    ...options,
+  });
+  return { code: r.status, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+export function tempDir(name: string): string {
+  return mkdtempSync(join(tmpdir(), `yuno-codegen-${name}-`));
+}
+
+/** A project directory holding the seed page under schema/, as a user's repository would. */
+export function seedProject(name: string, config?: object): string {
+  const dir = tempDir(name);
+  mkdirSync(join(dir, 'schema'));
+  cpSync(SEED, join(dir, 'schema', 'the-customer-session-object.md'));
+  if (config) writeJson(join(dir, 'yuno-codegen.config.json'), config);
+  return dir;
+}
+
+export function writeJson(path: string, value: unknown): void {
+  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** Every file under `dir` (relative POSIX path → contents), directories walked in sorted order. */
+export function readTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out[relative(dir, full).split(sep).join('/')] = readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return out;
+}

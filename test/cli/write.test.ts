@@ -1,0 +1,155 @@
+/** The writer: atomic replace of out/, the manifest, stale-file removal, user files left alone, refusals. */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CodegenError } from '../../generators/types.js';
+import { MANIFEST_NAME, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
+import { readTree, tempDir } from './helpers.js';
+
+const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, contents]) => ({ path, contents }));
+
+function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CodegenError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('expected a CodegenError');
+}
+
+describe('writeOutput', () => {
+  it('writes the files and a deterministic manifest of them', () => {
+    const out = join(tempDir('write'), 'out');
+    const r = writeOutput({ outDir: out, files: files({ 'b.js': 'b\n', 'a/x.ts': 'x\n' }), inputs: 'h1' });
+    expect(r).toEqual({ changed: true, written: ['b.js', 'a/x.ts'], removed: [] });
+    expect(readFileSync(join(out, MANIFEST_NAME), 'utf8')).toBe(
+      `${JSON.stringify({ generator: 'yuno-codegen', inputs: 'h1', files: { 'a/x.ts': sha256('x\n'), 'b.js': sha256('b\n') }, beside: {} }, null, 2)}\n`,
+    );
+    expect(readTree(out)).toEqual({ [MANIFEST_NAME]: expect.any(String), 'a/x.ts': 'x\n', 'b.js': 'b\n' });
+  });
+
+  it('removes files it wrote before and keeps files it never wrote, byte for byte', () => {
+    const out = join(tempDir('write'), 'out');
+    writeOutput({ outDir: out, files: files({ 'old.js': '1\n', 'keep.js': '1\n' }), inputs: 'h1' });
+    mkdirSync(join(out, 'mine', 'empty'), { recursive: true });
+    writeFileSync(join(out, 'mine', 'notes.txt'), 'hand written\r\n');
+    writeFileSync(join(out, 'NOTES.md'), 'x');
+    const r = writeOutput({ outDir: out, files: files({ 'keep.js': '2\n', 'new.js': '3\n' }), inputs: 'h2' });
+    expect(r.removed).toEqual(['old.js']);
+    expect(readTree(out)).toEqual({
+      [MANIFEST_NAME]: expect.any(String),
+      'NOTES.md': 'x',
+      'keep.js': '2\n',
+      'mine/notes.txt': 'hand written\r\n',
+      'new.js': '3\n',
+    });
+    expect(statSync(join(out, 'mine', 'empty')).isDirectory()).toBe(true);
+    expect(Object.keys(readManifest(out)?.files ?? {})).toEqual(['keep.js', 'new.js']);
+  });
+
+  it('does not touch out/ when nothing changed', () => {
+    const out = join(tempDir('write'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    const inode = statSync(join(out, 'a.js')).ino;
+    const r = writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    expect(r).toEqual({ changed: false, written: [], removed: [] });
+    expect(statSync(join(out, 'a.js')).ino).toBe(inode);
+    // New inputs, same output: only the manifest is replaced.
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h2' });
+    expect(statSync(join(out, 'a.js')).ino).toBe(inode);
+    expect(readManifest(out)?.inputs).toBe('h2');
+  });
+
+  it('never overwrites a file it did not write, unless it already holds the same bytes', () => {
+    const out = join(tempDir('write'), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'index.js'), 'mine\n');
+    writeFileSync(join(out, 'same.js'), 'same\n');
+    expect(problemsOf(() => writeOutput({ outDir: out, files: files({ 'index.js': 'x\n', 'same.js': 'same\n' }), inputs: 'h' }))).toEqual([
+      `${out}/index.js: exists but was not written by yuno-codegen; move it away or delete it, then run again`,
+    ]);
+    expect(readFileSync(join(out, 'index.js'), 'utf8')).toBe('mine\n');
+    writeOutput({ outDir: out, files: files({ 'same.js': 'same\n' }), inputs: 'h' });
+    expect(Object.keys(readManifest(out)?.files ?? {})).toEqual(['same.js']);
+  });
+
+  it('refuses output paths that escape the output directory, before writing anything', () => {
+    const root = tempDir('write');
+    const out = join(root, 'out');
+    const bad = ['../../x.ts', '/etc/passwd', 'a/../../b', 'a\\..\\b', 'C:/x', '', 'a//b', './a'];
+    const lines = problemsOf(() => writeOutput({ outDir: out, files: bad.map((p) => ({ path: p, contents: 'x' })), inputs: 'h', show: () => 'out' }));
+    expect(lines).toEqual(bad.map((p) => `${p}: output path escapes the output directory out/; rename the object or template that produces it`));
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('refuses the manifest name and duplicate paths', () => {
+    const out = join(tempDir('write'), 'out');
+    expect(problemsOf(() => writeOutput({ outDir: out, files: files({ [MANIFEST_NAME]: '{}' }), inputs: 'h' }))).toEqual([
+      `${MANIFEST_NAME}: ${MANIFEST_NAME} is reserved for yuno-codegen's manifest`,
+    ]);
+    expect(problemsOf(() => writeOutput({ outDir: out, files: [{ path: 'a', contents: '1' }, { path: 'a', contents: '2' }], inputs: 'h' }))).toEqual([
+      'a: two outputs have the same path; give the objects different titles',
+    ]);
+  });
+
+  it('refuses an output directory under a regular file, or that is a file', () => {
+    const root = tempDir('write');
+    writeFileSync(join(root, 'README.md'), 'x');
+    const show = (p: string) => p.slice(root.length + 1);
+    expect(problemsOf(() => writeOutput({ outDir: join(root, 'README.md', 'out'), files: files({ 'a.js': '' }), inputs: 'h', show }))).toEqual([
+      'README.md/out: cannot create the output directory: README.md is a file, not a directory; choose another output directory',
+    ]);
+    expect(problemsOf(() => writeOutput({ outDir: join(root, 'README.md'), files: files({ 'a.js': '' }), inputs: 'h', show }))).toEqual([
+      'README.md: is a file, not a directory; choose another output directory',
+    ]);
+    expect(readdirSync(root)).toEqual(['README.md']);
+  });
+
+  it('writes beside files and records them in the manifest relative to out/', () => {
+    const root = tempDir('write');
+    const out = join(root, 'out');
+    const beside = join(root, 'schema', 'x.schema.json');
+    writeOutput({ outDir: out, files: files({ 'a.js': '' }), inputs: 'h', beside: [{ path: beside, contents: '{}\n' }] });
+    expect(readFileSync(beside, 'utf8')).toBe('{}\n');
+    expect(readManifest(out)?.beside).toEqual({ '../schema/x.schema.json': sha256('{}\n') });
+  });
+});
+
+describe('recover', () => {
+  const leftovers = (out: string) => readdirSync(dirname(out)).filter((n) => n.includes('yuno-codegen-'));
+  // A pid that is certainly not running: above the kernel's pid_max.
+  const DEAD = 99999999;
+
+  it('rolls a complete new output forward when out/ is missing', () => {
+    const root = tempDir('recover');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'new\n' }), inputs: 'h' });
+    renameSync(out, join(root, `.out.yuno-codegen-new-${DEAD}`));
+    mkdirSync(join(root, `.out.yuno-codegen-old-${DEAD}`));
+    recover(out);
+    expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe('new\n');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('rolls the old output back when the new one is incomplete (no manifest yet)', () => {
+    const root = tempDir('recover');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'old\n' }), inputs: 'h' });
+    renameSync(out, join(root, `.out.yuno-codegen-old-${DEAD}`));
+    mkdirSync(join(root, `.out.yuno-codegen-new-${DEAD}`));
+    writeFileSync(join(root, `.out.yuno-codegen-new-${DEAD}`, 'a.js'), 'half');
+    recover(out);
+    expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe('old\n');
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('leaves the temporary directories of a running process alone', () => {
+    const root = tempDir('recover');
+    const out = join(root, 'out');
+    mkdirSync(join(root, `.out.yuno-codegen-new-${process.ppid}`));
+    recover(out);
+    expect(existsSync(out)).toBe(false);
+    expect(leftovers(out)).toEqual([`.out.yuno-codegen-new-${process.ppid}`]);
+  });
+});
