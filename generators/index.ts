@@ -4,9 +4,8 @@
  *
  *   read page → parse markup → canonical schema → emit types, validators, docs → format
  */
-import { read } from './page/read.js';
-import { parse } from './page/parse.js';
-import { toSchema, fromSchemaFile } from './schema.js';
+import { extract } from './extract.js';
+import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { emitCode } from './emit/code.js';
 import { emitDocs } from './emit/docs.js';
@@ -16,6 +15,7 @@ import { defaultTemplates } from './assets.js';
 import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
 
 export * from './types.js';
+export { extract } from './extract.js';
 export type { TemplateSet } from './templates.js';
 
 export type Target = 'package' | 'ts';
@@ -55,13 +55,6 @@ export interface GenerateResult {
   schemas: SchemaDocument[];
   /** Every output file, sorted by path, formatted. */
   files: GeneratedFile[];
-}
-
-/** Extract one doc page into its canonical schema. Throws CodegenError listing every problem. */
-export async function extract(page: PageSource): Promise<SchemaDocument> {
-  const doc = await toSchema(await parse(read(page)), page.overrides);
-  await checkSchema(doc);
-  return doc;
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {

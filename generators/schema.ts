@@ -232,6 +232,22 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
     }
     return objectSchema(field.children, path, ctx);
   }
+  // "Array of strings" whose single nested field describes the item (`payments` → `id*`, MAX 64; MIN 36).
+  const only = field.children.length === 1 ? field.children[0]! : undefined;
+  const onlyKind = only ? typeWord(only.typeWord)?.type.kind : undefined;
+  const sameKind = onlyKind === of || (of === 'enum' && onlyKind === 'string') || (of === 'string' && onlyKind === 'enum');
+  if (only && sameKind) {
+    const item = fieldSchema(only, `${path}[]`, false, ctx);
+    if (item) return item;
+  }
+  if (field.children.length > 0) {
+    ctx.problems.push({
+      file: ctx.file,
+      at: `${path}, line ${field.line}`,
+      rule: 'structure',
+      message: `an array of ${of}s has ${field.children.length} nested fields; give it one nested field describing the item, or make it an array of objects`,
+    });
+  }
   if (of === 'enum') {
     const rule = enumRule(field, pieces, false);
     const items: JsonSchema = { type: 'string' };
