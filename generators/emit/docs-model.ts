@@ -712,16 +712,20 @@ function stringFor(s: JsonSchema): string {
 function numberFor(s: JsonSchema, integer: boolean): number {
   const lo = typeof s.exclusiveMinimum === 'number' ? s.exclusiveMinimum : s.minimum;
   const hi = typeof s.exclusiveMaximum === 'number' ? s.exclusiveMaximum : s.maximum;
-  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : integer ? 1 : 0;
-  let value = 0;
-  if (lo !== undefined && lo >= 0) {
-    value = step > 0 ? Math.ceil(lo / step) * step : lo;
-    if (value === s.exclusiveMinimum) value += step > 0 ? step : 1;
-  } else if (hi !== undefined && hi <= 0) {
-    value = step > 0 ? Math.floor(hi / step) * step : hi;
-    if (value === s.exclusiveMaximum) value -= step > 0 ? step : 1;
+  const step = typeof s.multipleOf === 'number' && s.multipleOf > 0 ? s.multipleOf : 1;
+  // Start at 0 or at the bound nearest to it, then walk away from it in steps of multipleOf.
+  const start = lo !== undefined && lo > 0 ? lo : hi !== undefined && hi < 0 ? hi : 0;
+  const direction = hi !== undefined && hi < 0 ? -1 : 1;
+  const first = direction > 0 ? Math.ceil(start / step) : Math.floor(start / step);
+  const candidates: number[] = [];
+  for (let k = 0; k <= 64; k++) {
+    const raw = (first + direction * k) * step;
+    // Rounding to the step's decimals turns 3 * 0.1 = 0.30000000000000004 back into 0.3.
+    candidates.push(Number(raw.toFixed(12)), raw, Math.round(raw));
   }
-  return Object.is(value, -0) ? 0 : value;
+  const holds = (v: number): boolean =>
+    (!integer || Number.isInteger(v)) && fits(v, { ...s, type: integer ? 'integer' : 'number' }, {});
+  return candidates.find(holds) ?? (integer ? Math.ceil(start) : start);
 }
 
 // A conservative check: it may refuse a value the schema accepts (then one is synthesized), but it
