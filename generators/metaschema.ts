@@ -3,6 +3,7 @@
  * the draft 2020-12 meta-schema, then compiled by AJV in strict mode (unknown keywords and formats fail).
  */
 import type { Ajv2020 as AjvType } from 'ajv/dist/2020.js';
+import { AJV_OPTIONS } from './ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type Problem, type SchemaDocument } from './types.js';
 
 let ajv: AjvType | undefined;
@@ -11,7 +12,7 @@ async function strictAjv(): Promise<AjvType> {
   if (ajv) return ajv;
   const { Ajv2020 } = await import('ajv/dist/2020.js');
   const { default: addFormats } = (await import('ajv-formats')) as unknown as { default: (a: AjvType) => AjvType };
-  const instance = new Ajv2020({ strict: true, allErrors: true, validateFormats: true });
+  const instance = new Ajv2020({ ...AJV_OPTIONS, allErrors: true, validateFormats: true });
   addFormats(instance);
   instance.addVocabulary([...YUNO_KEYWORDS]);
   ajv = instance;

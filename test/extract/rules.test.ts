@@ -1,0 +1,239 @@
+// One table per named convention, cases drawn from the real pages in ../shared/yuno-pages.
+import { describe, expect, it } from 'vitest';
+import { typeWord } from '../../generators/rules/type-words.js';
+import { constraints } from '../../generators/rules/constraints.js';
+import { exampleValue, splitExample } from '../../generators/rules/examples.js';
+import { objectWords, pascalCase, kebabCase } from '../../generators/rules/names.js';
+import { requiredness } from '../../generators/rules/required.js';
+import { repairMojibake } from '../../generators/page/read.js';
+import { tidy, resolveHref } from '../../generators/page/segments.js';
+import { fieldOf, schemaOfField } from './helpers.js';
+
+describe('rule: type words', () => {
+  const cases: [string, ReturnType<typeof typeWord>][] = [
+    ['string', { type: { kind: 'string' }, nullable: false }],
+    ['string ', { type: { kind: 'string' }, nullable: false }],
+    ['enum', { type: { kind: 'enum' }, nullable: false }],
+    ['timestamp', { type: { kind: 'string', format: 'date-time' }, nullable: false }],
+    ['Timestamp', { type: { kind: 'string', format: 'date-time' }, nullable: false }],
+    ['date', { type: { kind: 'string', format: 'date' }, nullable: false }],
+    ['integer', { type: { kind: 'integer' }, nullable: false }],
+    ['int', { type: { kind: 'integer' }, nullable: false }],
+    ['number', { type: { kind: 'number' }, nullable: false }],
+    ['float', { type: { kind: 'number' }, nullable: false }],
+    ['boolean', { type: { kind: 'boolean' }, nullable: false }],
+    ['bool', { type: { kind: 'boolean' }, nullable: false }],
+    ['object', { type: { kind: 'object' }, nullable: false }],
+    ['struct', { type: { kind: 'object' }, nullable: false }],
+    ['array of objects', { type: { kind: 'array', of: 'object' }, nullable: false }],
+    ['array of object', { type: { kind: 'array', of: 'object' }, nullable: false }],
+    ['Array of strings', { type: { kind: 'array', of: 'string' }, nullable: false }],
+    ['array of enums', { type: { kind: 'array', of: 'enum' }, nullable: false }],
+    ['string | null', { type: { kind: 'string' }, nullable: true }],
+    ['STRING', { type: { kind: 'string' }, nullable: false }],
+    ['strin', undefined],
+    ['array of widgets', undefined],
+    ['string | integer', undefined],
+    ['', undefined],
+  ];
+  it.each(cases)('%j', (word, want) => {
+    expect(typeWord(word)).toEqual(want);
+  });
+});
+
+describe('rule: constraints', () => {
+  const cases: [string, { max?: number; min?: number; multipleOf?: number }, string[]][] = [
+    ['The customer session that has been created for the enrollment (MAX 64; MIN 36).', { max: 64, min: 36 }, []],
+    ['The unique identifier (MAX 64, MIN 36).', { max: 64, min: 36 }, []],
+    ['Account id (MAX: 64; MIN: 36).', { max: 64, min: 36 }, []],
+    ['Sender first name (MAX 80).', { max: 80 }, []],
+    ['Key of the metadata (MIN 1).', { min: 1 }, []],
+    ['Code (MIN:3 y MAX:10)', { max: 10, min: 3 }, []],
+    ['Code (Min: 1, max:10)', { max: 10, min: 1 }, []],
+    ['Plan id (MAX 64 ; MIN 64).', { max: 64, min: 64 }, []],
+    ['Country (MAX 2; MIN 2; ISO 3166-1).', { max: 2, min: 2 }, []],
+    ['The customer (MAX\n 255; MIN\n 3).', { max: 255, min: 3 }, []],
+    ['The payment amount (multiple of 0.0001).', { multipleOf: 0.0001 }, []],
+    ['Attachment (Max size: 5MB).', {}, []],
+    ['No limits here.', {}, []],
+    // One bound per 3DS version: the loosest of them is kept.
+    ['For 3DS v1: XID (MAX: 40, MIN: 0). For 3DS v2: DS id (MAX: 36; MIN: 36).', { max: 40, min: 0 }, []],
+    ['Broken (MAX 3; MIN 5).', { max: 3, min: 5 }, ['MIN 5 is greater than MAX 3; swap or correct them']],
+  ];
+  it.each(cases)('%j', (text, want, problems) => {
+    expect(constraints(text)).toEqual({ value: want, problems });
+  });
+
+  it('applies MAX/MIN as lengths on strings, digits on numbers, items on arrays', async () => {
+    expect(await schemaOfField('<p><strong><code>a</code></strong> <small>string</small><br/>A (MAX 64; MIN 36).</p>')).toEqual({
+      type: 'string',
+      minLength: 36,
+      maxLength: 64,
+      description: 'A (MAX 64; MIN 36).',
+    });
+    expect(await schemaOfField('<p><strong><code>a</code></strong> <small>integer</small><br/>Installments (MAX 2; MIN 1).</p>')).toEqual({
+      type: 'integer',
+      description: 'Installments (MAX 2; MIN 1).',
+      'x-maxDigits': 2,
+      'x-minDigits': 1,
+    });
+    expect(await schemaOfField('<p><strong><code>a</code></strong> <small>Array of strings</small><br/>Tags (MAX 5; MIN 1).</p>')).toEqual({
+      type: 'array',
+      description: 'Tags (MAX 5; MIN 1).',
+      items: { type: 'string' },
+      minItems: 1,
+      maxItems: 5,
+    });
+  });
+});
+
+describe('rule: enums', () => {
+  const cases: [string, string, unknown][] = [
+    ['comma list with or', '<small> Possible enum values: <code>M</code>, <code>F</code> or <code>NB</code> </small>', ['M', 'F', 'NB']],
+    ['Oxford comma and period', 'Possible enum values: <code>A</code>, <code>B</code>, <code>C</code>, or <code>D</code>.', ['A', 'B', 'C', 'D']],
+    ['no spaces', 'Possible values: <code>A</code>,<code>B</code>,<code>C</code>', ['A', 'B', 'C']],
+    ['quoted code', 'Possible values: <code>"True"</code> or <code>"False"</code>', ['True', 'False']],
+    ['code run on an enum field', 'Beneficiary’s bank account type: <code>CHECKINGS</code> or <code>SAVINGS</code>.', ['CHECKINGS', 'SAVINGS']],
+    ['li list', 'Possible values:<ul><li><code>INDIVIDUAL</code></li><li><code>ENTITY</code></li></ul>', ['INDIVIDUAL', 'ENTITY']],
+  ];
+  it.each(cases)('%s', async (_name, html, want) => {
+    const schema = await schemaOfField(`<p><strong><code>a</code></strong> <small>enum</small><br/>The value. ${html}</p>`);
+    expect(schema.enum).toEqual(want);
+  });
+
+  it('keeps the meanings of VALUE=meaning and `VALUE`: meaning items', async () => {
+    const a = await schemaOfField(
+      '<p><strong><code>status</code></strong> <small>enum</small><br/>Status.<ul><li><small><code>ACTIVE</code>=The subscription is active.</small></li><li><small><code>PAUSED</code>=Paused.</small></li></ul></p>',
+    );
+    expect(a.enum).toEqual(['ACTIVE', 'PAUSED']);
+    expect(a['x-enumDescriptions']).toEqual({ ACTIVE: 'The subscription is active.', PAUSED: 'Paused.' });
+    const b = await schemaOfField(
+      '<p><strong><code>workflow</code></strong> <small>enum</small><br/><small>Possible enum values:</small><ul><li><small><code>SDK_CHECKOUT</code>: Use Yuno SDK. </small></li><li><small><code>DIRECT</code>: Back to back.</small></li></ul></p>',
+    );
+    expect(b['x-enumDescriptions']).toEqual({ SDK_CHECKOUT: 'Use Yuno SDK.', DIRECT: 'Back to back.' });
+  });
+
+  it('turns a Country reference link on a two-letter field into the shared CountryCode', async () => {
+    const s = await schemaOfField(
+      '<p><strong><code>country</code></strong> <small>enum</small><br/>The customer\'s country (MAX 2; MIN 2; <a href="country-reference">ISO 3166-1</a>).<br/><small>Possible enum values: Check the <a href="country-reference">Country reference</a>.</small></p>',
+    );
+    expect(s.$ref).toBe('#/$defs/CountryCode');
+    expect(s.type).toBeUndefined();
+  });
+
+  it('keeps other references as plain strings and says so', async () => {
+    const currency = await schemaOfField(
+      '<p><strong><code>currency</code></strong> <small>enum</small><br/>The currency (MAX 3; MIN 3; <a href="country-reference">ISO 4217</a>).<br/><small>Possible enum values: Check the <a href="country-reference">Country reference</a>.</small></p>',
+    );
+    expect(currency).toEqual({
+      type: 'string',
+      minLength: 3,
+      maxLength: 3,
+      description:
+        'The currency (MAX 3; MIN 3; [ISO 4217](https://docs.y.uno/reference/country-reference)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference). The values are listed in [Country reference](https://docs.y.uno/reference/country-reference); they are not checked here.',
+    });
+    const type = await schemaOfField(
+      '<p><strong><code>type</code></strong> <small>enum</small><br/>Payment method type.<br/><small>Possible enum values: Check the <a href="payment-type-list">payment type reference</a>.</small></p>',
+    );
+    expect(type.enum).toBeUndefined();
+    expect(type.description).toBe(
+      'Payment method type. Possible enum values: Check the [payment type reference](https://docs.y.uno/reference/payment-type-list). The values are listed in [payment type reference](https://docs.y.uno/reference/payment-type-list); they are not checked here.',
+    );
+  });
+
+  it('says so when an enum lists no values', async () => {
+    const s = await schemaOfField('<p><strong><code>status</code></strong> <small>enum</small><br/>The status of the transaction.<br/><small> Example: SUCCEEDED </small></p>');
+    expect(s).toEqual({
+      type: 'string',
+      description: 'The status of the transaction. The page lists no values for this enum, so any string is accepted.',
+      examples: ['SUCCEEDED'],
+    });
+  });
+});
+
+describe('rule: requiredness', () => {
+  const cases: [string, string, string, { name: string; required: boolean }][] = [
+    ['id*', '', 'The id.', { name: 'id', required: true }],
+    ['id *', '', 'The id.', { name: 'id', required: true }],
+    ['id', '', 'The id.', { name: 'id', required: false }],
+    ['installments', '', '[Optional] The object to send the installment plan.', { name: 'installments', required: false }],
+    ['subscription_code', 'optional', 'The code.', { name: 'subscription_code', required: false }],
+    ['name', 'required', 'The name.', { name: 'name', required: true }],
+  ];
+  it.each(cases)('%j marks %j', (name, marks, description, want) => {
+    expect(requiredness(fieldOf({ name, marks }), description)).toEqual(want);
+  });
+});
+
+describe('rule: examples', () => {
+  const cases: [string, 'string' | 'integer' | 'number' | 'boolean', boolean, unknown][] = [
+    ['fe50d39a-5a1c-11ed-9b6a-0242ac120002', 'string', false, { value: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002' }],
+    ['www.your-url.com', 'string', false, { value: 'www.your-url.com' }],
+    ['2022-05-09T20:46:54.786342Z.', 'string', false, { value: '2022-05-09T20:46:54.786342Z' }],
+    ['"2023-01-24T12:50:43.938087Z"', 'string', false, { value: '2023-01-24T12:50:43.938087Z' }],
+    ['3', 'integer', false, { value: 3 }],
+    ['3.5', 'integer', false, undefined],
+    ['23.5676', 'number', false, { value: 23.5676 }],
+    ['12100.00', 'number', false, { value: 12100 }],
+    ['True', 'boolean', false, { value: true }],
+    ['false', 'boolean', false, { value: false }],
+    ['null', 'string', true, { value: null }],
+    ['null', 'string', false, undefined],
+    ['PLAN_CREATION_DATE', 'number', false, undefined],
+  ];
+  it.each(cases)('%j as %s', (raw, type, nullable, want) => {
+    expect(exampleValue(raw, type, nullable)).toEqual(want);
+  });
+
+  it('takes the example out of the description, inside or outside <small>, but not "for example:" prose', () => {
+    const seg = (text: string) => ({ markdown: text, text, codes: [], links: [] });
+    expect(splitExample([seg('The id (MAX 64).'), seg('Example: abc')])).toEqual({ description: [seg('The id (MAX 64).')], example: 'abc' });
+    expect(splitExample([seg('Key (for example: order_id).')])).toEqual({ description: [seg('Key (for example: order_id).')] });
+    expect(splitExample([seg('The rate. Example: 1.5')]).example).toBe('1.5');
+  });
+
+  it('drops a format the page\'s own example breaks, and an example the schema rejects', async () => {
+    const date = await schemaOfField('<p><strong><code>d</code></strong> <small>date</small><br/>A date.<br/><small> Example: 2022-05-09T00:00:00.000000Z </small></p>');
+    expect(date).toEqual({ type: 'string', description: 'A date.', examples: ['2022-05-09T00:00:00.000000Z'] });
+    const long = await schemaOfField('<p><strong><code>s</code></strong> <small>string</small><br/>Short (MAX 3).<br/><small> Example: abcdef </small></p>');
+    expect(long).toEqual({ type: 'string', maxLength: 3, description: 'Short (MAX 3).' });
+  });
+});
+
+describe('rule: text', () => {
+  const mojibake: [string, string][] = [
+    ['providerÂ´s environment', 'provider´s environment'],
+    ['customerâ€™s', 'customer’s'],
+    ['cafÃ©', 'café'],
+    ['Bogotá', 'Bogotá'],
+    ['São Paulo', 'São Paulo'],
+    ['naïve Ã', 'naïve Ã'],
+  ];
+  it.each(mojibake)('repairs %j', (input, want) => {
+    expect(repairMojibake(input)).toBe(want);
+  });
+  it('normalises whitespace and the space before closing punctuation', () => {
+    expect(tidy('Creation date (MAX 27; MIN 27; ISO 8601 ).\n   ')).toBe('Creation date (MAX 27; MIN 27; ISO 8601).');
+  });
+  it('resolves relative links into Yuno\'s reference and drops script links', () => {
+    expect(resolveHref('country-reference')).toBe('https://docs.y.uno/reference/country-reference');
+    expect(resolveHref('/reference/country-reference')).toBe('https://docs.y.uno/reference/country-reference');
+    expect(resolveHref('https://en.wikipedia.org/wiki/ISO_8601')).toBe('https://en.wikipedia.org/wiki/ISO_8601');
+    expect(resolveHref('javascript:alert(1)')).toBe('');
+  });
+});
+
+describe('rule: object names', () => {
+  const cases: [string, string, string, string][] = [
+    ['The Customer Session Object', 'schema/the-customer-session-object.md', 'CustomerSession', 'customer-session'],
+    ['The Customer Session Object', 'the-customer-session-object.legacy-block-html.md', 'CustomerSession', 'customer-session'],
+    ['The Payment Method Object', 'the-payment-method-object-api.md', 'PaymentMethodApi', 'payment-method-api'],
+    ['The Recipient Object', 'eb-the-recipient-object.md', 'EbRecipient', 'eb-recipient'],
+    ['The Reports Object', 'page.md', 'Reports', 'reports'],
+    ['', 'the-payout-object.md', 'Payout', 'payout'],
+  ];
+  it.each(cases)('%j in %s', (title, file, name, slug) => {
+    const w = objectWords(title, file);
+    expect([pascalCase(w), kebabCase(w)]).toEqual([name, slug]);
+  });
+});
