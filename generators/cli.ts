@@ -8,7 +8,7 @@
  * (index.js), yargs, AJV and the diff module are imported only when needed.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   OUTPUT_KINDS,
@@ -236,12 +236,12 @@ export async function runExtract(pages: string[], outDir: string | undefined, cw
     const doc = docs[0] as SchemaDocument;
     return { command: 'extract', ok: true, exitCode: 0, summary: schemaText(doc), json: { command: 'extract', ok: true, schema: doc.schema } };
   }
-  const dir = join(cwd, outDir);
+  const dir = resolve(cwd, outDir);
   const show = (abs: string): string => displayPath(abs, cwd);
   checkOutputDir(dir, show);
   const written = docs.map((doc) => {
     const path = join(dir, `${doc.slug}.schema.json`);
-    writeFileAtomic(path, schemaText(doc));
+    writeFileAtomic(path, schemaText(doc), show);
     return show(path);
   });
   const summary = `extracted ${plural(docs.length, 'schema')} into ${show(dir)}/ in ${elapsed(start)} ms`;

@@ -260,16 +260,13 @@ export function writeOutput(req: WriteRequest): WriteResult {
   if (changedFiles.length > 0 || removed.length > 0 || !existsSync(outDir)) {
     swapIn(outDir, req.files, existing.filter((p) => !ours.has(p) && !wanted.has(p) && p !== MANIFEST_NAME), text, show);
   } else if (!manifestSame) {
-    writeFileAtomic(join(outDir, MANIFEST_NAME), text);
+    writeFileAtomic(join(outDir, MANIFEST_NAME), text, show);
   } else {
     // Same bytes, new time: the no-op check compares the manifest's age with the tool's build.
     const now = new Date();
     utimesSync(join(outDir, MANIFEST_NAME), now, now);
   }
-  for (const b of changedBeside) {
-    mkdirSync(dirname(b.path), { recursive: true });
-    writeFileAtomic(b.path, b.contents);
-  }
+  for (const b of changedBeside) writeFileAtomic(b.path, b.contents, show);
   return {
     changed: changedFiles.length > 0 || removed.length > 0 || changedBeside.length > 0,
     written: [...changedFiles, ...changedBeside.map((b) => b.path)],
@@ -278,14 +275,15 @@ export function writeOutput(req: WriteRequest): WriteResult {
 }
 
 /** Replace one file by writing a temporary sibling and renaming it over the old one. */
-export function writeFileAtomic(path: string, contents: string): void {
+export function writeFileAtomic(path: string, contents: string, show: (abs: string) => string = (p) => p): void {
   const temp = join(dirname(path), `.${basename(path)}.yuno-codegen-${process.pid}.tmp`);
   try {
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, contents);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
-    throw writeError(path, error);
+    throw writeError(show(path), error);
   }
 }
 
