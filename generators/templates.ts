@@ -46,7 +46,22 @@ const helpers: Record<string, Helper> = {
   md: (text) => escapeMarkdown(String(text)),
   eq: (a, b) => a === b,
   join: (list, sep) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''),
+  lineComment: (text) => escapeLineComment(String(text)),
+  identifier: (name) => identifier(name),
 };
+
+/** Text for a `//` comment: line terminators JS honours become spaces, so nothing leaves the comment. */
+export function escapeLineComment(text: string): string {
+  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+}
+
+/** A name printed into code as an identifier; anything else is a bug upstream, so fail loudly. */
+export function identifier(name: unknown): string {
+  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    throw new Error(`not a JavaScript identifier: ${JSON.stringify(name)}`);
+  }
+  return name;
+}
 
 export async function createRenderer(templates: TemplateSet): Promise<Renderer> {
   const Handlebars = ((await import('handlebars')) as unknown as { default: typeof HandlebarsNS }).default;

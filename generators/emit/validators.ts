@@ -1,0 +1,346 @@
+/**
+ * Validators: AJV's standalone code (draft 2020-12) for each object, made self-contained. AJV's own
+ * run-time `require`s are replaced by the helpers in our shared module, which the code reaches as `runtime.*`.
+ *
+ * Two flavours per object, each in a loose and a strict (unknown keys rejected) variant:
+ *   - fast: stops at the first problem, no messages, large enums as Set lookups, one length count per
+ *     string; used by `is…` and as the first check of `assert…`/`parse…`;
+ *   - full: every problem with AJV's messages; run only after the fast one said no, to build the error list.
+ */
+import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
+import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
+
+/** What the validator code of one object needs from the shared module. */
+export interface RuntimeNeeds {
+  formats: Set<string>;
+  usesEqual: boolean;
+}
+
+export interface ObjectValidators {
+  /** Module-neutral JS: defines `fast`, `fastStrict`, `full`, `fullStrict`; reads helpers from `runtime`. */
+  code: string;
+  needs: RuntimeNeeds;
+  /** `full` is `fullStrict`: drop its unknown-key errors for the loose variant. */
+  looseFromStrict: boolean;
+}
+
+/** Enums with more values than this are checked with a Set (AJV scans larger ones with a deep-equal call each). */
+export const SET_ENUM_MIN = 9;
+
+/** The formats our shared module implements, with the name of its function there. */
+export const FORMAT_FUNCTIONS: Record<string, string> = { date: 'isDate', 'date-time': 'isDateTime' };
+
+const ENUM_KEYWORD = 'x-yuno-codegen-enum';
+const LENGTH_KEYWORD = 'x-yuno-codegen-length';
+
+/** AJV's run-time modules, mapped to the shared helper with the same answers. */
+const RUNTIME_REQUIRES: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': 'runtime.codePointLength',
+  'require("ajv/dist/runtime/equal").default': 'runtime.deepEqual',
+};
+
+type AjvModule = typeof import('ajv/dist/2020.js');
+
+let ajvLoaded: Promise<{ Ajv: AjvModule['default']; standalone: typeof import('ajv/dist/standalone/index.js').default; _: AjvModule['_'] }> | undefined;
+
+/** AJV is heavy: load it on first use only. */
+function loadAjv() {
+  ajvLoaded ??= (async () => {
+    const mod = (await import('ajv/dist/2020.js')) as unknown as AjvModule & { default: AjvModule };
+    const standaloneMod = (await import('ajv/dist/standalone/index.js')) as unknown as {
+      default: { default: typeof import('ajv/dist/standalone/index.js').default };
+    };
+    const Ajv = (mod.default as unknown as { default: AjvModule['default'] }).default ?? mod.default;
+    return { Ajv, standalone: standaloneMod.default.default ?? standaloneMod.default, _: mod._ };
+  })();
+  return ajvLoaded;
+}
+
+/** The AJV options the generated code is compiled with; tests compile the reference the same way. */
+export function ajvOptions(): Options {
+  return {
+    strict: true,
+    strictTypes: false,
+    strictRequired: false,
+    allowUnionTypes: true,
+    validateSchema: false,
+    logger: false,
+    keywords: [...YUNO_KEYWORDS],
+  };
+}
+
+/**
+ * Build the validator code for one object. `sharedEnums` names the $defs whose enum lives as a Set in the
+ * shared module (by def name); their `$ref`s become lookups there.
+ */
+export async function buildValidators(
+  schema: JsonSchema,
+  sharedEnums: ReadonlySet<string>,
+  where: string,
+): Promise<ObjectValidators> {
+  const { Ajv, standalone, _ } = await loadAjv();
+  const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false };
+  checkIds(schema, where);
+  const loose = stripAnnotations(schema);
+  // Without remote refs the root id only names the function in a comment; dropping it keeps doc-ish text out.
+  if (!hasRemoteRef(schema)) {
+    delete loose.$id;
+    delete loose.$schema;
+  }
+  const strict = deriveStrict(loose);
+  // Both variants live in one AJV instance, which requires distinct ids; a suffix keeps relative refs working.
+  if (typeof strict.$id === 'string') strict.$id = `${strict.$id}-strict`;
+  const pieces: string[] = [];
+  const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
+  for (const fast of [true, false]) {
+    const ajv = new Ajv({
+      ...ajvOptions(),
+      allErrors: !fast,
+      messages: !fast,
+      code: { source: true, lines: true, optimize: 1, formats: _`runtime.formats` },
+    });
+    // Only the names matter here: the code calls `runtime.formats[name]`, never these stand-ins.
+    for (const name of Object.keys(FORMAT_FUNCTIONS)) ajv.addFormat(name, () => true);
+    ajv.addKeyword(enumKeyword(_));
+    if (fast) ajv.addKeyword(lengthKeyword(_));
+    const prefix = fast ? 'fast' : 'full';
+    const refs: Record<string, string> = {};
+    for (const [variant, base] of [['', loose], ['Strict', strict]] as const) {
+      if (!fast && variant === '' && looseFromStrict) continue;
+      const id = `${prefix}${variant}`;
+      const prepared = withFastKeywords(base, sharedEnums, fast, schema);
+      try {
+        ajv.addSchema(prepared, id);
+        ajv.getSchema(id);
+      } catch (error) {
+        throw new CodegenError([
+          {
+            file: where,
+            at: '',
+            rule: 'validators',
+            message: `cannot build a validator: ${error instanceof Error ? error.message : String(error)}; use only JSON Schema draft 2020-12 keywords and the formats ${Object.keys(FORMAT_FUNCTIONS).join(', ')}`,
+          },
+        ]);
+      }
+      refs[id] = id;
+    }
+    // Each AJV instance numbers its names from 0, so each one's code gets its own function scope.
+    const names = Object.keys(refs).join(', ');
+    let body = selfContained(standalone(ajv, refs), needs, where);
+    body = fast ? `const failed$ = [{}];\n${dropErrorDetails(body)}` : dropSchemaPaths(body);
+    // Pure, so a bundler drops the error-collecting flavour from apps that only call `is…`.
+    pieces.push(`const { ${names} } = /*#__PURE__*/ (function () {\n${body}\nreturn { ${names} };\n})();`);
+  }
+  collectFormats(schema, needs.formats);
+  // When the schema itself never closes an object, the loose error list is the strict one without the
+  // unknown-key errors: one error-collecting validator instead of two.
+  if (looseFromStrict) pieces.push('const full = fullStrict;');
+  return { code: pieces.join('\n'), needs, looseFromStrict };
+}
+
+/** Replace AJV's `require`s and its CJS export lines with plain bindings. */
+function selfContained(code: string, needs: RuntimeNeeds, where: string): string {
+  let out = code.replace(/^"use strict";\n?/, '');
+  for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) {
+    if (out.includes(from)) {
+      if (to === 'runtime.deepEqual') needs.usesEqual = true;
+      out = out.split(from).join(to);
+    }
+  }
+  out = out.replace(/^exports\.(\w+) = (validate\d+);$/gm, 'const $1 = $2;');
+  // AJV always emits the root schema as a constant; drop the ones the code never reads.
+  out = out.replace(/^const (schema\d+) = .*;\n/gm, (line: string, name: string) =>
+    new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
+  );
+  const leftover = /\brequire\(|\bexports\b|\bmodule\.exports\b/.exec(out);
+  if (leftover) {
+    throw new CodegenError([
+      {
+        file: where,
+        at: '',
+        rule: 'validators',
+        message: `the validator needs a run-time module we do not provide (${out.slice(leftover.index, leftover.index + 60)}); remove the keyword that needs it`,
+      },
+    ]);
+  }
+  return out;
+}
+
+/**
+ * The fast flavour's callers only read true/false, so each error literal becomes one shared placeholder
+ * (still a non-empty array, as AJV's own code that merges sub-validator errors expects).
+ */
+function dropErrorDetails(code: string): string {
+  return code.replace(/^(validate\d+\.errors = )\[\{.*\}\];$/gm, '$1failed$$;');
+}
+
+/** Nothing reads `schemaPath`; it is the longest text in every error literal. */
+function dropSchemaPaths(code: string): string {
+  return code.replace(/,schemaPath:"(?:[^"\\\n]|\\.)*",keyword:/g, ',keyword:');
+}
+
+function mentionsKeyword(schema: unknown, keywords: string[]): boolean {
+  let found = false;
+  walk(schema, (node) => {
+    if (keywords.some((k) => k in node)) found = true;
+  });
+  return found;
+}
+
+function hasRemoteRef(schema: unknown): boolean {
+  let found = false;
+  walk(schema, (node) => {
+    for (const key of ['$ref', '$dynamicRef']) {
+      const ref = node[key];
+      if (typeof ref === 'string' && !ref.startsWith('#')) found = true;
+    }
+  });
+  return found;
+}
+
+/** AJV prints `$id` into a comment of the generated code: refuse ids that could end that comment. */
+function checkIds(schema: unknown, where: string): void {
+  walk(schema, (node) => {
+    const id = node['$id'];
+    if (typeof id === 'string' && /\*\/|[\r\n\u2028\u2029]/.test(id)) {
+      throw new CodegenError([
+        { file: where, at: '/$id', rule: 'validators', message: `$id ${JSON.stringify(id)} contains "*/" or a line break; use a plain URI` },
+      ]);
+    }
+  });
+}
+
+function collectFormats(schema: unknown, into: Set<string>): void {
+  walk(schema, (node) => {
+    if (typeof node['format'] === 'string' && node['format'] in FORMAT_FUNCTIONS) into.add(node['format']);
+  });
+}
+
+function walk(schema: unknown, visit: (node: Record<string, unknown>) => void): void {
+  if (Array.isArray(schema)) {
+    for (const item of schema) walk(item, visit);
+    return;
+  }
+  if (schema === null || typeof schema !== 'object') return;
+  const node = schema as Record<string, unknown>;
+  visit(node);
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'enum' || key === 'const' || key === 'examples' || key === 'default' || key.startsWith('x-')) continue;
+    walk(value, visit);
+  }
+}
+
+const ANNOTATIONS = new Set(['title', 'description', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'default']);
+
+/** Annotations never change validity; dropping them keeps doc text out of the code (and its size down). */
+export function stripAnnotations(schema: JsonSchema): JsonSchema {
+  return mapSchema(schema, (node) => {
+    const out: JsonSchema = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number])) continue;
+      out[key] = value;
+    }
+    return out;
+  });
+}
+
+/**
+ * The strict variant: every schema that lists `properties` and says nothing about other keys gets
+ * `additionalProperties: false`, at every level. Free-form objects (no `properties`) stay open.
+ */
+export function deriveStrict(schema: JsonSchema): JsonSchema {
+  return mapSchema(schema, (node) =>
+    node.properties !== undefined && node.additionalProperties === undefined && node['unevaluatedProperties'] === undefined
+      ? { ...node, additionalProperties: false }
+      : node,
+  );
+}
+
+/** Rebuild a schema bottom-up through the subschema positions the extractor and hand-written schemas use. */
+export function mapSchema(schema: JsonSchema, fn: (node: JsonSchema) => JsonSchema): JsonSchema {
+  const node: JsonSchema = { ...schema };
+  const one = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) ? mapSchema(value as JsonSchema, fn) : value;
+  const record = (value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, one(v)]))
+      : value;
+  const list = (value: unknown): unknown => (Array.isArray(value) ? value.map(one) : value);
+  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']) {
+    if (key in node) node[key] = one(node[key]);
+  }
+  for (const key of ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']) {
+    if (key in node) node[key] = record(node[key]);
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems']) {
+    if (key in node) node[key] = list(node[key]);
+  }
+  return fn(node);
+}
+
+/**
+ * Swap standard keywords for our faster equivalents: string enums above SET_ENUM_MIN values become a Set
+ * lookup (both flavours), and in the fast flavour minLength/maxLength share one length count.
+ */
+function withFastKeywords(schema: JsonSchema, sharedEnums: ReadonlySet<string>, fast: boolean, original: JsonSchema): JsonSchema {
+  const defs = original.$defs ?? {};
+  return mapSchema(schema, (node) => {
+    let out = node;
+    const values = out.enum;
+    if (Array.isArray(values) && values.length >= SET_ENUM_MIN && values.every((v) => typeof v === 'string')) {
+      const { enum: _dropped, ...rest } = out;
+      const shared = [...sharedEnums].find((name) => defs[name] !== undefined && sameList(defs[name]?.enum, values));
+      out = { ...rest, [ENUM_KEYWORD]: shared !== undefined ? { shared } : { values } };
+    }
+    if (fast && (out.minLength !== undefined || out.maxLength !== undefined)) {
+      const { minLength, maxLength, ...rest } = out;
+      out = { ...rest, [LENGTH_KEYWORD]: { min: minLength ?? 0, max: maxLength ?? null } };
+    }
+    return out;
+  });
+}
+
+function sameList(a: unknown, b: unknown[]): boolean {
+  return Array.isArray(a) && a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+type CodegenTag = AjvModule['_'];
+
+/** A string enum as a Set lookup: same answers as `enum` when every allowed value is a string. */
+function enumKeyword(_: CodegenTag): CodeKeywordDefinition {
+  return {
+    keyword: ENUM_KEYWORD,
+    schemaType: 'object',
+    error: { message: 'must be equal to one of the allowed values' },
+    code(cxt: KeywordCxt) {
+      const { gen, data, schema } = cxt;
+      const spec = schema as { shared?: string; values?: string[] };
+      const set =
+        spec.shared !== undefined
+          ? gen.scopeValue('obj', { key: `shared:${spec.shared}`, ref: spec.shared, code: _`runtime.sharedEnums[${spec.shared}]` })
+          : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${spec.values ?? []})` });
+      cxt.fail(_`typeof ${data} !== "string" || !${set}.has(${data})`);
+    },
+  };
+}
+
+/** minLength and maxLength with a single code-point count (the fast flavour reports no messages). */
+function lengthKeyword(_: CodegenTag): CodeKeywordDefinition {
+  return {
+    keyword: LENGTH_KEYWORD,
+    type: 'string',
+    schemaType: 'object',
+    code(cxt: KeywordCxt) {
+      const { gen, data, schema } = cxt;
+      const { min, max } = schema as { min: number; max: number | null };
+      const count = gen.scopeValue('func', { ref: countCodePoints, code: _`runtime.codePointLength` });
+      const length = gen.const('length', _`${count}(${data})`);
+      cxt.fail(max === null ? _`${length} < ${min}` : min === 0 ? _`${length} > ${max}` : _`${length} < ${min} || ${length} > ${max}`);
+    },
+  };
+}
+
+/** Only referenced so AJV has a value for the scope entry; the generated code uses the shared helper. */
+function countCodePoints(text: string): number {
+  return Array.from(text).length;
+}
