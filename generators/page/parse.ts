@@ -80,7 +80,7 @@ function htmlBlocks(page: DocPage, add: (line: number, rule: string, message: st
     try {
       node = acornParse(text, tick) as typeof node;
     } catch (error) {
-      add(lineOf(open), 'attribute-block', `the <HTMLBlock> opened here is not terminated: ${firstLine(error)}; close it with \`}</HTMLBlock>`);
+      add(lineOf(open), 'attribute-block', `the <HTMLBlock> opened here is not terminated: ${firstLine(error).replace(/\s*\(\d+:\d+\)$/, '')}; close it with \`}</HTMLBlock>`);
       break;
     }
     if (node.type !== 'TemplateLiteral' || (node.expressions?.length ?? 0) > 0) {
@@ -98,7 +98,7 @@ function htmlBlocks(page: DocPage, add: (line: number, rule: string, message: st
     blocks.push({ html, line: lineOf(tick) });
     from = closeTag + CLOSE.length;
   }
-  if (blocks.length === 0 && from === 0) {
+  if (prefixEnd < 0) {
     add(page.bodyLine, 'attribute-block', 'no <HTMLBlock>{`…`}</HTMLBlock> attribute block found; add the block that lists the fields');
   }
   return { blocks, prefix: text.slice(0, prefixEnd < 0 ? text.length : prefixEnd) };
