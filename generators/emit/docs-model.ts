@@ -35,8 +35,9 @@ export function safeHref(href: string): string | undefined {
   }
 }
 
+/** Text or attribute value for HTML; line and paragraph separators become spaces, as a reader expects. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u2028\u2029]/g, ' ');
 }
 
 /** Text for a Markdown table cell or line: Markdown punctuation escaped, `<` and entities made inert. */

@@ -5,8 +5,10 @@ import { docOf, readSchema } from './docs-helpers.js';
 
 /** AJV as the generated validators are specified: draft 2020-12, full formats, our annotation keywords. */
 async function compile(schema: JsonSchema): Promise<(value: unknown) => boolean> {
-  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
-  const { default: addFormats } = await import('ajv-formats');
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  // ajv-formats is CommonJS: its plugin is `module.exports.default`.
+  const formats = await import('ajv-formats');
+  const addFormats = formats.default as unknown as typeof formats.default.default;
   const ajv = new Ajv2020({ allErrors: true, allowUnionTypes: true });
   addFormats(ajv);
   for (const keyword of YUNO_KEYWORDS) ajv.addKeyword(keyword);

@@ -28,7 +28,7 @@ describe('hostile doc text prints as text', () => {
       ' and click and [tab](java\tscript:window.__pwned=1) and <a href="https://example.com/a|b">ok</a> and pic and ',
     ],
     ['comment terminator', ' and \\*/ and {{x}} and `code` and \\`\\`\\` and ${x} and ', ' and */ and {{x}} and <code>code</code> and ``` and ${x} and '],
-    ['U+2028 and a newline', ' and ${x} and   line and \\| pipe next line and ', ' and ${x} and \u2028 line and | pipe\nnext line and '],
+    ['U+2028 and a newline', ' and ${x} and   line and \\| pipe next line and ', ' and ${x} and   line and | pipe\nnext line and '],
     [
       'closing script, comment openers and entities',
       ' and &lt;/script&gt; and &lt;!-- and --&gt; and &lt;b&gt; and ',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildDocsModel, exampleObject } from '../../generators/emit/docs-model.js';
+import type { JsonSchema } from '../../generators/types.js';
 import { docOf, readSchema, renderDocs } from './docs-helpers.js';
 
 const customerSession = docOf('schema/customer-session.schema.json', 'customer-session');
@@ -202,7 +203,7 @@ describe('exampleObject', () => {
     });
   });
 
-  const cases: [string, object, unknown][] = [
+  const cases: [string, JsonSchema, unknown][] = [
     ['minLength x', { type: 'string', minLength: 5, maxLength: 9 }, 'xxxxx'],
     ['empty allowed', { type: 'string', maxLength: 0 }, ''],
     ['date-time of length 25', { type: 'string', format: 'date-time', minLength: 25, maxLength: 25 }, '2022-05-09T20:46:54+00:00'],
