@@ -10,7 +10,7 @@ import { checkSchema } from './metaschema.js';
 import { emitCode } from './emit/code.js';
 import { emitDocs } from './emit/docs.js';
 import { format } from './format.js';
-import { createRenderer, type TemplateSet } from './templates.js';
+import { createRenderer, type Renderer, type TemplateSet } from './templates.js';
 import { defaultTemplates } from './assets.js';
 import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
 
@@ -61,11 +61,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
   const resolved = resolveOptions(options);
   const schemas = await collectSchemas(options);
   const renderer = await createRenderer({ ...defaultTemplates(), ...(options.templates ?? {}) });
-  const files = [
-    ...(await emitCode(schemas, resolved, renderer)),
-    ...(resolved.only.includes('docs') ? emitDocs(schemas, renderer) : []),
-  ];
+  const docs = resolved.only.includes('docs') ? emitDocs(schemas, renderer) : [];
+  const files = [...(await emitCode(schemas, resolved, renderer)), ...docs];
+  if (resolved.target === 'package' && docs.length > 0) files.push(readme(schemas, docs, resolved, renderer));
   return { schemas, files: format(files) };
+}
+
+/** The package README: the object's Markdown docs, or an index of the objects when there are several. */
+function readme(schemas: SchemaDocument[], docs: GeneratedFile[], options: ResolvedOptions, renderer: Renderer): GeneratedFile {
+  const single = schemas.length === 1 ? docs.find((f) => f.path === `docs/${schemas[0]!.slug}.md`)?.contents : undefined;
+  const objects = schemas.map((s) => ({ name: s.name, slug: s.slug }));
+  return {
+    path: 'README.md',
+    contents: renderer.render('readme.md.hbs', { single: single ?? false, count: schemas.length, packageName: options.packageName, objects }),
+  };
 }
 
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
