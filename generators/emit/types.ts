@@ -5,6 +5,7 @@
  */
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
+import { jsString } from '../templates.js';
 import { mapSchema } from './validators.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
@@ -28,6 +29,8 @@ export async function emitTypes(schema: JsonSchema, name: string, where: string)
     strictIndexSignatures: true,
     unknownAny: true,
     unreachableDefinitions: false,
+    // Bounded arrays stay `T[]`; json2ts would otherwise spell out one tuple per allowed length.
+    maxItems: -1,
     $refOptions: {},
   });
   return layout(text);
@@ -42,18 +45,18 @@ export function docText(node: JsonSchema): string {
     if (lines.length > 0) lines.push('');
     for (const value of node.enum) {
       const meaning = meanings[String(value)];
-      lines.push(meaning === undefined ? `- ${JSON.stringify(value)}` : `- ${JSON.stringify(value)}: ${meaning}`);
+      lines.push(meaning === undefined ? `- ${jsString(value)}` : `- ${jsString(value)}: ${meaning}`);
     }
   }
   const tags: string[] = [];
-  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const) {
+  for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
     const value = node[key];
     if (typeof value === 'number') tags.push(`@${key} ${value}`);
   }
   if (typeof node.format === 'string') tags.push(`@format ${node.format}`);
   if (typeof node['x-minDigits'] === 'number') tags.push(`At least ${node['x-minDigits']} digits (as documented).`);
   if (typeof node['x-maxDigits'] === 'number') tags.push(`At most ${node['x-maxDigits']} digits (as documented).`);
-  for (const example of Array.isArray(node.examples) ? node.examples : []) tags.push(`@example ${JSON.stringify(example)}`);
+  for (const example of Array.isArray(node.examples) ? node.examples : []) tags.push(`@example ${jsString(example)}`);
   if (tags.length > 0 && lines.length > 0) lines.push('');
   lines.push(...tags);
   return escapeForComment(lines.join('\n'));

@@ -21,6 +21,10 @@ export function customerSession(): SchemaDocument {
 export function fixture(file: string): SchemaDocument {
   const schema = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'code', `${file}.json`), 'utf8')) as JsonSchema;
   const name = String(schema.title);
+  // Fixtures that use the shared country list get the canonical definition, so it is the same everywhere.
+  if (JSON.stringify(schema).includes('"#/$defs/CountryCode"') && !schema.$defs) {
+    schema.$defs = { CountryCode: customerSession().schema.$defs?.['CountryCode'] as JsonSchema };
+  }
   return { slug: file, name, source: `test/fixtures/code/${file}.json`, schema };
 }
 
