@@ -1,0 +1,207 @@
+/**
+ * The generated validators (ESM and CJS, fast and error-collecting, loose and strict) must give exactly
+ * the answers of `ajv.compile` of the same schema with ajv-formats' full formats.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { customerSession, fixture, loadPackage, type Api } from './code-helpers.js';
+import { ajvOptions, deriveStrict } from '../../generators/emit/validators.js';
+import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+
+type Check = (value: unknown) => boolean;
+
+function reference(schema: JsonSchema): Check {
+  const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020 }).default ?? Ajv2020;
+  const ajv = new Ajv({ ...ajvOptions() });
+  const plugin = (addFormats as unknown as { default: typeof addFormats }).default ?? addFormats;
+  plugin(ajv);
+  const validate = ajv.compile(schema);
+  return (value) => validate(value) === true;
+}
+
+const docs: SchemaDocument[] = [customerSession(), fixture('order'), fixture('hostile')];
+let esm: Api;
+let cjs: Api;
+let sharedEsm: Api;
+const refs = new Map<string, { loose: Check; strict: Check }>();
+
+beforeAll(async () => {
+  const loaded = await loadPackage(docs, 'differential');
+  ({ esm, cjs } = loaded);
+  sharedEsm = (await import(pathToFileURL(join(loaded.dir, 'shared.js')).href)) as Api;
+  for (const doc of docs) refs.set(doc.name, { loose: reference(doc.schema), strict: reference(deriveStrict(doc.schema)) });
+});
+
+/** Every generated entry point's answer, compared with the reference. */
+function agree(name: string, value: unknown): void {
+  const ref = refs.get(name);
+  if (!ref) throw new Error(name);
+  const want = ref.loose(value);
+  const wantStrict = ref.strict(value);
+  for (const api of [esm, cjs]) {
+    expect(api[`is${name}`](value), JSON.stringify(value)).toBe(want);
+    expect(api[`is${name}Strict`](value), JSON.stringify(value)).toBe(wantStrict);
+    let threw = false;
+    try {
+      api[`assert${name}`](value);
+    } catch (error) {
+      threw = true;
+      expect((error as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    }
+    expect(threw).toBe(!want);
+    let threwStrict = false;
+    try {
+      api[`assert${name}Strict`](value);
+    } catch {
+      threwStrict = true;
+    }
+    expect(threwStrict).toBe(!wantStrict);
+  }
+}
+
+const base = {
+  customer_session: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
+  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
+  country: 'CO',
+  callback_url: 'www.your-url.com',
+  created_at: '2022-05-09T20:46:54.786342Z',
+};
+
+const dateTimes = [
+  '2022-05-09T20:46:54.786342Z', '2024-02-29T00:00:00.000000Z', '2023-02-29T00:00:00.000000Z', '2022-02-30T20:46:54.786342Z',
+  '1900-02-29T00:00:00.000000Z', '2000-02-29T00:00:00.000000Z', '2022-04-31T00:00:00.000000Z', '2022-13-01T00:00:00.000000Z',
+  '2022-00-10T00:00:00.000000Z', '2022-01-00T00:00:00.000000Z', '2022-12-31T23:59:60.000000Z', '2022-12-31T23:59:60.00000+00',
+  '2022-12-31T22:59:60.0000-01:00', '2022-12-31T23:59:60.00+01:00', '2022-05-09 20:46:54.786342Z', '2022-05-09t20:46:54.786342z',
+  '2022-05-09\u00a020:46:54.78634Z', '2022-05-09T24:00:00.000000Z', '2022-05-09T20:60:00.000000Z', '2022-05-09T20:46:54.78634+24:00',
+  '2022-05-09T20:46:54.786+05:60', '2022-05-09T20:46:54.78634+0530', '2022-05-09T20:46:54.786342', '2022-05-09T20:46:54.78634+05:',
+  '2022-05-09T20:46:54.7863.Z', '2022-05-09T20:46:54.Z', '2022-05-09T20:46:59.999999999999999999Z', '２０２２-05-09T20:46:54.786342Z',
+  '2022-05-09T20:46:54.786342Zx', '2022-05-09TT0:46:54.786342Z', '20220-5-09T20:46:54.786342Z',
+];
+
+const strings = ['', 'a', 'ab', 'abc', '😀', '😀😀', '\ud83d', '\ude00\ud83d', 'é', 'e\u0301', 'x'.repeat(35), 'x'.repeat(36), 'x'.repeat(64), 'x'.repeat(65),
+  '😀'.repeat(36), '😀'.repeat(35) + 'x', '😀'.repeat(64), '😀'.repeat(65), 'x'.repeat(526), 'x'.repeat(527), '😀'.repeat(526), '😀'.repeat(527)];
+
+describe('hand-picked edge cases', () => {
+  it('CustomerSession: dates, lengths, countries, types, missing and unknown keys', () => {
+    const name = 'CustomerSession';
+    for (const created_at of dateTimes) agree(name, { ...base, created_at });
+    for (const s of strings) {
+      agree(name, { ...base, customer_session: s });
+      agree(name, { ...base, callback_url: s });
+    }
+    for (const country of ['CO', 'ZW', 'GS', 'AI', 'co', 'XX', '', 'COL', 1, null, ['CO'], { CO: 1 }, 'toString', '__proto__', 'constructor']) {
+      agree(name, { ...base, country });
+    }
+    for (const key of Object.keys(base)) {
+      const { [key]: _drop, ...rest } = base as Record<string, unknown>;
+      agree(name, rest);
+      agree(name, { ...base, [key]: null });
+      agree(name, { ...base, [key]: 42 });
+    }
+    for (const value of [null, undefined, 0, 'x', true, [], [base], {}, { ...base, checkout_id: 'x' }, Object.create(null), new Date()]) {
+      agree(name, value);
+    }
+  });
+
+  it('Order: nesting, arrays of objects, nullable, multipleOf, date, booleans', () => {
+    const order = { id: 'x', country: 'CO', status: 'PAID', amount: { value: 10.5, currency: 'EUR' }, items: [{ sku: 'a' }] };
+    const name = 'Order';
+    agree(name, order);
+    for (const value of [0, 0.01, 0.3, 1.005, 19.99, 1000000, 1000000.01, -0.01, Number.MAX_SAFE_INTEGER, 1e-7]) {
+      agree(name, { ...order, amount: { ...order.amount, value } });
+    }
+    for (const units of [0, 1, 5, 10, 12, 5.0, 7.5, -5]) agree(name, { ...order, amount: { ...order.amount, units } });
+    for (const items of [[], [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }], [{ sku: 'a' }, { sku: 'b' }, { sku: 'c' }, { sku: 'd' }], [{}], [{ sku: 'a', gift: 1 }], [{ sku: 'a', extra: 1 }], [null], 'x']) {
+      agree(name, { ...order, items });
+    }
+    for (const note of [null, '', 'abcde', 'abcdef', '😀😀😀😀😀', 5]) agree(name, { ...order, note });
+    for (const ship_date of ['2024-02-29', '2023-02-29', '2022-02-30', '2022-2-3', '2022-02-03T00:00:00Z', '1600-02-29', '1700-02-29']) {
+      agree(name, { ...order, ship_date });
+    }
+    for (const status of ['PAID', 'paid', 'UNKNOWN', null]) agree(name, { ...order, status });
+    agree(name, { ...order, amount: { ...order.amount, extra: 1 } });
+    agree(name, { ...order, paid: 'true' });
+  });
+
+  it('Hostile: odd names, prototype keys, quoted enum values', () => {
+    const name = 'Hostile';
+    const ok = { 'weird-name': 'a', class: 'b', constructor: 1 };
+    agree(name, ok);
+    agree(name, JSON.parse('{"weird-name":"a","class":"b","constructor":1,"__proto__":"x","toString":true}'));
+    agree(name, JSON.parse('{"weird-name":"a","class":"b","constructor":1,"__proto__":5}'));
+    for (const v of ["it's", 'say "hi"', 'back\\slash', '*/', '${x}', '`t`', '</script>', 'a\u2028b', 'other']) {
+      agree(name, JSON.parse(JSON.stringify({ ...ok, 'quote"d': v, toString: false })));
+    }
+    agree(name, { ...ok, constructor: 1.5 });
+  });
+});
+
+describe('random values (fast-check)', () => {
+  const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+  const dateTime = fc.oneof(
+    fc.tuple(digits(4), digits(2), digits(2), fc.constantFrom('T', 't', ' ', '\u2003', 'x'), digits(2), digits(2), digits(2),
+      fc.constantFrom('', '.', '.5', '.786342', '.9999999999999999999'), fc.constantFrom('Z', 'z', '+00:00', '-01:00', '+0530', '+05', '+24:00', '-00:61', '', '+05:'))
+      .map(([y, m, d, s, h, mi, se, f, z]) => `${y}-${m}-${d}${s}${h}:${mi}:${se}${f}${z}`),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString().replace('Z', '000Z')),
+    fc.string(),
+  );
+  const text = fc.oneof(fc.string({ maxLength: 70 }), fc.string({ unit: 'grapheme', maxLength: 70 }), fc.string({ unit: 'binary', maxLength: 70 }));
+  const country = fc.oneof(fc.constantFrom('CO', 'ZW', 'US', 'GS', 'XX', 'co'), fc.string({ maxLength: 3 }), fc.anything());
+  const session = fc.record(
+    { customer_session: fc.oneof(text, fc.anything()), customer_id: text, country, callback_url: text, created_at: dateTime, extra: fc.anything() },
+    { requiredKeys: [] },
+  );
+
+  it('CustomerSession agrees with ajv.compile', () => {
+    fc.assert(fc.property(session, (v) => agree('CustomerSession', v)), { numRuns: 1500, seed: 20240229 });
+    fc.assert(fc.property(fc.anything(), (v) => agree('CustomerSession', v)), { numRuns: 300, seed: 7 });
+  });
+
+  it('date-time strings alone agree (through created_at)', () => {
+    fc.assert(fc.property(dateTime, (created_at) => agree('CustomerSession', { ...base, created_at })), { numRuns: 3000, seed: 42 });
+  });
+
+  it('the shared date-time and date checks equal ajv-formats full mode on any string', () => {
+    const refDateTime = (fullFormats['date-time'] as { validate: (s: string) => boolean }).validate;
+    const refDate = (fullFormats.date as { validate: (s: string) => boolean }).validate;
+    for (const s of dateTimes) expect(sharedEsm.isDateTime(s), s).toBe(refDateTime(s));
+    fc.assert(
+      fc.property(dateTime, (s) => {
+        expect(sharedEsm.isDateTime(s), s).toBe(refDateTime(s));
+        expect(sharedEsm.isDate(s.slice(0, 10)), s).toBe(refDate(s.slice(0, 10)));
+      }),
+      { numRuns: 20000, seed: 1 },
+    );
+  });
+
+  it('the shared code-point length equals AJV\'s ucs2length', async () => {
+    const mod = (await import('ajv/dist/runtime/ucs2length.js')) as unknown as { default: ((s: string) => number) | { default: (s: string) => number } };
+    const ucs2length = typeof mod.default === 'function' ? mod.default : mod.default.default;
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 20 }), fc.string({ unit: fc.integer({ min: 0xd7fe, max: 0xe001 }).map((c) => String.fromCharCode(c)), maxLength: 8 }), (a, b) => {
+      expect(sharedEsm.codePointLength(a + b)).toBe(ucs2length(a + b));
+    }), { numRuns: 5000, seed: 3 });
+  });
+
+  it('Order agrees with ajv.compile', () => {
+    const item = fc.record({ sku: fc.oneof(text, fc.constant('')), gift: fc.oneof(fc.boolean(), fc.anything()), x: fc.integer() }, { requiredKeys: [] });
+    const order = fc.record(
+      {
+        id: fc.string({ maxLength: 10 }),
+        country,
+        status: fc.constantFrom('PENDING', 'PAID', 'FAILED', 'NOPE'),
+        amount: fc.record({ value: fc.oneof(fc.double(), fc.integer().map((n) => n / 100)), units: fc.integer({ min: -10, max: 30 }), currency: fc.string({ maxLength: 4 }), y: fc.constant(1) }, { requiredKeys: [] }),
+        items: fc.oneof(fc.array(item, { maxLength: 4 }), fc.anything()),
+        note: fc.oneof(fc.constant(null), fc.string({ maxLength: 7 })),
+        ship_date: fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.string({ maxLength: 11 })),
+        paid: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(order, (v) => agree('Order', v)), { numRuns: 1500, seed: 99 });
+  });
+});
