@@ -758,7 +758,7 @@ function fits(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0): boo
     if (s.maximum !== undefined && value > s.maximum) return false;
     if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) return false;
     if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) return false;
-    if (typeof s.multipleOf === 'number' && !Number.isInteger(value / s.multipleOf)) return false;
+    if (typeof s.multipleOf === 'number' && !isMultiple(value, s.multipleOf)) return false;
   }
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) return false;
@@ -778,6 +778,12 @@ function fits(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0): boo
     }
   }
   return true;
+}
+
+/** `multipleOf` as our validators check it (AJV_OPTIONS.multipleOfPrecision 9): 23.5676 is a multiple of 0.0001. */
+function isMultiple(value: number, step: number): boolean {
+  const q = value / step;
+  return Number.isFinite(q) && Math.abs(Math.round(q) - q) <= 1e-9;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -211,6 +211,8 @@ describe('exampleObject', () => {
     ['bad example replaced', { type: 'string', maxLength: 3, examples: ['toolong'] }, 'x'],
     ['astral characters count once', { type: 'string', maxLength: 2, examples: ['😀😀'] }, '😀😀'],
     ['integer multiple', { type: 'integer', minimum: 3, multipleOf: 2 }, 4],
+    ['decimal multiple', { type: 'number', minimum: 0.3, multipleOf: 0.1 }, 0.3],
+    ['decimal page example kept', { type: 'number', multipleOf: 0.0001, examples: [23.5676] }, 23.5676],
     ['negative maximum', { type: 'number', maximum: -3 }, -3],
     ['exclusive minimum', { type: 'integer', exclusiveMinimum: 0 }, 1],
     ['const', { const: 'fixed' }, 'fixed'],
