@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'generators', 'cli.js');
 export const SEED = join(ROOT, 'schema', 'the-customer-session-object.md');
+/** The reviewed overrides that go with the seed page (all five fields required). */
+export const SEED_OVERRIDES = join(ROOT, 'schema', 'the-customer-session-object.overrides.json');
 
 export interface Ran {
   code: number | null;
@@ -36,6 +38,7 @@ export function seedProject(name: string, config?: object): string {
   const dir = tempDir(name);
   mkdirSync(join(dir, 'schema'));
   cpSync(SEED, join(dir, 'schema', 'the-customer-session-object.md'));
+  cpSync(SEED_OVERRIDES, join(dir, 'schema', 'the-customer-session-object.overrides.json'));
   if (config) writeJson(join(dir, 'yuno-codegen.config.json'), config);
   return dir;
 }
