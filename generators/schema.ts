@@ -93,8 +93,7 @@ function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchem
   const required: string[] = [];
   const lines = new Map<string, number>();
   for (const field of fields) {
-    const description = splitExample(field.segments).description.map((s) => s.markdown).join(' ');
-    const req = requiredness(field, description);
+    const req = requiredness(field, field.segments[0]?.text ?? '');
     const fieldPath = path ? `${path}.${req.name}` : req.name;
     if (!req.name) {
       ctx.problems.push({ file: ctx.file, at: `line ${field.line}`, rule: 'field-names', message: 'a field has an empty name; write its name in <code>…</code>' });

@@ -75,9 +75,11 @@ function frontMatterDescription(data: Record<string, unknown>): string {
   return '';
 }
 
-// Characters Windows-1252 maps to bytes 0x80–0xFF. A run of them that re-encodes to a well-formed UTF-8
-// sequence is UTF-8 that was decoded as Windows-1252 once: `Â´` → `´`, `â€™` → `’`, `Ã©` → `é`.
-const CP1252_HIGH = /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,4}/g;
+// UTF-8 that was decoded as Windows-1252 once: a lead byte C2–F4 (shown as Â…ô) followed by one to three
+// continuation bytes 80–BF (shown as U+0080–U+00BF or the Windows-1252 letters at 80–9F):
+// `Â´` → `´`, `â€™` → `’`, `Ã©` → `é`.
+const CP1252_CONTINUATION = '\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122';
+const CP1252_HIGH = new RegExp(`[\u00c2-\u00f4][${CP1252_CONTINUATION}]{1,3}`, 'g');
 
 /** Repair UTF-8-read-as-Windows-1252 sequences; text that is not such a sequence is left alone. */
 export function repairMojibake(text: string): string {

@@ -5,23 +5,34 @@
  */
 import type { Segment } from '../types.js';
 
-// At the start of a piece or of a sentence: "for example: `order_id`" inside a sentence is prose.
-const MARKER = /(?:^|(?<=[.!?;)]\s*))Examples?\s*:\s*/i;
+const MARKER = /Examples?\s*:\s*/gi;
+
+/**
+ * Where "Example:" starts in a piece: at its start or at the start of a sentence. "for example:
+ * `order_id`" inside a sentence is prose.
+ */
+function findMarker(text: string): { index: number; length: number } | undefined {
+  for (const m of text.matchAll(MARKER)) {
+    const before = text.slice(0, m.index).trimEnd();
+    if (before === '' || /[.!?;)]$/.test(before)) return { index: m.index, length: m[0].length };
+  }
+  return undefined;
+}
 
 /** Split the pieces into the description and the example text, if any. */
 export function splitExample(segments: Segment[]): { description: Segment[]; example?: string } {
   let example: string | undefined;
   const description: Segment[] = [];
   for (const s of segments) {
-    const m = MARKER.exec(s.text);
-    if (!m || example !== undefined) {
+    const m = example === undefined ? findMarker(s.text) : undefined;
+    if (!m) {
       description.push(s);
       continue;
     }
-    example = s.text.slice(m.index + m[0].length);
+    example = s.text.slice(m.index + m.length);
     const before = s.text.slice(0, m.index).trim();
     if (before) {
-      const mdAt = s.markdown.search(MARKER);
+      const mdAt = findMarker(s.markdown)?.index ?? -1;
       description.push({ ...s, text: before, markdown: (mdAt >= 0 ? s.markdown.slice(0, mdAt) : before).trim() });
     }
   }
