@@ -1,0 +1,128 @@
+/**
+ * `watch` with real file edits: one run per burst of saves, a broken page keeps the last good out/ and the
+ * next good save recovers, config changes are picked up, and an idle watcher uses no CPU.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CLI, readTree, seedProject, writeJson } from '../cli/helpers.js';
+
+const PAGE = 'schema/the-customer-session-object.md';
+const SENTENCE = 'The customer session that has been created for the enrollment (MAX 64; MIN 36).';
+const RUN_LINE = /^\[\d\d:\d\d:\d\d\] (generated \d+ files in \d+ ms|out\/ is up to date.*)$/;
+
+interface Watcher {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  runs: () => string[];
+  /** Wait until `count` lines match (a wait with a generous deadline, not a timing assertion). */
+  until: (what: () => boolean, label: string) => Promise<void>;
+}
+
+let running: ChildProcess | undefined;
+afterEach(() => {
+  running?.kill('SIGKILL');
+  running = undefined;
+});
+
+function startWatch(dir: string): Watcher {
+  const child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+  running = child;
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const collect = (into: string[]) => {
+    let rest = '';
+    return (chunk: Buffer) => {
+      const lines = (rest + chunk.toString('utf8')).split('\n');
+      rest = lines.pop() ?? '';
+      into.push(...lines);
+    };
+  };
+  child.stdout.on('data', collect(stdout));
+  child.stderr.on('data', collect(stderr));
+  return {
+    child,
+    stdout,
+    stderr,
+    runs: () => stdout.filter((l) => RUN_LINE.test(l)),
+    until: async (what, label) => {
+      const deadline = Date.now() + 60_000;
+      while (!what()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}\nstdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('\n')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** CPU time (user + system) of a process in clock ticks, from /proc. */
+function cpuTicks(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+function maxLength(dir: string): number {
+  return JSON.parse(readFileSync(join(dir, 'schema', 'customer-session.schema.json'), 'utf8')).properties.customer_session.maxLength;
+}
+
+describe('watch', () => {
+  it('regenerates once per burst, survives a broken page, follows the config, idles without CPU', async () => {
+    const dir = seedProject('watch', { pages: [PAGE], out: 'out' });
+    const page = join(dir, PAGE);
+    const original = readFileSync(page, 'utf8');
+    const withMax = (n: number) => original.replace(SENTENCE, SENTENCE.replace('MAX 64', `MAX ${n}`));
+
+    const w = startWatch(dir);
+    await w.until(() => w.stdout.some((l) => l.includes('watching')), 'the watcher to be ready');
+    expect(w.runs()).toHaveLength(1);
+    expect(w.runs()[0]).toMatch(/generated \d+ files/);
+    expect(maxLength(dir)).toBe(64);
+
+    // A burst of five saves: one run, with the last save's content.
+    for (const n of [65, 66, 67, 68, 70]) {
+      writeFileSync(page, withMax(n));
+      await sleep(10);
+    }
+    await w.until(() => w.runs().length >= 2, 'the run after the burst');
+    await sleep(1500);
+    expect(w.runs()).toHaveLength(2);
+    expect(w.runs()[1]).toMatch(/generated \d+ files in \d+ ms/);
+    expect(maxLength(dir)).toBe(70);
+
+    // A broken page: the error is reported and out/ stays as it was.
+    const good = readTree(join(dir, 'out'));
+    writeFileSync(page, '---\ntitle: The Customer Session Object\n---\n# oops\n');
+    await w.until(() => w.stderr.some((l) => l.includes('kept the last good output')), 'the error report');
+    expect(w.stderr.some((l) => /^\[\d\d:\d\d:\d\d\] error: schema\/the-customer-session-object\.md: no attribute block found/.test(l))).toBe(true);
+    expect(readTree(join(dir, 'out'))).toEqual(good);
+    expect(maxLength(dir)).toBe(70);
+
+    // The next good save recovers.
+    writeFileSync(page, withMax(75));
+    await w.until(() => w.runs().length >= 3, 'the recovery run');
+    expect(maxLength(dir)).toBe(75);
+
+    // The config is reloaded: without docs, the docs files go.
+    expect(existsSync(join(dir, 'out', 'docs', 'customer-session.md'))).toBe(true);
+    writeJson(join(dir, 'yuno-codegen.config.json'), { pages: [PAGE], out: 'out', only: ['types', 'validators'] });
+    await w.until(() => w.runs().length >= 4, 'the run after the config change');
+    expect(existsSync(join(dir, 'out', 'docs', 'customer-session.md'))).toBe(false);
+
+    // Idle: no polling, so (almost) no CPU over two seconds.
+    if (process.platform === 'linux') {
+      const pid = w.child.pid as number;
+      const before = cpuTicks(pid);
+      await sleep(2000);
+      expect(cpuTicks(pid) - before).toBeLessThanOrEqual(5);
+    }
+    expect(w.runs()).toHaveLength(4);
+
+    const exited = new Promise<number | null>((resolve) => w.child.on('exit', (code) => resolve(code)));
+    w.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
