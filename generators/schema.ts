@@ -253,6 +253,10 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
     if (rule.kind === 'values') {
       items.enum = rule.values;
       if (Object.keys(rule.meanings).length > 0) items['x-enumDescriptions'] = rule.meanings;
+    } else if (rule.kind === 'reference') {
+      items.description = `The values are listed in [${rule.text || 'the linked reference'}](${rule.href}); they are not checked here.`;
+    } else {
+      items.description = 'The page lists no values for this enum, so any string is accepted.';
     }
     return items;
   }

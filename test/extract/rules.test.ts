@@ -141,6 +141,19 @@ describe('rule: enums', () => {
     );
   });
 
+  it('reads the values of an array of enums into its items', async () => {
+    expect(await schemaOfField('<p><strong><code>types</code></strong> <small>array of enums</small><br/>Types. Possible values: <code>CARD</code>, <code>PIX</code></p>')).toEqual({
+      type: 'array',
+      description: 'Types. Possible values: `CARD`, `PIX`',
+      items: { type: 'string', enum: ['CARD', 'PIX'] },
+    });
+    expect(await schemaOfField('<p><strong><code>types</code></strong> <small>array of enums</small><br/>The list of types.</p>')).toEqual({
+      type: 'array',
+      description: 'The list of types.',
+      items: { type: 'string', description: 'The page lists no values for this enum, so any string is accepted.' },
+    });
+  });
+
   it('says so when an enum lists no values', async () => {
     const s = await schemaOfField('<p><strong><code>status</code></strong> <small>enum</small><br/>The status of the transaction.<br/><small> Example: SUCCEEDED </small></p>');
     expect(s).toEqual({
