@@ -141,8 +141,19 @@ function headOf(el: Element): Head | undefined {
   const inner = first.children.find((c) => !(c.type === 'text' && !c.data.trim()));
   const ok =
     (['strong', 'b'].includes(first.name) && inner && isElement(inner) && inner.name === 'code') ||
-    (first.name === 'code' && inner && isElement(inner) && ['strong', 'b'].includes(inner.name));
+    (first.name === 'code' && inner && isElement(inner) && ['strong', 'b'].includes(inner.name)) ||
+    // `<code>name</code> <small>type</small>` without the bold: the type word right after marks a heading.
+    (first.name === 'code' && nextElement(el, first)?.name === 'small');
   return ok ? { nameNode: first } : undefined;
+}
+
+/** The element after `node` among `parent`'s children, if only whitespace lies between them. */
+function nextElement(parent: Element, node: ChildNode): Element | undefined {
+  for (const c of parent.children.slice(parent.children.indexOf(node) + 1)) {
+    if (c.type === 'text' && !c.data.trim()) continue;
+    return isElement(c) ? c : undefined;
+  }
+  return undefined;
 }
 
 function containsField(el: Element): boolean {

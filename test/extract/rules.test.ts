@@ -164,6 +164,14 @@ describe('rule: enums', () => {
   });
 });
 
+describe('rule: field headings', () => {
+  it('reads <strong><code>, <code><strong> and a bare <code> followed by the type word', async () => {
+    for (const head of ['<strong><code>id</code></strong>', '<code><strong>id</strong></code>', '<b><code>id</code></b>', '<code>id</code>']) {
+      expect(await schemaOfField(`<p>${head} <small>string</small><br/>The id (MAX 5).</p>`)).toEqual({ type: 'string', maxLength: 5, description: 'The id (MAX 5).' });
+    }
+  });
+});
+
 describe('rule: requiredness', () => {
   const cases: [string, string, string, { name: string; required: boolean }][] = [
     ['id*', '', 'The id.', { name: 'id', required: true }],
