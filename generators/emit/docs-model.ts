@@ -70,8 +70,29 @@ function oneLine(text: string): string {
   return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
 }
 
+/**
+ * Text in which CommonMark finds no syntax: letters, digits, spaces and punctuation that never starts
+ * Markdown, not beginning like a block marker. Parsing it would give the text back unchanged.
+ */
+const PLAIN = /^(?![-+=>#\d\s])[\p{L}\p{M}\p{N} ,.;:'"()?/%$@{}´’‘“”–—+=-]*(?<!\s)$/u;
+
+const cache = new Map<string, RichText>();
+
 /** Parse doc text as Markdown (CommonMark) and print it for both outputs. */
 export function richText(markdown: string): RichText {
+  const known = cache.get(markdown);
+  if (known) return known;
+  const made = PLAIN.test(markdown)
+    ? { md: markdown, mdBlock: markdown, html: escapeHtml(markdown) }
+    : parseRichText(markdown);
+  // Doc text repeats across objects (country names, shared descriptions); the bound keeps watch mode lean.
+  if (cache.size >= 20_000) cache.clear();
+  cache.set(markdown, made);
+  return made;
+}
+
+/** The full parse; `richText` skips it for plain text (tests check both agree). */
+export function parseRichText(markdown: string): RichText {
   if (markdown.trim() === '') return { md: '', mdBlock: '', html: '' };
   const tree = fromMarkdown(markdown);
   const blocks = tree.children;

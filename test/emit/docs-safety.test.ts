@@ -2,7 +2,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import type { Nodes } from 'mdast';
-import { commentSafe, mdCode, richText, safeHref } from '../../generators/emit/docs-model.js';
+import fc from 'fast-check';
+import { commentSafe, mdCode, parseRichText, richText, safeHref } from '../../generators/emit/docs-model.js';
 import { docOf, renderDocs } from './docs-helpers.js';
 
 const hostile = docOf('test/fixtures/docs/hostile.schema.json', 'hostile');
@@ -171,6 +172,20 @@ describe('richText', () => {
   test.each(cases)('%j', (text, md, html) => {
     expect(richText(text).md).toBe(md);
     expect(richText(text).html).toBe(html);
+  });
+
+  test('the plain-text shortcut prints exactly what the parser prints', () => {
+    const alphabet = [...'aZé9 ,.;:\'"()?/%$@{}´’–—+=-#1*_<&|`\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 12 }), (chars) => {
+        const text = chars.join('');
+        expect(richText(text)).toEqual(parseRichText(text));
+      }),
+      { numRuns: 3000, seed: 42 },
+    );
+    for (const name of ['Curaçao', "Côte d'Ivoire", 'Åland Islands', 'Korea, Republic of', 'Bonaire, Sint Eustatius and Saba']) {
+      expect(richText(name)).toEqual(parseRichText(name));
+    }
   });
 
   test('a block that would start a heading or list is escaped', () => {
