@@ -147,6 +147,22 @@ describe('bad input: exit 1, one message per problem, no stack trace, nothing wr
     });
   });
 
+  it('an unwritable output location', () => {
+    const dir = seedProject('unwritable');
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, 'schema'), 0o755);
+    mkdirSync(join(dir, 'locked'), { mode: 0o555 });
+    chmodSync(join(dir, 'locked'), 0o555);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    unchanged(dir, () => {
+      expect(cli(['--page', PAGE, '--out', 'locked/out'], dir, {}, asUser)).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: 'error: locked/out: cannot write the output directory (permission denied); choose a writable --out\nnothing was written\n',
+      });
+    });
+  });
+
   it('--json reports the problems on stdout too', () => {
     const dir = tempDir('bad');
     const r = cli(['--page', 'nope.md', '--json'], dir);
