@@ -318,7 +318,8 @@ function enumKeyword(_: CodegenTag): CodeKeywordDefinition {
       const set =
         spec.shared !== undefined
           ? gen.scopeValue('obj', { key: `shared:${spec.shared}`, ref: spec.shared, code: _`runtime.sharedEnums[${spec.shared}]` })
-          : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${spec.values ?? []})` });
+          // AJV prints a non-code value as JSON, here an array literal.
+          : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${(spec.values ?? []) as unknown as string})` });
       cxt.fail(_`typeof ${data} !== "string" || !${set}.has(${data})`);
     },
   };
