@@ -23,7 +23,8 @@ export function summary(values) {
 /** `123 ms (110–140)` or `241 ns (230–260)`, in the unit given. */
 export function show(s, unit, digits = 0) {
   const f = (v) => v.toFixed(digits);
-  return `${f(s.median)} ${unit} (${f(s.min)}–${f(s.max)})`;
+  const u = unit ? ` ${unit}` : '';
+  return `${f(s.median)}${u} (${f(s.min)}–${f(s.max)})`;
 }
 
 export function ratio(a, b) {
