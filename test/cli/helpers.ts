@@ -1,5 +1,6 @@
 /** Shared by the CLI and e2e tests: run the built CLI as a real process in a temporary directory. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { expect } from 'vitest';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
@@ -60,3 +61,31 @@ export function readTree(dir: string): Record<string, string> {
   walk(dir);
   return out;
 }
+
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const PAGE = 'schema/the-customer-session-object.md';
+export const CONFIG = { pages: [PAGE], out: 'out' };
+
+/** Run a command and compare everything under the directory before and after, to prove nothing was written. */
+export function unchanged(dir: string, run: () => void): void {
+  const before = readTree(dir);
+  run();
+  expect(readTree(dir)).toEqual(before);
+}
+
+/** The generated Customer Session validator of `dir/out`, run in a fresh process on `value`. */
+export function validates(dir: string, value: unknown): boolean {
+  const code = `import { isCustomerSession } from './out/index.js'; process.stdout.write(String(isCustomerSession(${JSON.stringify(value)})));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout === 'true';
+}
+
+/** A valid Customer Session with the given customer_session id. */
+export const session = (id: string) => ({
+  customer_session: id,
+  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
+  country: 'CO',
+  callback_url: 'www.your-url.com',
+  created_at: '2022-05-09T20:46:54.786342Z',
+});

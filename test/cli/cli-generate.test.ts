@@ -1,0 +1,116 @@
+/** The built CLI: generate (default page, no-op path, user files, determinism) and extract. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, CONFIG, PAGE, ROOT, cli, readTree, seedProject, session, tempDir, validates } from './helpers.js';
+
+describe('generate', () => {
+  it('with no config and no inputs uses the embedded page and writes ./out only', () => {
+    const dir = tempDir('seed');
+    const r = cli([], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^generated \d+ files in \d+ ms\n$/);
+    expect(readdirSync(dir)).toEqual(['out']);
+    expect(existsSync(join(dir, 'out', 'package.json'))).toBe(true);
+    expect(existsSync(join(dir, 'out', '.yuno-codegen.json'))).toBe(true);
+    expect(validates(dir, session('fe50d39a-5a1c-11ed-9b6a-0242ac120002'))).toBe(true);
+  });
+
+  it('a second run is a no-op that loads none of the heavy modules; --force regenerates', () => {
+    const dir = tempDir('noop');
+    expect(cli([], dir).code).toBe(0);
+    const trace = join(dir, 'loads.txt');
+    const run = (args: string[]) => {
+      rmSync(trace, { force: true });
+      const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test', 'cli', 'fixtures', 'trace-loads.mjs'), CLI, ...args], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1', TRACE_LOADS_FILE: trace },
+        encoding: 'utf8',
+      });
+      return { code: r.status, stdout: r.stdout, loads: readFileSync(trace, 'utf8').split('\n').filter(Boolean) };
+    };
+    const heavy = /\/dist\/generators\/index\.js$|node_modules\/(yargs|ajv|ajv-formats|handlebars|json-schema-to-typescript|htmlparser2|micromark[^/]*|mdast[^/]*|chokidar|diff)\//;
+    const noop = run([]);
+    expect(noop.code).toBe(0);
+    expect(noop.stdout).toBe('out/ is up to date\n');
+    expect(noop.loads.filter((u) => heavy.test(u))).toEqual([]);
+    expect(noop.loads).toContain(`file://${CLI}`);
+    const forced = run(['--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^out\/ is up to date \(regenerated \d+ files in \d+ ms, nothing changed\)\n$/);
+    // The trace sees heavy modules when they are loaded, so the empty list above means something.
+    expect(forced.loads.some((u) => /\/dist\/generators\/index\.js$/.test(u))).toBe(true);
+    expect(forced.loads.some((u) => /node_modules\/handlebars\//.test(u))).toBe(true);
+  });
+
+  it('a changed input, a changed option or a damaged output file is not a no-op', () => {
+    const dir = seedProject('noop-miss', CONFIG);
+    expect(cli([], dir).code).toBe(0);
+    expect(cli([], dir).stdout).toBe('out/ is up to date\n');
+    expect(cli(['--only', 'types,validators'], dir).stdout).toMatch(/^generated \d+ files in \d+ ms\n$/);
+    expect(cli(['--only', 'types,validators'], dir).stdout).toBe('out/ is up to date\n');
+    const pkg = join(dir, 'out', 'package.json');
+    writeFileSync(pkg, `${readFileSync(pkg, 'utf8')} `);
+    expect(cli(['--only', 'types,validators'], dir).stdout).toMatch(/^generated \d+ files in \d+ ms\n$/);
+    writeFileSync(join(dir, 'schema', 'the-customer-session-object.overrides.json'), '{}\n');
+    expect(cli(['--only', 'types,validators'], dir).stdout).not.toBe('out/ is up to date\n');
+  });
+
+  it('keeps files it did not write, removes files it no longer writes, --json and --quiet', () => {
+    const dir = seedProject('keep', CONFIG);
+    expect(cli([], dir).code).toBe(0);
+    const all = Object.keys(readTree(join(dir, 'out')));
+    writeFileSync(join(dir, 'out', 'NOTES.md'), 'mine\n');
+    const r = cli(['--only', 'types', '--json'], dir);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { status: string; removed: string[]; files: number };
+    expect(result.status).toBe('generated');
+    const now = Object.keys(readTree(join(dir, 'out')));
+    expect(now).toContain('NOTES.md');
+    expect(readFileSync(join(dir, 'out', 'NOTES.md'), 'utf8')).toBe('mine\n');
+    expect(result.removed.length).toBeGreaterThan(0);
+    expect(result.removed.every((p) => all.includes(p) && !now.includes(p))).toBe(true);
+    expect(result.files).toBe(now.length - 2); // minus NOTES.md and the manifest
+    expect(cli(['--quiet', '--force'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('is deterministic: identical bytes from another working directory, time zone and locale', () => {
+    const a = seedProject('det-a', CONFIG);
+    const b = seedProject('det-b', CONFIG);
+    mkdirSync(join(b, 'sub', 'dir'), { recursive: true });
+    expect(cli([], a).code).toBe(0);
+    expect(cli([], join(b, 'sub', 'dir'), { TZ: 'Pacific/Kiritimati', LANG: 'tr_TR.UTF-8', LC_ALL: 'tr_TR.UTF-8' }).code).toBe(0);
+    expect(readTree(join(b, 'out'))).toEqual(readTree(join(a, 'out')));
+    expect(readFileSync(join(b, 'schema', 'customer-session.schema.json'), 'utf8')).toBe(readFileSync(join(a, 'schema', 'customer-session.schema.json'), 'utf8'));
+  });
+});
+
+describe('extract', () => {
+  it('prints the canonical schema of a page, exactly the committed one', () => {
+    const r = cli(['extract', join(ROOT, PAGE)], tempDir('extract'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(join(ROOT, 'schema', 'customer-session.schema.json'), 'utf8'));
+  });
+
+  it('--out-dir writes <slug>.schema.json per page', () => {
+    const dir = seedProject('extract');
+    const r = cli(['extract', PAGE, '--out-dir', 'schemas'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^extracted 1 schema into schemas\/ in \d+ ms\n$/);
+    expect(readFileSync(join(dir, 'schemas', 'customer-session.schema.json'), 'utf8')).toBe(
+      readFileSync(join(ROOT, 'schema', 'customer-session.schema.json'), 'utf8'),
+    );
+  });
+
+  it('a bad page prints nothing on stdout', () => {
+    const dir = tempDir('extract');
+    writeFileSync(join(dir, 'bad.md'), '');
+    const r = cli(['extract', 'bad.md'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: bad\.md/);
+  });
+});
