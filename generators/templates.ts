@@ -82,10 +82,10 @@ export async function createRenderer(templates: TemplateSet): Promise<Renderer> 
       ]);
     }
     try {
-      const fn = hb.compile(t.source, options);
-      // Compile now so a syntax error surfaces here with the template's file name, not at first render.
-      hb.precompile(t.source, options);
-      return fn;
+      // Parse now so a syntax error surfaces here with the template's file name and line; `compile` itself
+      // is lazy and builds the function once, at first render.
+      hb.parse(t.source);
+      return hb.compile(t.source, options);
     } catch (error) {
       throw templateError(t.path, error);
     }
