@@ -294,7 +294,8 @@ async function execute(run: () => Promise<RunOutcome>, flags: RunFlags, what: st
   } catch (error) {
     if (flags.json) process.stdout.write(`${JSON.stringify({ command: what, ok: false, problems: problemsJson(error) })}\n`);
     const code = reportError(error, flags.debug);
-    if (what === 'generate' && error instanceof CodegenError) process.stderr.write('nothing was written\n');
+    const partial = error instanceof CodegenError && error.problems.some((p) => p.rule === 'write-beside');
+    if (what === 'generate' && error instanceof CodegenError && !partial) process.stderr.write('nothing was written\n');
     return code;
   }
 }

@@ -266,7 +266,13 @@ export function writeOutput(req: WriteRequest): WriteResult {
     const now = new Date();
     utimesSync(join(outDir, MANIFEST_NAME), now, now);
   }
-  for (const b of changedBeside) writeFileAtomic(b.path, b.contents, show);
+  try {
+    for (const b of changedBeside) writeFileAtomic(b.path, b.contents, show);
+  } catch (error) {
+    // out/ is already complete and new; say so, since the usual "nothing was written" would be wrong.
+    const problems = error instanceof CodegenError ? error.problems : [];
+    throw new CodegenError(problems.map((p) => ({ ...p, rule: 'write-beside', message: `${p.message}; ${show(outDir)}/ was updated, fix this and run generate again` })));
+  }
   return {
     changed: changedFiles.length > 0 || removed.length > 0 || changedBeside.length > 0,
     written: [...changedFiles, ...changedBeside.map((b) => b.path)],
