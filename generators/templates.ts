@@ -116,7 +116,9 @@ type CompileOptions = Parameters<typeof HandlebarsNS.compile>[1];
 function templateError(path: string, error: unknown): CodegenError {
   const text = error instanceof Error ? error.message : String(error);
   const line = /line (\d+)/i.exec(text)?.[1];
-  const firstLine = text.split('\n')[0] ?? text;
+  // Handlebars' parse errors are "Parse error on line N:", the offending text, a caret line, then what it expected.
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const firstLine = (/^Parse error on line \d+:?$/.test(lines[0] ?? '') ? lines[lines.length - 1] : lines[0]) ?? text;
   return new CodegenError([
     {
       file: path,
