@@ -42,7 +42,7 @@ describe('bad input: exit 1, one message per problem, no stack trace, nothing wr
         writeFileSync(join(dir, 'tpl', 'docs.md.hbs'), 'line one\n{{#if title}}\nnever closed\n');
         return ['--page', PAGE, '--templates', 'tpl'];
       },
-      'error: tpl/docs.md.hbs (line 4): template error: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'; fix the template or remove it to use the built-in one\nnothing was written\n',
+      "error: tpl/docs.md.hbs (line 4): template error: Expecting 'OPEN_INVERSE_CHAIN', 'INVERSE', 'OPEN_ENDBLOCK', got 'EOF'; fix the template or remove it to use the built-in one\nnothing was written\n",
     ],
     [
       'a page with problems',
