@@ -7,8 +7,11 @@ import { parse as parseYaml } from 'yaml';
 import { encode as encodeWindows1252 } from 'windows-1252';
 import { CodegenError, type DocPage, type PageFormat, type PageSource } from '../types.js';
 
-/** Pages larger than this are rejected before parsing: the largest real page is 230 KB. */
-export const MAX_PAGE_BYTES = 8 * 1024 * 1024;
+/**
+ * Pages larger than this are rejected before parsing: the largest real page is 230 KB, and a page of
+ * several megabytes would take seconds and hundreds of megabytes to parse.
+ */
+export const MAX_PAGE_BYTES = 2 * 1024 * 1024;
 
 export function read(source: PageSource): DocPage {
   const fail = (at: string, rule: string, message: string): never => {
@@ -16,7 +19,7 @@ export function read(source: PageSource): DocPage {
   };
   if (source.bytes.length === 0) fail('', 'read', 'the page is empty; give the path of a Yuno object doc page');
   if (source.bytes.length > MAX_PAGE_BYTES) {
-    fail('', 'read', `the page is ${source.bytes.length} bytes, more than the ${MAX_PAGE_BYTES} bytes a doc page can be; check that this is the right file`);
+    fail('', 'read', `the page is ${source.bytes.length} bytes, more than the ${MAX_PAGE_BYTES} bytes (2 MiB) a doc page can be; check that this is the right file or split the page`);
   }
   let text: string;
   try {

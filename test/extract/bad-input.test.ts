@@ -36,6 +36,13 @@ describe('bad input', () => {
     );
   });
 
+  it('a page over 2 MiB, rejected before parsing', async () => {
+    const big = new Uint8Array(10 * 1024 * 1024).fill(0x61);
+    expect(await messageOf(extract({ path: 'big.md', bytes: big }))).toBe(
+      'big.md: the page is 10485760 bytes, more than the 2097152 bytes (2 MiB) a doc page can be; check that this is the right file or split the page',
+    );
+  });
+
   it('a page with no attribute block', async () => {
     expect(await messageOf(extractText('---\ntitle: The X Object\n---\n# Hello\n\nJust prose.\n', 'prose.md'))).toBe(
       'prose.md: no attribute block found: expected an <HTMLBlock>{`…`}</HTMLBlock> with div.yuno entries, a [block:html] block, or <ParamField> entries',
