@@ -31,11 +31,35 @@ const SCHEMA_KEYWORDS = new Set([
 ]);
 const FORMATS = new Set(['date-time', 'date']);
 
+interface MetaCheck {
+  (schema: unknown): boolean;
+  errors?: { instancePath: string; message?: string }[] | null;
+}
+let metaCheck: Promise<MetaCheck> | undefined;
+
+/** The meta-schema check: precompiled at build time (scripts/precompile.mjs), or compiled here from source. */
+function loadMetaCheck(): Promise<MetaCheck> {
+  metaCheck ??= import(new URL('../precompiled/metaschema-2020-12.cjs', import.meta.url).href).then(
+    (m: { default: MetaCheck }) => m.default,
+    async (error: { code?: string }) => {
+      if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+      const a = await strictAjv();
+      const check: MetaCheck = (schema) => {
+        const ok = a.validateSchema(schema as object) as boolean;
+        check.errors = a.errors as MetaCheck['errors'];
+        return ok;
+      };
+      return check;
+    },
+  );
+  return metaCheck;
+}
+
 export async function checkSchema(doc: SchemaDocument, options: { extracted?: boolean } = {}): Promise<void> {
-  const a = await strictAjv();
+  const meta = await loadMetaCheck();
   const problems: Problem[] = [];
-  if (!a.validateSchema(doc.schema)) {
-    for (const e of a.errors ?? []) {
+  if (!meta(doc.schema)) {
+    for (const e of meta.errors ?? []) {
       problems.push({
         file: doc.source,
         at: e.instancePath || '/',
@@ -51,6 +75,7 @@ export async function checkSchema(doc: SchemaDocument, options: { extracted?: bo
     return;
   }
   try {
+    const a = await strictAjv();
     a.compile({ ...doc.schema, $id: undefined });
   } catch (error) {
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -4,6 +4,7 @@
  * Templates branch on tags of their model; escaping is done by the helpers below, named for the context
  * they escape for. HTML escaping is Handlebars' own `{{ }}`.
  */
+import { createHash } from 'node:crypto';
 import type HandlebarsNS from 'handlebars';
 import { CodegenError } from './types.js';
 
@@ -63,16 +64,41 @@ export function identifier(name: unknown): string {
   return name;
 }
 
-export async function createRenderer(templates: TemplateSet): Promise<Renderer> {
-  const Handlebars = ((await import('handlebars')) as unknown as { default: typeof HandlebarsNS }).default;
-  const hb = Handlebars.create();
-  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as HandlebarsNS.HelperDelegate);
-  const options: CompileOptions = {
+/** The options every template is compiled with, here and in the build-time precompilation. */
+export function compileOptions(): CompileOptions {
+  return {
     strict: true,
     knownHelpersOnly: true,
     knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
     noEscape: false,
   };
+}
+
+/** A template's identity for the precompiled table: its source and the helpers it may call. */
+export function templateHash(source: string): string {
+  return createHash('sha256').update(`${Object.keys(helpers).sort().join(',')}\n${source}`).digest('hex');
+}
+
+/** Built-in templates compiled at `npm run build` (scripts/precompile.mjs); absent when running from source. */
+type Precompiled = Record<string, { hash: string; spec: Parameters<typeof HandlebarsNS.template>[0] }>;
+let precompiled: Promise<Precompiled> | undefined;
+function loadPrecompiled(): Promise<Precompiled> {
+  precompiled ??= import(new URL('../precompiled/templates.js', import.meta.url).href).then(
+    (m: { default: Precompiled }) => m.default,
+    (error: { code?: string }) => {
+      if (error.code === 'ERR_MODULE_NOT_FOUND') return {};
+      throw error;
+    },
+  );
+  return precompiled;
+}
+
+export async function createRenderer(templates: TemplateSet): Promise<Renderer> {
+  const Handlebars = ((await import('handlebars')) as unknown as { default: typeof HandlebarsNS }).default;
+  const ready = await loadPrecompiled();
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as HandlebarsNS.HelperDelegate);
+  const options = compileOptions();
   const compiled = new Map<string, HandlebarsNS.TemplateDelegate>();
   const compile = (name: string): HandlebarsNS.TemplateDelegate => {
     const t = templates[name];
@@ -81,6 +107,9 @@ export async function createRenderer(templates: TemplateSet): Promise<Renderer> 
         { file: name, at: '', rule: 'templates', message: `template "${name}" is missing; add it to the templates directory` },
       ]);
     }
+    const built = ready[name];
+    // A built-in template unchanged since the build runs as precompiled; anything else is compiled here.
+    if (built && built.hash === templateHash(t.source)) return hb.template(built.spec);
     try {
       // Parse now so a syntax error surfaces here with the template's file name and line; `compile` itself
       // is lazy and builds the function once, at first render.

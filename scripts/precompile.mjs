@@ -1,0 +1,33 @@
+// Runs after tsc (npm run build / prepare). Compiles once, at build time, what every run would otherwise
+// compile again: the built-in Handlebars templates, and AJV's check of a schema against the draft 2020-12
+// meta-schema. The tool falls back to compiling at run time when these files are absent (running from
+// source) or a template was edited after the build.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist', 'precompiled');
+mkdirSync(out, { recursive: true });
+
+const { default: Handlebars } = await import('handlebars');
+const { compileOptions, templateHash } = await import('../dist/generators/templates.js');
+const { readTemplateDir } = await import('../dist/generators/assets.js');
+const templates = readTemplateDir(join(root, 'templates'));
+const entries = Object.keys(templates)
+  .sort()
+  .map((name) => {
+    const { source } = templates[name];
+    return `  ${JSON.stringify(name)}: { hash: ${JSON.stringify(templateHash(source))}, spec: ${Handlebars.precompile(source, compileOptions())} },`;
+  });
+writeFileSync(join(out, 'templates.js'), `// Built by scripts/precompile.mjs from templates/.\nexport default {\n${entries.join('\n')}\n};\n`);
+
+const { Ajv2020 } = await import('ajv/dist/2020.js');
+const { default: addFormats } = await import('ajv-formats');
+const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+const { AJV_OPTIONS } = await import('../dist/generators/ajv-options.js');
+const ajv = new Ajv2020({ ...AJV_OPTIONS, allErrors: true, validateFormats: true, code: { source: true } });
+addFormats(ajv);
+const meta = ajv.getSchema('https://json-schema.org/draft/2020-12/schema');
+writeFileSync(join(out, 'metaschema-2020-12.cjs'), `// Built by scripts/precompile.mjs: AJV's check against the JSON Schema 2020-12 meta-schema.\n${standaloneCode(ajv, meta)}\n`);
+console.log(`precompiled ${entries.length} templates and the 2020-12 meta-schema check into dist/precompiled/`);
