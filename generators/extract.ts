@@ -10,7 +10,7 @@ import type { PageSource, SchemaDocument } from './types.js';
 
 /** Extract one doc page into its canonical schema. Throws CodegenError listing every problem. */
 export async function extract(page: PageSource): Promise<SchemaDocument> {
-  const doc = await toSchema(await parse(read(page)), page.overrides);
+  const doc = toSchema(await parse(read(page)), page.overrides);
   await checkSchema(doc, { extracted: true });
   return doc;
 }

@@ -4,6 +4,7 @@
  * collects every problem of the page before failing.
  */
 import { loadCountries } from './assets.js';
+import { conforms } from './conforms.js';
 import { constraints } from './rules/constraints.js';
 import { enumRule } from './rules/enums.js';
 import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
@@ -25,25 +26,24 @@ export interface Overrides {
   fields?: Record<string, { required?: boolean; nullable?: boolean }>;
 }
 
-type FormatCheck = (value: string) => boolean;
-
 interface Context {
   file: string;
   problems: Problem[];
   usesCountry: boolean;
-  formats: Record<string, FormatCheck>;
+  /** What local references in a field schema point at, for checking examples. */
+  root: JsonSchema;
   overrides: Map<string, { required?: boolean; nullable?: boolean }>;
   usedOverrides: Set<string>;
 }
 
-export async function toSchema(tree: FieldTree, overridesFile?: { path: string; text: string }): Promise<SchemaDocument> {
+export function toSchema(tree: FieldTree, overridesFile?: { path: string; text: string }): SchemaDocument {
   const problems: Problem[] = [];
   const overrides = readOverrides(overridesFile, problems);
   const ctx: Context = {
     file: tree.page.path,
     problems,
     usesCountry: false,
-    formats: await formatChecks(),
+    root: { $defs: { CountryCode: countryCodeSchema() } },
     overrides: new Map(Object.entries(overrides.fields ?? {})),
     usedOverrides: new Set(),
   };
@@ -208,8 +208,8 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
   if (description) schema.description = description;
   if (example !== undefined) {
     const parsed = exampleValue(example, exampleType, nullable);
-    if (parsed && accepts(schema, parsed.value, ctx)) schema.examples = [parsed.value];
-    else if (parsed && schema.format && accepts({ ...schema, format: undefined }, parsed.value, ctx)) {
+    if (parsed && conforms(parsed.value, schema, ctx.root)) schema.examples = [parsed.value];
+    else if (parsed && schema.format && conforms(parsed.value, { ...schema, format: undefined }, ctx.root)) {
       // The page's own example is not a valid `format` value: do not over-infer the format.
       delete schema.format;
       schema.examples = [parsed.value];
@@ -279,69 +279,6 @@ function codePoints(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
-}
-
-/** Does `value` satisfy the keywords the extractor writes? (Used to keep only examples the schema accepts.) */
-function accepts(schema: JsonSchema, value: unknown, ctx: Context): boolean {
-  if (schema.anyOf) return (schema.anyOf as JsonSchema[]).some((s) => accepts(s, value, ctx));
-  if (schema.$ref === COUNTRY_REF) return loadCountries().some((c) => c.code === value);
-  const types = schema.type === undefined ? [] : Array.isArray(schema.type) ? schema.type : [schema.type];
-  const typeOk = types.length === 0 || types.some((t) => jsonTypeOf(value, t));
-  if (!typeOk) return false;
-  if (value === null) return true;
-  if (schema.enum && !schema.enum.includes(value)) return false;
-  if (typeof value === 'string') {
-    const n = codePoints(value);
-    if (schema.minLength !== undefined && n < schema.minLength) return false;
-    if (schema.maxLength !== undefined && n > schema.maxLength) return false;
-    if (schema.format && ctx.formats[schema.format] && !ctx.formats[schema.format]!(value)) return false;
-  }
-  if (typeof value === 'number' && schema.multipleOf !== undefined) {
-    const q = value / schema.multipleOf;
-    if (Math.abs(q - Math.round(q)) > 1e-9) return false;
-  }
-  if (Array.isArray(value)) {
-    if (schema.minItems !== undefined && value.length < schema.minItems) return false;
-    if (schema.maxItems !== undefined && value.length > schema.maxItems) return false;
-    return !schema.items || value.every((v) => accepts(schema.items!, v, ctx));
-  }
-  if (typeof value === 'object') {
-    const record = value as Record<string, unknown>;
-    if ((schema.required ?? []).some((k) => !(k in record))) return false;
-    return Object.entries(schema.properties ?? {}).every(([k, s]) => !(k in record) || accepts(s, record[k], ctx));
-  }
-  return true;
-}
-
-function jsonTypeOf(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'null':
-      return value === null;
-    case 'string':
-      return typeof value === 'string';
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return typeof value === 'object' && value !== null && !Array.isArray(value);
-    default:
-      return false;
-  }
-}
-
-/** ajv-formats' own checks (full mode), so an example is judged exactly as the generated validator will. */
-async function formatChecks(): Promise<Record<string, FormatCheck>> {
-  const { fullFormats } = (await import('ajv-formats/dist/formats.js')) as unknown as {
-    fullFormats: Record<string, FormatCheck | { validate: FormatCheck }>;
-  };
-  const pick = (f: FormatCheck | { validate: FormatCheck } | undefined): FormatCheck =>
-    typeof f === 'function' ? f : f ? f.validate : () => true;
-  return { 'date-time': pick(fullFormats['date-time']), date: pick(fullFormats.date) };
 }
 
 function readOverrides(file: { path: string; text: string } | undefined, problems: Problem[]): Overrides {

@@ -5,6 +5,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
+import { conforms as fits, isPlainObject, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 
 /** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
@@ -346,26 +347,6 @@ export interface DocsInput {
   schema: JsonSchema;
 }
 
-const REF_PREFIX = '#/$defs/';
-
-function own<T>(record: Record<string, T> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
-}
-
-function refName(schema: JsonSchema): string | undefined {
-  return typeof schema.$ref === 'string' && schema.$ref.startsWith(REF_PREFIX)
-    ? schema.$ref.slice(REF_PREFIX.length)
-    : undefined;
-}
-
-/** The schema a `$ref` points at (local `#/$defs/…` only), merged under the referring schema's own keywords. */
-function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
-  const name = refName(schema);
-  const target = name === undefined ? undefined : own(root.$defs, name);
-  if (target === undefined) return schema;
-  const { $ref: _ref, ...rest } = schema;
-  return { ...target, ...rest };
-}
 
 function typesOf(schema: JsonSchema): string[] {
   if (Array.isArray(schema.type)) return schema.type;
@@ -750,122 +731,3 @@ function numberFor(s: JsonSchema, integer: boolean): number {
   return candidates.find(holds) ?? (integer ? Math.ceil(start) : start);
 }
 
-// A conservative check: it may refuse a value the schema accepts (then one is synthesized), but it
-// never accepts a value the schema refuses, for the keywords the canonical schema uses.
-const CHECKED = new Set([
-  '$schema', '$id', '$ref', '$defs', 'title', 'description', 'examples', 'type', 'format', 'enum', 'const',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'items', 'minItems', 'maxItems', 'properties', 'required', 'additionalProperties',
-  'x-enumDescriptions', 'x-maxDigits', 'x-minDigits',
-]);
-
-function fits(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0): boolean {
-  if (depth > 32) return false;
-  const s = resolve(raw, root);
-  if (Object.keys(s).some((k) => !CHECKED.has(k))) return false;
-  if (s.const !== undefined && !sameJson(value, s.const)) return false;
-  if (Array.isArray(s.enum) && !s.enum.some((e) => sameJson(value, e))) return false;
-  const types = Array.isArray(s.type) ? s.type : typeof s.type === 'string' ? [s.type] : [];
-  if (types.length > 0 && !types.some((t) => hasType(value, t))) return false;
-  if (typeof value === 'string') {
-    const length = [...value].length;
-    if (s.minLength !== undefined && length < s.minLength) return false;
-    if (s.maxLength !== undefined && length > s.maxLength) return false;
-    if (typeof s.pattern === 'string' && !new RegExp(s.pattern, 'u').test(value)) return false;
-    if (typeof s.format === 'string' && !formatHolds(s.format, value)) return false;
-  }
-  if (typeof value === 'number') {
-    if (s.minimum !== undefined && value < s.minimum) return false;
-    if (s.maximum !== undefined && value > s.maximum) return false;
-    if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) return false;
-    if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) return false;
-    if (typeof s.multipleOf === 'number' && !isMultiple(value, s.multipleOf)) return false;
-  }
-  if (Array.isArray(value)) {
-    if (s.minItems !== undefined && value.length < s.minItems) return false;
-    if (s.maxItems !== undefined && value.length > s.maxItems) return false;
-    if (s.items !== undefined && !value.every((v) => fits(v, s.items as JsonSchema, root, depth + 1))) return false;
-  }
-  if (isPlainObject(value)) {
-    for (const key of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
-    for (const [key, v] of Object.entries(value)) {
-      const child = own(s.properties, key);
-      if (child !== undefined) {
-        if (!fits(v, child, root, depth + 1)) return false;
-      } else if (s.additionalProperties === false) return false;
-      else if (typeof s.additionalProperties === 'object' && !fits(v, s.additionalProperties, root, depth + 1)) {
-        return false;
-      }
-    }
-  }
-  return true;
-}
-
-/** `multipleOf` as our validators check it (AJV_OPTIONS.multipleOfPrecision 9): 23.5676 is a multiple of 0.0001. */
-function isMultiple(value: number, step: number): boolean {
-  const q = value / step;
-  return Number.isFinite(q) && Math.abs(Math.round(q) - q) <= 1e-9;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function hasType(value: unknown, type: string): boolean {
-  switch (type) {
-    case 'string':
-      return typeof value === 'string';
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'null':
-      return value === null;
-    case 'array':
-      return Array.isArray(value);
-    case 'object':
-      return isPlainObject(value);
-    default:
-      return false;
-  }
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function dateHolds(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 && !leap ? 28 : (DAYS[m - 1] ?? 0));
-}
-
-function formatHolds(format: string, value: string): boolean {
-  switch (format) {
-    case 'date-time': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/.exec(value);
-      if (!m) return false;
-      const [y, mo, d, h, mi, sec, oh, om] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x))) as number[];
-      return dateHolds(y!, mo!, d!) && h! <= 23 && mi! <= 59 && sec! <= 59 && oh! <= 23 && om! <= 59;
-    }
-    case 'date': {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-      return m !== null && dateHolds(Number(m[1]), Number(m[2]), Number(m[3]));
-    }
-    case 'time':
-      return /^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.test(value);
-    case 'email':
-      return /^[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+$/.test(value);
-    case 'uri':
-    case 'url':
-      return /^https?:\/\/[a-z0-9-]+(?:\.[a-z0-9-]+)*(?:\/[A-Za-z0-9._~/-]*)?$/.test(value);
-    case 'uuid':
-      return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-    default:
-      return false;
-  }
-}
