@@ -9,7 +9,7 @@ import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type S
 import { compareText } from '../format.js';
 import { jsString } from '../templates.js';
 import { emitTypes } from './types.js';
-import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators } from './validators.js';
+import { buildValidators, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, type ObjectValidators } from './validators.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);
@@ -76,6 +76,8 @@ interface SharedModel {
   usesFormatDateTime: boolean;
   formats: { name: string; fn: string }[];
   usesEqual: boolean;
+  /** Which cases of the shared `messageOf` some validator can reach (by MESSAGE_CASES name). */
+  messages: Record<string, boolean>;
   sharedEnums: { name: string; values: string }[];
   publicTypes: string[];
 }
@@ -89,9 +91,11 @@ function sharedModel(
   sharedBanner: string,
 ): SharedModel {
   const formats = new Set<string>();
+  const keywords = new Set<string>();
   let usesEqual = false;
   for (const o of objects) {
     for (const f of o.validators?.needs.formats ?? []) formats.add(f);
+    for (const k of o.validators?.needs.keywords ?? []) keywords.add(k);
     usesEqual ||= o.validators?.needs.usesEqual ?? false;
   }
   const formatList = [...formats].sort(compareText).map((name) => ({ name, fn: FORMAT_FUNCTIONS[name] ?? '' }));
@@ -104,6 +108,7 @@ function sharedModel(
     usesFormatDateTime: formats.has('date-time'),
     formats: formatList,
     usesEqual,
+    messages: Object.fromEntries(Object.entries(MESSAGE_CASES).map(([name, list]) => [name, list.some((k) => keywords.has(k))])),
     sharedEnums: validators
       ? [...sharedEnums].map((name) => compactList(name, (defs.get(name)?.schema.enum ?? []) as string[]))
       : [],

@@ -5,15 +5,20 @@
  * Two flavours per object, each in a loose and a strict (unknown keys rejected) variant:
  *   - fast: stops at the first problem, no messages, large enums as Set lookups, one length count per
  *     string; used by `is…` and as the first check of `assert…`/`parse…`;
- *   - full: every problem with AJV's messages; run only after the fast one said no, to build the error list.
+ *   - full: every problem (keyword, params, path; the shared module words the message); run only after the
+ *     fast one said no, to build the error list.
+ * Each validator is its own pure expression, so a bundler drops the ones an app does not call.
  */
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
+import { AJV_OPTIONS } from '../ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
   formats: Set<string>;
   usesEqual: boolean;
+  /** Keywords the error-collecting code can report: the shared module words a message for each. */
+  keywords: Set<string>;
 }
 
 export interface ObjectValidators {
@@ -30,6 +35,30 @@ export const SET_ENUM_MIN = 9;
 /** The formats our shared module implements, with the name of its function there. */
 export const FORMAT_FUNCTIONS: Record<string, string> = { date: 'isDate', 'date-time': 'isDateTime' };
 
+/** The keywords each message case of the shared module's `messageOf` covers (see templates/partials/code-runtime.hbs). */
+export const MESSAGE_CASES: Record<string, string[]> = {
+  type: ['type'],
+  format: ['format'],
+  length: ['minLength', 'maxLength'],
+  itemCount: ['minItems', 'maxItems'],
+  propertyCount: ['minProperties', 'maxProperties'],
+  limit: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
+  multipleOf: ['multipleOf'],
+  pattern: ['pattern'],
+  const: ['const'],
+  uniqueItems: ['uniqueItems'],
+  dependentRequired: ['dependentRequired'],
+  anyOf: ['anyOf'],
+  oneOf: ['oneOf'],
+  not: ['not'],
+  if: ['if'],
+  contains: ['contains'],
+  propertyNames: ['propertyNames'],
+  extraItems: ['items', 'unevaluatedItems'],
+  unevaluatedProperties: ['unevaluatedProperties'],
+  falseSchema: ['false schema'],
+};
+
 const ENUM_KEYWORD = 'x-yuno-codegen-enum';
 const LENGTH_KEYWORD = 'x-yuno-codegen-length';
 
@@ -40,25 +69,77 @@ const RUNTIME_REQUIRES: Record<string, string> = {
 };
 
 type AjvModule = typeof import('ajv/dist/2020.js');
+type AjvClass = AjvModule['default'];
+type Standalone = typeof import('ajv/dist/standalone/index.js').default;
 
-let ajvLoaded: Promise<{ Ajv: AjvModule['default']; standalone: typeof import('ajv/dist/standalone/index.js').default; _: AjvModule['_'] }> | undefined;
+interface AjvTools {
+  /** Draft 2020-12 as `ajv.compile` of the reference uses it (Ajv2020). */
+  Ajv2020: AjvClass;
+  /** Draft 2020-12 without unevaluated* and $dynamicRef support: same answers for schemas that use neither, less code. */
+  AjvLean: AjvClass;
+  standalone: Standalone;
+  _: AjvModule['_'];
+}
+
+let ajvLoaded: Promise<AjvTools> | undefined;
+
+/** A CommonJS module's export through `import()`: Node puts `module.exports` on `default`. */
+function cjs<T>(mod: unknown, name = 'default'): T {
+  const m = mod as Record<string, unknown>;
+  const moduleExports = (m['default'] ?? m) as Record<string, unknown>;
+  return (moduleExports[name] ?? m[name]) as T;
+}
 
 /** AJV is heavy: load it on first use only. */
-function loadAjv() {
+function loadAjv(): Promise<AjvTools> {
   ajvLoaded ??= (async () => {
-    const mod = (await import('ajv/dist/2020.js')) as unknown as AjvModule & { default: AjvModule };
-    const standaloneMod = (await import('ajv/dist/standalone/index.js')) as unknown as {
-      default: { default: typeof import('ajv/dist/standalone/index.js').default };
-    };
-    const Ajv = (mod.default as unknown as { default: AjvModule['default'] }).default ?? mod.default;
-    return { Ajv, standalone: standaloneMod.default.default ?? standaloneMod.default, _: mod._ };
+    const [mod, core, standaloneMod, coreVocabulary, validation, applicator, format, metadata, next] = await Promise.all([
+      import('ajv/dist/2020.js'),
+      import('ajv/dist/core.js'),
+      import('ajv/dist/standalone/index.js'),
+      import('ajv/dist/vocabularies/core/index.js'),
+      import('ajv/dist/vocabularies/validation/index.js'),
+      import('ajv/dist/vocabularies/applicator/index.js'),
+      import('ajv/dist/vocabularies/format/index.js'),
+      import('ajv/dist/vocabularies/metadata.js'),
+      import('ajv/dist/vocabularies/next.js'),
+    ]);
+    const Ajv2020 = cjs<AjvClass>(mod);
+    const Core = cjs<AjvClass>(core);
+    type Vocabulary = Parameters<InstanceType<AjvClass>['addVocabulary']>[0];
+    const vocabularies: Vocabulary[] = [
+      cjs<Vocabulary>(coreVocabulary),
+      cjs<Vocabulary>(validation),
+      cjs<(draft2020: boolean) => Vocabulary>(applicator)(true),
+      cjs<Vocabulary>(format),
+      cjs<Vocabulary>(metadata, 'metadataVocabulary'),
+      cjs<Vocabulary>(metadata, 'contentVocabulary'),
+      cjs<Vocabulary>(next),
+    ];
+    // Ajv2020's vocabularies minus `dynamic` and `unevaluated`, and without its options that make every
+    // function track evaluated properties and carry dynamic anchors. No meta-schemas: nothing is validated
+    // against them here (metaschema.ts checked the schema before).
+    class AjvLean extends Core {
+      constructor(opts: Options = {}) {
+        super({ ...opts, next: true, unevaluated: false, dynamicRef: false, meta: false });
+      }
+      override _addVocabularies(): void {
+        super._addVocabularies();
+        for (const v of vocabularies) this.addVocabulary(v);
+      }
+    }
+    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._ };
   })();
   return ajvLoaded;
 }
 
+/** Keywords that only Ajv2020's full set of options and vocabularies handles. */
+const DYNAMIC_KEYWORDS = ['unevaluatedProperties', 'unevaluatedItems', '$dynamicRef', '$dynamicAnchor', '$recursiveRef', '$recursiveAnchor'];
+
 /** The AJV options the generated code is compiled with; tests compile the reference the same way. */
 export function ajvOptions(): Options {
   return {
+    ...AJV_OPTIONS,
     strict: true,
     strictTypes: false,
     strictRequired: false,
@@ -78,8 +159,8 @@ export async function buildValidators(
   sharedEnums: ReadonlySet<string>,
   where: string,
 ): Promise<ObjectValidators> {
-  const { Ajv, standalone, _ } = await loadAjv();
-  const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false };
+  const { Ajv2020, AjvLean, standalone, _ } = await loadAjv();
+  const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, keywords: new Set() };
   checkIds(schema, where);
   const loose = stripAnnotations(schema);
   // Without remote refs the root id only names the function in a comment; dropping it keeps doc-ish text out.
@@ -88,48 +169,45 @@ export async function buildValidators(
     delete loose.$schema;
   }
   const strict = deriveStrict(loose);
-  // Both variants live in one AJV instance, which requires distinct ids; a suffix keeps relative refs working.
-  if (typeof strict.$id === 'string') strict.$id = `${strict.$id}-strict`;
-  const pieces: string[] = [];
   const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
-  for (const fast of [true, false]) {
+  const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
+  const pieces: string[] = [];
+  const variants = [
+    ['fast', loose, true],
+    ['fastStrict', strict, true],
+    ...(looseFromStrict ? [] : [['full', loose, false] as const]),
+    ['fullStrict', strict, false],
+  ] as const;
+  for (const [name, base, fast] of variants) {
+    // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
       allErrors: !fast,
-      messages: !fast,
+      // The shared module words the messages from keyword and params; literals here would repeat them.
+      messages: false,
       code: { source: true, lines: true, optimize: 1, formats: _`runtime.formats` },
     });
     // Only the names matter here: the code calls `runtime.formats[name]`, never these stand-ins.
-    for (const name of Object.keys(FORMAT_FUNCTIONS)) ajv.addFormat(name, () => true);
+    for (const format of Object.keys(FORMAT_FUNCTIONS)) ajv.addFormat(format, () => true);
     ajv.addKeyword(enumKeyword(_));
     if (fast) ajv.addKeyword(lengthKeyword(_));
-    const prefix = fast ? 'fast' : 'full';
-    const refs: Record<string, string> = {};
-    for (const [variant, base] of [['', loose], ['Strict', strict]] as const) {
-      if (!fast && variant === '' && looseFromStrict) continue;
-      const id = `${prefix}${variant}`;
-      const prepared = withFastKeywords(base, sharedEnums, fast, schema);
-      try {
-        ajv.addSchema(prepared, id);
-        ajv.getSchema(id);
-      } catch (error) {
-        throw new CodegenError([
-          {
-            file: where,
-            at: '',
-            rule: 'validators',
-            message: `cannot build a validator: ${error instanceof Error ? error.message : String(error)}; use only JSON Schema draft 2020-12 keywords and the formats ${Object.keys(FORMAT_FUNCTIONS).join(', ')}`,
-          },
-        ]);
-      }
-      refs[id] = id;
+    try {
+      ajv.addSchema(withFastKeywords(base, sharedEnums, fast, schema), name);
+      ajv.getSchema(name);
+    } catch (error) {
+      throw new CodegenError([
+        {
+          file: where,
+          at: '',
+          rule: 'validators',
+          message: `cannot build a validator: ${error instanceof Error ? error.message : String(error)}; use only JSON Schema draft 2020-12 keywords and the formats ${Object.keys(FORMAT_FUNCTIONS).join(', ')}`,
+        },
+      ]);
     }
-    // Each AJV instance numbers its names from 0, so each one's code gets its own function scope.
-    const names = Object.keys(refs).join(', ');
-    let body = selfContained(standalone(ajv, refs), needs, where);
-    body = fast ? `const failed$ = [{}];\n${dropErrorDetails(body)}` : dropSchemaPaths(body);
-    // Pure, so a bundler drops the error-collecting flavour from apps that only call `is…`.
-    pieces.push(`const { ${names} } = /*#__PURE__*/ (function () {\n${body}\nreturn { ${names} };\n})();`);
+    const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
+    const code = dropUnusedContext(fast ? dropErrorDetails(body) : compactErrors(body, needs.keywords));
+    // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
+    pieces.push(`const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`);
   }
   collectFormats(schema, needs.formats);
   // When the schema itself never closes an object, the loose error list is the strict one without the
@@ -166,17 +244,52 @@ function selfContained(code: string, needs: RuntimeNeeds, where: string): string
   return out;
 }
 
+/** The header AJV gives every function when neither dynamic anchors nor evaluated-property tracking are on. */
+const HEADER = /^(function validate\d+\(data), \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)\{$/gm;
+const CONTEXT = [['instancePath', 'instancePath=""'], ['parentData', 'parentData'], ['parentDataProperty', 'parentDataProperty'], ['rootData', 'rootData=data']];
+
 /**
- * The fast flavour's callers only read true/false, so each error literal becomes one shared placeholder
- * (still a non-empty array, as AJV's own code that merges sub-validator errors expects).
+ * Drop the parts of the call context (the functions' second parameter) that no code reads. A name that
+ * appears anywhere else, even inside a string, is kept.
  */
-function dropErrorDetails(code: string): string {
-  return code.replace(/^(validate\d+\.errors = )\[\{.*\}\];$/gm, '$1failed$$;');
+function dropUnusedContext(code: string): string {
+  const rest = code.replace(HEADER, '');
+  const kept = CONTEXT.filter(([name]) => new RegExp(`\\b${name}\\b`).test(rest)).map(([, param]) => param);
+  return code.replace(HEADER, (_line, start: string) => `${start}${kept.length > 0 ? `, {${kept.join(', ')}}={}` : ''}){`);
 }
 
-/** Nothing reads `schemaPath`; it is the longest text in every error literal. */
-function dropSchemaPaths(code: string): string {
-  return code.replace(/,schemaPath:"(?:[^"\\\n]|\\.)*",keyword:/g, ',keyword:');
+/**
+ * The fast flavour's callers only read true/false, so each error literal becomes one shared placeholder
+ * (still a non-empty array, as AJV's own code that merges sub-validator errors expects). A function whose
+ * `errors` no code reads (the exported one, unless it calls itself) does not record them at all.
+ */
+function dropErrorDetails(code: string): string {
+  let out = code.replace(/^(validate\d+\.errors = )\[\{.*\}\];$/gm, '$1failed$$;');
+  for (const [, name] of out.matchAll(/^function (validate\d+)\(/gm)) {
+    const assignment = new RegExp(`^${name}\\.errors = (?:failed\\$|vErrors|null);\\n`, 'gm');
+    const writes = out.match(assignment)?.length ?? 0;
+    const mentions = out.match(new RegExp(`\\b${name}\\.errors\\b`, 'g'))?.length ?? 0;
+    if (writes === mentions) out = out.replace(assignment, '');
+  }
+  return out.includes('failed$') ? `const failed$ = [{}];\n${out}` : out;
+}
+
+/** The error literals AJV writes, one statement per line (`lines: true`): `const err0 = {…};`. */
+const ERROR_LITERAL = /^const (err\d+) = (\{instancePath.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm;
+
+/**
+ * Shrink the error-collecting code: nothing reads `schemaPath` (the longest text in every literal), the
+ * append-or-start block becomes one call to the shared `pushError`, and our enum keyword reports as `enum`.
+ * Records every keyword an error can carry, so the shared module words a message for each.
+ */
+function compactErrors(code: string, keywords: Set<string>): string {
+  const out = code
+    .replace(/,schemaPath:"(?:[^"\\\n]|\\.)*",keyword:/g, ',keyword:')
+    // A quote inside a string literal is escaped, so `{keyword:"` or `,keyword:"` unescaped is the literal's own key.
+    .replace(/([{,])keyword:"x-yuno-codegen-enum"/g, '$1keyword:"enum"')
+    .replace(ERROR_LITERAL, 'vErrors = runtime.pushError(vErrors, $2);\n');
+  for (const match of out.matchAll(/[{,]keyword:("(?:[^"\\\n]|\\.)*")/g)) keywords.add(JSON.parse(match[1] as string) as string);
+  return out;
 }
 
 function mentionsKeyword(schema: unknown, keywords: string[]): boolean {
@@ -320,7 +433,8 @@ function enumKeyword(_: CodegenTag): CodeKeywordDefinition {
           ? gen.scopeValue('obj', { key: `shared:${spec.shared}`, ref: spec.shared, code: _`runtime.sharedEnums[${spec.shared}]` })
           // AJV prints a non-code value as JSON, here an array literal.
           : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${(spec.values ?? []) as unknown as string})` });
-      cxt.fail(_`typeof ${data} !== "string" || !${set}.has(${data})`);
+      // Every value in the set is a string, so a value of any other type is simply not found.
+      cxt.fail(_`!${set}.has(${data})`);
     },
   };
 }
@@ -336,7 +450,12 @@ function lengthKeyword(_: CodegenTag): CodeKeywordDefinition {
       const { min, max } = schema as { min: number; max: number | null };
       const count = gen.scopeValue('func', { ref: countCodePoints, code: _`runtime.codePointLength` });
       const length = gen.const('length', _`${count}(${data})`);
-      cxt.fail(max === null ? _`${length} < ${min}` : min === 0 ? _`${length} > ${max}` : _`${length} < ${min} || ${length} > ${max}`);
+      cxt.fail(
+        max === null ? _`${length} < ${min}`
+        : min === max ? _`${length} !== ${min}`
+        : min === 0 ? _`${length} > ${max}`
+        : _`${length} < ${min} || ${length} > ${max}`,
+      );
     },
   };
 }
