@@ -139,6 +139,37 @@ describe('hand-picked edge cases', () => {
     }
     agree(name, { ...ok, constructor: 1.5 });
   });
+
+  it('Hostile: a declared __proto__ property gets exactly ajv.compile\'s answers, quirks included', () => {
+    // AJV's quirk, kept on purpose (same answers as ajv.compile): the strict variant rejects an own
+    // `__proto__` key even when it is declared, and the loose one does not check its value.
+    const ok = '"weird-name":"a","class":"b","constructor":1,"toString":true';
+    const cases: [string, boolean, boolean][] = [
+      [`{${ok}}`, true, true],
+      [`{${ok},"__proto__":"x"}`, true, false],
+      [`{${ok},"__proto__":5}`, true, false],
+      [`{${ok},"__proto__":{"polluted":1}}`, true, false],
+    ];
+    for (const [json, loose, strict] of cases) {
+      const value = JSON.parse(json) as unknown;
+      expect([refs.get('Hostile')?.loose(value), refs.get('Hostile')?.strict(value)], json).toEqual([loose, strict]);
+      for (const api of [esm, cjs]) expect([api.isHostile(value), api.isHostileStrict(value)], json).toEqual([loose, strict]);
+      agree('Hostile', value);
+    }
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(() => esm.assertHostileStrict(JSON.parse(`{${ok},"__proto__":"x"}`))).toThrow(
+      '__proto__: is not a known property (strict validators reject unknown keys)',
+    );
+  });
+
+  it('multipleOf on decimals uses the reference\'s tolerance (AJV_OPTIONS.multipleOfPrecision)', () => {
+    const order = { id: 'x', country: 'CO', status: 'PAID', amount: { value: 19.99, currency: 'EUR' }, items: [{ sku: 'a' }] };
+    // 19.99 / 0.01 is 1998.9999999999998 in floating point: without the tolerance it would be rejected.
+    expect(refs.get('Order')?.loose(order)).toBe(true);
+    for (const api of [esm, cjs]) expect(api.isOrder(order)).toBe(true);
+    expect(esm.isOrder({ ...order, amount: { ...order.amount, value: 19.995 } })).toBe(false);
+    agree('Order', order);
+  });
 });
 
 describe('random values (fast-check)', () => {

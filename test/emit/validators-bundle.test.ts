@@ -1,0 +1,53 @@
+/**
+ * What an application's bundle keeps of the generated validators: each validator is its own pure
+ * expression, so importing `isCustomerSession` alone leaves the strict and error-collecting ones out.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { customerSession, emit, file, tempDir, writeFiles } from './code-helpers.js';
+import type { SchemaDocument } from '../../generators/types.js';
+
+async function bundle(dir: string, entry: string): Promise<string> {
+  const { rolldown } = await import('rolldown');
+  const input = join(dir, 'entry.js');
+  writeFileSync(input, entry);
+  const build = await rolldown({ input, treeshake: true, logLevel: 'silent' });
+  const { output } = await build.generate({ format: 'esm' });
+  await build.close();
+  return output[0].code;
+}
+
+describe('generated validators in a bundle', () => {
+  it('an app that imports only isCustomerSession gets only the fast loose validator', async () => {
+    const dir = tempDir('bundle');
+    writeFiles(dir, await emit([customerSession()]));
+    const onlyIs = await bundle(dir, 'export { isCustomerSession } from "./index.js";\n');
+    // The loose fast check is there (the country set lookup, the date-time check) …
+    expect(onlyIs).toContain('.has(');
+    expect(onlyIs).toContain('function isDateTime(');
+    // … and neither the strict variant's unknown-key loop nor the error-collecting code is.
+    expect(onlyIs).not.toContain('for (const key0 in data)');
+    expect(onlyIs).not.toContain('pushError');
+    expect(onlyIs).not.toContain('"required"');
+    const all = await bundle(dir, 'export * from "./index.js";\n');
+    expect(all).toContain('for (const key0 in data)');
+    expect(all).toContain('pushError');
+  });
+
+  it('builds without evaluated-property tracking unless the schema uses unevaluated* or $dynamicRef', async () => {
+    const plain = file(await emit([customerSession()]), 'customer-session.js');
+    expect(plain).not.toMatch(/evaluated|dynamicAnchors/);
+    // No call context is read, and the exported function records no errors nobody reads.
+    expect(plain).toContain('function validate0(data){');
+    expect(plain).not.toContain('failed$');
+    const tracked: SchemaDocument = {
+      slug: 'tracked',
+      name: 'Tracked',
+      source: 'test/tracked.json',
+      schema: { title: 'Tracked', type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false },
+    };
+    const withTracking = file(await emit([tracked]), 'tracked.js');
+    expect(withTracking).toContain('dynamicAnchors');
+  });
+});

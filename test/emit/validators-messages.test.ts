@@ -1,0 +1,138 @@
+/**
+ * The error-collecting validators carry keyword and params only; the shared module words each message.
+ * Every keyword's message must be the one `ajv.compile` (allErrors, its own messages) gives for the same
+ * value, and the error list must be AJV's, in AJV's order, in the ESM and CJS builds.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import { loadPackage, type Api } from './code-helpers.js';
+import { ajvOptions, deriveStrict } from '../../generators/emit/validators.js';
+import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+
+/** Draft 2020-12 keywords with an error of their own, one property each. */
+const sink: JsonSchema = {
+  title: 'Sink',
+  type: 'object',
+  properties: {
+    union: { type: ['string', 'null'], maxLength: 2 },
+    day: { type: 'string', format: 'date' },
+    text: { type: 'string', minLength: 2, maxLength: 3, pattern: '^[a-z]+$' },
+    list: { type: 'array', minItems: 1, maxItems: 2, uniqueItems: true, items: { type: 'integer' } },
+    bag: { type: 'object', minProperties: 1, maxProperties: 2, propertyNames: { maxLength: 3 }, dependentRequired: { a: ['b', 'c'] } },
+    amount: { type: 'number', minimum: 1, maximum: 10, multipleOf: 0.5 },
+    open: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 5 },
+    fixed: { const: 'yes' },
+    either: { anyOf: [{ type: 'string' }, { type: 'integer' }] },
+    one: { oneOf: [{ type: 'integer' }, { type: 'number', minimum: 2 }] },
+    never: { not: { type: 'string' } },
+    cond: { if: { type: 'string' }, then: { minLength: 2 }, else: { type: 'integer' } },
+    some: { type: 'array', contains: { type: 'string' }, minContains: 1, maxContains: 2 },
+    any: { type: 'array', contains: { type: 'string' } },
+    pair: { type: 'array', prefixItems: [{ type: 'string' }], items: false, minItems: 1 },
+    small: { type: 'string', enum: ['a', 'b'] },
+    forbidden: false,
+  },
+  required: ['text'],
+};
+
+/** The keywords that need Ajv2020's evaluated-property tracking (the emitter then builds with Ajv2020). */
+const tracked: JsonSchema = {
+  title: 'Tracked',
+  type: 'object',
+  properties: {
+    rest: { type: 'object', properties: { a: { type: 'string' } }, unevaluatedProperties: false },
+    // AJV's strict tuples want the length fixed; the extra item then fails maxItems and unevaluatedItems.
+    tail: { type: 'array', prefixItems: [{ type: 'string' }], minItems: 1, maxItems: 1, unevaluatedItems: false },
+  },
+};
+
+const docs: SchemaDocument[] = [
+  { slug: 'sink', name: 'Sink', source: 'test/sink.json', schema: sink },
+  { slug: 'tracked', name: 'Tracked', source: 'test/tracked.json', schema: tracked },
+];
+
+const bad = [
+  {
+    union: 'abc', day: '2023-02-29', text: 'ABCD', list: [1, 1, 2.5], bag: { a: 1, long: 2, x: 3 }, amount: 10.25, open: 5,
+    fixed: 'no', either: true, one: 3, never: 'x', cond: 'x', some: [1, 'a', 'b', 'c'], any: [1], pair: ['a', 'b'],
+    small: 'c', forbidden: 1,
+  },
+  { union: 5, text: 'a', list: [], bag: {}, amount: 0, open: 0, one: 1.5, cond: 1.5, some: [], pair: [] },
+  { list: ['x', 'y', 'z'], amount: '1', extra: true },
+  null,
+  [],
+  { rest: { a: 1, b: 2 }, tail: ['a', 1] },
+];
+
+function ajvErrors(schema: JsonSchema, value: unknown): ErrorObject[] {
+  const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020 }).default ?? Ajv2020;
+  const ajv = new Ajv({ ...ajvOptions(), allErrors: true });
+  const plugin = (addFormats as unknown as { default: typeof addFormats }).default ?? addFormats;
+  plugin(ajv);
+  const validate = ajv.compile(schema);
+  validate(value);
+  return validate.errors ?? [];
+}
+
+/** AJV's error as our issue words it, minus the `(got …)` preview and the path. */
+function worded(e: ErrorObject): [string, string] {
+  if (e.keyword === 'required') return ['required', 'is required'];
+  if (e.keyword === 'additionalProperties') return ['additionalProperties', 'is not a known property (strict validators reject unknown keys)'];
+  if (e.keyword === 'enum') return ['enum', 'must be one of the allowed values'];
+  return [e.keyword, String(e.message)];
+}
+
+function ours(api: Api, name: string, value: unknown): [string, string][] {
+  try {
+    api[`assert${name}`](value);
+  } catch (error) {
+    return (error as { errors: { keyword: string; message: string }[] }).errors.map((e) => [e.keyword, e.message.replace(/ \(got [^]*\)$/, '')]);
+  }
+  return [];
+}
+
+describe('error messages worded by the shared module', () => {
+  let esm: Api;
+  let cjs: Api;
+  beforeAll(async () => {
+    ({ esm, cjs } = await loadPackage(docs, 'messages'));
+  });
+
+  it('the fixture reaches every keyword with its own message', () => {
+    const keywords = new Set(bad.flatMap((v) => ajvErrors(deriveStrict(sink), v).map((e) => e.keyword)));
+    expect([...keywords].sort()).toEqual([
+      'additionalProperties', 'anyOf', 'const', 'contains', 'dependentRequired', 'enum', 'exclusiveMaximum', 'exclusiveMinimum',
+      'false schema', 'format', 'if', 'items', 'maxItems', 'maxLength', 'maxProperties', 'maximum', 'minItems', 'minLength',
+      'minProperties', 'minimum', 'multipleOf', 'not', 'oneOf', 'pattern', 'propertyNames', 'required', 'type', 'uniqueItems',
+    ]);
+  });
+
+  for (const [name, schema] of [['Sink', sink], ['Tracked', tracked]] as const) {
+    it(`${name}: the same errors and messages as ajv.compile, loose and strict`, () => {
+      for (const value of bad) {
+        const loose = ajvErrors(schema, value).map(worded);
+        const strict = ajvErrors(deriveStrict(schema), value).map(worded);
+        for (const api of [esm, cjs]) {
+          expect(ours(api, name, value), JSON.stringify(value)).toEqual(loose);
+          expect(ours(api, `${name}Strict`, value), JSON.stringify(value)).toEqual(strict);
+        }
+      }
+    });
+  }
+
+  it('words the union type, limits and tracked keywords exactly', () => {
+    expect(esm.isSink({ text: 'ab' })).toBe(true);
+    expect(ours(esm, 'Sink', { text: 'ab', union: 5, amount: 0, open: 5 })).toEqual([
+      ['type', 'must be string,null'],
+      ['minimum', 'must be >= 1'],
+      ['exclusiveMaximum', 'must be < 5'],
+    ]);
+    expect(ours(esm, 'Tracked', { rest: { a: 'x', b: 1 }, tail: ['a', 1] })).toEqual([
+      ['unevaluatedProperties', 'must NOT have unevaluated properties'],
+      ['maxItems', 'must NOT have more than 1 items'],
+      ['unevaluatedItems', 'must NOT have more than 1 items'],
+    ]);
+  });
+});
