@@ -78,7 +78,9 @@ interface SharedModel {
   usesEqual: boolean;
   /** Which cases of the shared `messageOf` some validator can reach (by MESSAGE_CASES name). */
   messages: Record<string, boolean>;
-  sharedEnums: { name: string; values: string }[];
+  /** `values` is JS code: an array, or with `packed` > 0 a string for the shared `unpack` (head length). */
+  sharedEnums: { name: string; values: string; packed: number }[];
+  usesUnpack: boolean;
   publicTypes: string[];
 }
 
@@ -99,6 +101,9 @@ function sharedModel(
     usesEqual ||= o.validators?.needs.usesEqual ?? false;
   }
   const formatList = [...formats].sort(compareText).map((name) => ({ name, fn: FORMAT_FUNCTIONS[name] ?? '' }));
+  const enumLists = validators
+    ? [...sharedEnums].map((name) => compactList(name, (defs.get(name)?.schema.enum ?? []) as string[]))
+    : [];
   return {
     banner: sharedBanner,
     validators,
@@ -109,9 +114,8 @@ function sharedModel(
     formats: formatList,
     usesEqual,
     messages: Object.fromEntries(Object.entries(MESSAGE_CASES).map(([name, list]) => [name, list.some((k) => keywords.has(k))])),
-    sharedEnums: validators
-      ? [...sharedEnums].map((name) => compactList(name, (defs.get(name)?.schema.enum ?? []) as string[]))
-      : [],
+    sharedEnums: enumLists,
+    usesUnpack: enumLists.some((e) => e.packed > 0),
     publicTypes: [...defs.keys()],
   };
 }
@@ -277,11 +281,23 @@ function usedDefs(schema: JsonSchema): string[] {
   return [...found].sort(compareText);
 }
 
-/** A long string list as one string split on a separator no value contains: about half the bytes of an array literal. */
-function compactList(name: string, values: string[]): { name: string; values: string } {
+/**
+ * A long string list in fewer bytes: codes of one length in printable ASCII (country, currency codes) as
+ * groups sharing all but the last character (`"ADE"` is AD and AE), which also gzips to half; anything
+ * else as one string split on a separator no value contains, about half the bytes of an array literal.
+ */
+function compactList(name: string, values: string[]): { name: string; values: string; packed: number } {
+  const size = values[0]?.length ?? 0;
+  if (size >= 2 && values.every((v) => v.length === size && /^[\x21-\x7e]+$/.test(v)) && new Set(values).size === values.length) {
+    const groups = new Map<string, string>();
+    for (const v of [...values].sort(compareText)) groups.set(v.slice(0, -1), (groups.get(v.slice(0, -1)) ?? '') + v.slice(-1));
+    const packed = [...groups].map(([head, lasts]) => head + lasts).join(' ');
+    if (packed.length < values.join(' ').length) return { name, values: jsString(packed), packed: size - 1 };
+  }
   const separator = [' ', ',', '|', '\u0001'].find((c) => values.every((v) => !v.includes(c)));
   return {
     name,
     values: separator === undefined ? jsString(values) : `${jsString(values.join(separator))}.split(${jsString(separator)})`,
+    packed: 0,
   };
 }

@@ -210,6 +210,14 @@ describe('random values (fast-check)', () => {
     );
   });
 
+  it('the packed shared country list unpacks to exactly the schema\'s codes', () => {
+    const codes = customerSession().schema.$defs?.['CountryCode']?.enum as string[];
+    expect(codes).toHaveLength(249);
+    expect([...(sharedEsm.sharedEnums.CountryCode as Set<string>)].sort()).toEqual([...codes].sort());
+    for (const country of codes) expect(esm.isCustomerSession({ ...base, country }), country).toBe(true);
+    for (const country of ['A', 'AA', 'ZZ', 'ADE', 'A D', ' AD', 'AD ']) agree('CustomerSession', { ...base, country });
+  });
+
   it('the shared code-point length equals AJV\'s ucs2length', async () => {
     const mod = (await import('ajv/dist/runtime/ucs2length.js')) as unknown as { default: ((s: string) => number) | { default: (s: string) => number } };
     const ucs2length = typeof mod.default === 'function' ? mod.default : mod.default.default;
