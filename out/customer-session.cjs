@@ -2,45 +2,40 @@
 'use strict';
 const runtime = require('./shared.cjs');
 
-const { fast, fastStrict } = /*#__PURE__*/ (function () {
-const failed$ = [{}];
+const fast = /*#__PURE__*/ (function () {
 const fast = validate0;
 const func0 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
 const formats0 = runtime.formats["date-time"];
 
-function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate0.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
+const _errs0 = errors;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.customer_session === undefined) && (missing0 = "customer_session")) || ((data.customer_id === undefined) && (missing0 = "customer_id"))) || ((data.country === undefined) && (missing0 = "country"))) || ((data.callback_url === undefined) && (missing0 = "callback_url"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
-validate0.errors = failed$;
 return false;
 }
 else {
 if(data.customer_session !== undefined){
 let data0 = data.customer_session;
 const _errs1 = errors;
+const _errs2 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 const length0 = func0(data0);
 if(length0 < 36 || length0 > 64){
-validate0.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate0.errors = failed$;
 return false;
+}
+if(errors === _errs1){
 }
 }
 var valid0 = _errs1 === errors;
@@ -52,17 +47,20 @@ if(valid0){
 if(data.customer_id !== undefined){
 let data1 = data.customer_id;
 const _errs3 = errors;
+const _errs4 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 const length1 = func0(data1);
 if(length1 < 36 || length1 > 64){
-validate0.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate0.errors = failed$;
 return false;
+}
+if(errors === _errs3){
 }
 }
 var valid0 = _errs3 === errors;
@@ -74,13 +72,20 @@ if(valid0){
 if(data.country !== undefined){
 let data2 = data.country;
 const _errs5 = errors;
+const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate0.errors = failed$;
 return false;
 }
-if(typeof data2 !== "string" || !obj0.has(data2)){
-validate0.errors = failed$;
+const _errs7 = errors;
+if(!obj0.has(data2)){
 return false;
+}
+else {
+}
+if(errors === _errs6){
+}
+var valid1 = _errs6 === errors;
+if(valid1){
 }
 var valid0 = _errs5 === errors;
 }
@@ -91,17 +96,20 @@ if(valid0){
 if(data.callback_url !== undefined){
 let data3 = data.callback_url;
 const _errs8 = errors;
+const _errs9 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
 const length2 = func0(data3);
 if(length2 < 3 || length2 > 526){
-validate0.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate0.errors = failed$;
 return false;
+}
+if(errors === _errs8){
 }
 }
 var valid0 = _errs8 === errors;
@@ -113,24 +121,28 @@ if(valid0){
 if(data.created_at !== undefined){
 let data4 = data.created_at;
 const _errs10 = errors;
+const _errs11 = errors;
 if(errors === _errs10){
+if((typeof data4 == "number") && (isFinite(data4))){
+}
 if(errors === _errs10){
 if(typeof data4 === "string"){
 if(!(formats0(data4))){
-validate0.errors = failed$;
 return false;
 }
 else {
 const length3 = func0(data4);
-if(length3 < 27 || length3 > 27){
-validate0.errors = failed$;
+if(length3 !== 27){
 return false;
+}
+else {
 }
 }
 }
 else {
-validate0.errors = failed$;
 return false;
+}
+if(errors === _errs10){
 }
 }
 }
@@ -139,6 +151,8 @@ var valid0 = _errs10 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+}
 }
 }
 }
@@ -146,39 +160,36 @@ var valid0 = true;
 }
 }
 else {
-validate0.errors = failed$;
 return false;
 }
+if(errors === 0){
 }
-validate0.errors = vErrors;
+}
 return errors === 0;
 }
-validate0.evaluated = {"props":{"customer_session":true,"customer_id":true,"country":true,"callback_url":true,"created_at":true},"dynamicProps":false,"dynamicItems":false};
 
-const fastStrict = validate1;
+return fast;
+})();
+const fastStrict = /*#__PURE__*/ (function () {
+const fastStrict = validate0;
+const func0 = runtime.codePointLength;
+const obj0 = runtime.sharedEnums["CountryCode"];
+const formats0 = runtime.formats["date-time"];
 
-function validate1(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate1.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
+const _errs0 = errors;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.customer_session === undefined) && (missing0 = "customer_session")) || ((data.customer_id === undefined) && (missing0 = "customer_id"))) || ((data.country === undefined) && (missing0 = "country"))) || ((data.callback_url === undefined) && (missing0 = "callback_url"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
-validate1.errors = failed$;
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
-validate1.errors = failed$;
 return false;
 break;
 }
@@ -187,17 +198,20 @@ if(_errs1 === errors){
 if(data.customer_session !== undefined){
 let data0 = data.customer_session;
 const _errs2 = errors;
+const _errs3 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 const length0 = func0(data0);
 if(length0 < 36 || length0 > 64){
-validate1.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate1.errors = failed$;
 return false;
+}
+if(errors === _errs2){
 }
 }
 var valid0 = _errs2 === errors;
@@ -209,17 +223,20 @@ if(valid0){
 if(data.customer_id !== undefined){
 let data1 = data.customer_id;
 const _errs4 = errors;
+const _errs5 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
 const length1 = func0(data1);
 if(length1 < 36 || length1 > 64){
-validate1.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate1.errors = failed$;
 return false;
+}
+if(errors === _errs4){
 }
 }
 var valid0 = _errs4 === errors;
@@ -231,13 +248,20 @@ if(valid0){
 if(data.country !== undefined){
 let data2 = data.country;
 const _errs6 = errors;
+const _errs7 = errors;
 if(typeof data2 !== "string"){
-validate1.errors = failed$;
 return false;
 }
-if(typeof data2 !== "string" || !obj0.has(data2)){
-validate1.errors = failed$;
+const _errs8 = errors;
+if(!obj0.has(data2)){
 return false;
+}
+else {
+}
+if(errors === _errs7){
+}
+var valid1 = _errs7 === errors;
+if(valid1){
 }
 var valid0 = _errs6 === errors;
 }
@@ -248,17 +272,20 @@ if(valid0){
 if(data.callback_url !== undefined){
 let data3 = data.callback_url;
 const _errs9 = errors;
+const _errs10 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
 const length2 = func0(data3);
 if(length2 < 3 || length2 > 526){
-validate1.errors = failed$;
 return false;
+}
+else {
 }
 }
 else {
-validate1.errors = failed$;
 return false;
+}
+if(errors === _errs9){
 }
 }
 var valid0 = _errs9 === errors;
@@ -270,24 +297,28 @@ if(valid0){
 if(data.created_at !== undefined){
 let data4 = data.created_at;
 const _errs11 = errors;
+const _errs12 = errors;
 if(errors === _errs11){
+if((typeof data4 == "number") && (isFinite(data4))){
+}
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(!(formats0(data4))){
-validate1.errors = failed$;
 return false;
 }
 else {
 const length3 = func0(data4);
-if(length3 < 27 || length3 > 27){
-validate1.errors = failed$;
+if(length3 !== 27){
 return false;
+}
+else {
 }
 }
 }
 else {
-validate1.errors = failed$;
 return false;
+}
+if(errors === _errs11){
 }
 }
 }
@@ -296,6 +327,8 @@ var valid0 = _errs11 === errors;
 else {
 var valid0 = true;
 }
+if(valid0){
+}
 }
 }
 }
@@ -304,286 +337,166 @@ var valid0 = true;
 }
 }
 else {
-validate1.errors = failed$;
 return false;
 }
+if(errors === 0){
 }
-validate1.errors = vErrors;
+}
 return errors === 0;
 }
-validate1.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-return { fast, fastStrict };
+return fastStrict;
 })();
-const { fullStrict } = /*#__PURE__*/ (function () {
+const fullStrict = /*#__PURE__*/ (function () {
 const fullStrict = validate0;
 const func0 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
 const formats0 = runtime.formats["date-time"];
 
-function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate0(data, {instancePath=""}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate0.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
+const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.customer_session === undefined){
-const err0 = {instancePath,keyword:"required",params:{missingProperty: "customer_session"},message:"must have required property '"+"customer_session"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_session"}});
 errors++;
 }
 if(data.customer_id === undefined){
-const err1 = {instancePath,keyword:"required",params:{missingProperty: "customer_id"},message:"must have required property '"+"customer_id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_id"}});
 errors++;
 }
 if(data.country === undefined){
-const err2 = {instancePath,keyword:"required",params:{missingProperty: "country"},message:"must have required property '"+"country"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "country"}});
 errors++;
 }
 if(data.callback_url === undefined){
-const err3 = {instancePath,keyword:"required",params:{missingProperty: "callback_url"},message:"must have required property '"+"callback_url"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "callback_url"}});
 errors++;
 }
 if(data.created_at === undefined){
-const err4 = {instancePath,keyword:"required",params:{missingProperty: "created_at"},message:"must have required property '"+"created_at"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "created_at"}});
 errors++;
 }
+const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
-const err5 = {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}});
 errors++;
 }
 }
 if(data.customer_session !== undefined){
 let data0 = data.customer_session;
+const _errs2 = errors;
+const _errs3 = errors;
 if(typeof data0 === "string"){
 if(func0(data0) > 64){
-const err6 = {instancePath:instancePath+"/customer_session",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"maxLength",params:{limit: 64}});
 errors++;
 }
 if(func0(data0) < 36){
-const err7 = {instancePath:instancePath+"/customer_session",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"minLength",params:{limit: 36}});
 errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/customer_session",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"type",params:{type: "string"}});
 errors++;
 }
+var valid0 = _errs2 === errors;
 }
 if(data.customer_id !== undefined){
 let data1 = data.customer_id;
+const _errs4 = errors;
+const _errs5 = errors;
 if(typeof data1 === "string"){
 if(func0(data1) > 64){
-const err9 = {instancePath:instancePath+"/customer_id",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"maxLength",params:{limit: 64}});
 errors++;
 }
 if(func0(data1) < 36){
-const err10 = {instancePath:instancePath+"/customer_id",keyword:"minLength",params:{limit: 36},message:"must NOT have fewer than 36 characters"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"minLength",params:{limit: 36}});
 errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/customer_id",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"type",params:{type: "string"}});
 errors++;
 }
+var valid0 = _errs4 === errors;
 }
 if(data.country !== undefined){
 let data2 = data.country;
+const _errs6 = errors;
+const _errs7 = errors;
 if(typeof data2 !== "string"){
-const err12 = {instancePath:instancePath+"/country",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/country",keyword:"type",params:{type: "string"}});
 errors++;
 }
-if(typeof data2 !== "string" || !obj0.has(data2)){
-const err13 = {instancePath:instancePath+"/country",keyword:"x-yuno-codegen-enum",params:{},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
+const _errs8 = errors;
+if(!obj0.has(data2)){
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/country",keyword:"enum",params:{}});
 errors++;
 }
+var valid1 = _errs7 === errors;
+var valid0 = _errs6 === errors;
 }
 if(data.callback_url !== undefined){
 let data3 = data.callback_url;
+const _errs9 = errors;
+const _errs10 = errors;
 if(typeof data3 === "string"){
 if(func0(data3) > 526){
-const err14 = {instancePath:instancePath+"/callback_url",keyword:"maxLength",params:{limit: 526},message:"must NOT have more than 526 characters"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"maxLength",params:{limit: 526}});
 errors++;
 }
 if(func0(data3) < 3){
-const err15 = {instancePath:instancePath+"/callback_url",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"minLength",params:{limit: 3}});
 errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/callback_url",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"type",params:{type: "string"}});
 errors++;
 }
+var valid0 = _errs9 === errors;
 }
 if(data.created_at !== undefined){
 let data4 = data.created_at;
+const _errs11 = errors;
+const _errs12 = errors;
+if((typeof data4 == "number") && (isFinite(data4))){
+}
 if(typeof data4 === "string"){
 if(func0(data4) > 27){
-const err17 = {instancePath:instancePath+"/created_at",keyword:"maxLength",params:{limit: 27},message:"must NOT have more than 27 characters"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"maxLength",params:{limit: 27}});
 errors++;
 }
 if(func0(data4) < 27){
-const err18 = {instancePath:instancePath+"/created_at",keyword:"minLength",params:{limit: 27},message:"must NOT have fewer than 27 characters"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"minLength",params:{limit: 27}});
 errors++;
 }
 if(!(formats0(data4))){
-const err19 = {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}});
 errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
+vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}});
 errors++;
 }
+var valid0 = _errs11 === errors;
 }
 }
 else {
-const err21 = {instancePath,keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
+vErrors = runtime.pushError(vErrors, {instancePath,keyword:"type",params:{type: "object"}});
 errors++;
 }
 validate0.errors = vErrors;
 return errors === 0;
 }
-validate0.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-return { fullStrict };
+return fullStrict;
 })();
 const full = fullStrict;
 

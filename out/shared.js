@@ -104,37 +104,36 @@ export const formats = {
   "date-time": isDateTime,
 };
 
+/** A code list packed as groups sharing their first `head` characters: unpack("ADE BA", 1) is AD, AE, BA. */
+function unpack(text, head) {
+  const out = [];
+  for (const group of text.split(' ')) {
+    for (let i = head; i < group.length; i++) out.push(group.slice(0, head) + group.charAt(i));
+  }
+  return out;
+}
+
 /** Large enums of shared definitions, as sets so a check is one lookup. */
 export const sharedEnums = {
-  "CountryCode": /*#__PURE__*/ new Set("AI AG AR AW BS BB BZ BM BO BQ BR CA KY CL CO CR CU CW DM DO EC SV FK GF GD GP GT GY HT HN JM MQ MX MS NI PA PY PE PR KN BL LC MF PM VC SX SR TT TC US UY VE VG VI AL AD AM AT AZ BY BE BA BG HR CY CZ DK EE FO FI FR GE DE GI GR GL GG VA HU IS IE IM IT JE LV LI LT LU MT MD MC ME NL MK NO PL PT RO RU SM RS SK SI ES SJ SE CH UA GB AX AF AS AU BD BT BN IO KH CN CX CC CK FJ PF GU HK IN ID JP KZ KI KP KG LA MO MY MV MH FM MN MM NP NR NC NZ NU NF MP PK PW PG PH PN WS SG SB KR LK TW TJ TH TL TK TO TM TV UZ UM VU VN WF BH EG IR IQ IL JO KW LB OM PS QA SA SY TR AE YE DZ AO BJ BW BF BI CV CM CF TD KM CG CD CI DJ GQ ER SZ ET GA GM GH GN GW KE LS LR LY MG MW ML MR MU YT MA MZ NA NE NG RW RE SH ST SN SC SL SO ZA SS SD TZ TG TN UG EH ZM ZW AQ BV TF HM GS".split(" ")),
+  "CountryCode": /*#__PURE__*/ new Set(/*#__PURE__*/ unpack("ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR GABDEFGHILMNPQRSTUWY HKMNRTU IDELMNOQRST JEMOP KEGHIMNPRWYZ LABCIKRSTUVY MACDEFGHKLMNOPQRSTUVWXYZ NACEFGILOPRUZ OM PAEFGHKLMNRSTWY QA REOSUW SABCDEGHIJKLMNORSTVXYZ TCDFGHJKLMNORTVWZ UAGMSYZ VACEGINU WFS YET ZAMW", 1)),
 };
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** `a.b[0]["odd key"]` from a JSON pointer, using the value to tell array indexes from keys. */
-function pathOf(value, pointer) {
-  if (pointer === '') return '';
+/** Where a JSON pointer leads: `a.b[0]["odd key"]` (array indexes told from keys by the value) and the value there. */
+function locate(value, pointer) {
   let path = '';
   let node = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) path += `[${key}]`;
-    else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`;
-    else path += `[${JSON.stringify(key)}]`;
-    node = node !== null && typeof node === 'object' ? node[key] : undefined;
+  if (pointer !== '') {
+    for (const raw of pointer.slice(1).split('/')) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) path += `[${key}]`;
+      else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`;
+      else path += `[${JSON.stringify(key)}]`;
+      node = node !== null && typeof node === 'object' ? node[key] : undefined;
+    }
   }
-  return path;
-}
-
-/** The value at a JSON pointer, for the `(got …)` part of a message. */
-function valueAt(value, pointer) {
-  let node = value;
-  if (pointer === '') return node;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    node = node !== null && typeof node === 'object' ? node[key] : undefined;
-  }
-  return node;
+  return { path, node };
 }
 
 /** A short, printable picture of a value: strings quoted and cut after 20 code points. */
@@ -152,26 +151,45 @@ function escapePointer(key) {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Our keywords that stand in for a standard one, reported under the standard name. */
-const KEYWORD_NAMES = { 'x-yuno-codegen-enum': 'enum', 'x-yuno-codegen-length': 'length' };
+/** AJV's message for an error, from its keyword and params (the validators carry no message texts). */
+function messageOf(keyword, params) {
+  switch (keyword) {
+    case 'type':
+      return `must be ${params['type']}`;
+    case 'format':
+      return `must match format "${params['format']}"`;
+    case 'minLength':
+    case 'maxLength':
+      return `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${params['limit']} characters`;
+    default:
+      return `must pass "${keyword}" keyword validation`;
+  }
+}
 
 /** The validator's raw errors as issues a person can act on. */
 export function issuesOf(errors, value) {
   return errors.map((error) => {
-    const keyword = KEYWORD_NAMES[error.keyword] ?? error.keyword;
+    const keyword = error.keyword;
     const params = error.params;
     if (keyword === 'required') {
       const pointer = `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`;
-      return { path: pathOf(value, pointer), message: 'is required', keyword };
+      return { path: locate(value, pointer).path, message: 'is required', keyword };
     }
     if (keyword === 'additionalProperties') {
       const pointer = `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`;
-      return { path: pathOf(value, pointer), message: 'is not a known property (strict validators reject unknown keys)', keyword };
+      return { path: locate(value, pointer).path, message: 'is not a known property (strict validators reject unknown keys)', keyword };
     }
-    const got = preview(valueAt(value, error.instancePath));
-    const message = keyword === 'enum' ? 'must be one of the allowed values' : (error.message ?? `must pass "${keyword}"`);
-    return { path: pathOf(value, error.instancePath), message: `${message} (got ${got})`, keyword };
+    const { path, node } = locate(value, error.instancePath);
+    const message = keyword === 'enum' ? 'must be one of the allowed values' : messageOf(keyword, params);
+    return { path, message: `${message} (got ${preview(node)})`, keyword };
   });
+}
+
+/** Append one error to a validator's list (null until the first), as AJV's generated code does inline. */
+export function pushError(list, error) {
+  if (list === null) return [error];
+  list.push(error);
+  return list;
 }
 
 /**
