@@ -7,8 +7,9 @@
  * depth of wrapping `<div>`s, are its child fields, including `<details>` written as siblings of the inner
  * `<div>` (the checkout-session page does this).
  */
-import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { DomHandler, Parser } from 'htmlparser2';
+import type { ChildNode, Document, Element } from 'domhandler';
+import { MAX_MARKUP_DEPTH, tooDeepMessage } from './limits.js';
 import type { RawField } from '../types.js';
 import { SegmentBuilder, collapse, listEntry } from './segments.js';
 
@@ -30,11 +31,51 @@ export interface HtmlProblem {
  * @param firstLine the page line where the HTML starts, so field lines point into the page file
  */
 export function parseHtmlFields(html: string, firstLine: number, problems: HtmlProblem[]): RawField[] {
-  const doc = parseDocument(html, { withStartIndices: true, decodeEntities: true, lowerCaseTags: true });
   const lineAt = lineLocator(html, firstLine);
+  const doc = parseBounded(html);
+  if (typeof doc === 'number') {
+    problems.push({ line: lineAt(doc), message: tooDeepMessage() });
+    return [];
+  }
   const fields: RawField[] = [];
   collect(doc.children, null, fields, lineAt, problems, 0);
   return fields;
+}
+
+/** htmlparser2's DOM of `html`, or the index of the first element nested deeper than MAX_MARKUP_DEPTH. */
+function parseBounded(html: string): Document | number {
+  const handler = new BoundedHandler(undefined, { withStartIndices: true });
+  try {
+    new Parser(handler, { decodeEntities: true, lowerCaseTags: true }).end(html);
+  } catch (error) {
+    if (error instanceof TooDeep) return error.index;
+    throw error;
+  }
+  return handler.root;
+}
+
+class TooDeep extends Error {
+  constructor(readonly index: number) {
+    super('markup nested too deep');
+  }
+}
+
+/** Stops the parse at the first element past the limit, before the tree (and the parser's work) grows. */
+class BoundedHandler extends DomHandler {
+  private depth = 0;
+  private source: { startIndex: number | null } | undefined;
+  override onparserinit(parser: Parameters<DomHandler['onparserinit']>[0]): void {
+    this.source = parser;
+    super.onparserinit(parser);
+  }
+  override onopentag(name: string, attribs: { [key: string]: string }): void {
+    if (++this.depth > MAX_MARKUP_DEPTH) throw new TooDeep(this.source?.startIndex ?? 0);
+    super.onopentag(name, attribs);
+  }
+  override onclosetag(): void {
+    this.depth--;
+    super.onclosetag();
+  }
 }
 
 function lineLocator(html: string, firstLine: number): (index: number) => number {

@@ -3,7 +3,9 @@
  * the markup to the HTML or MDX reader. The parsers are imported lazily: the CLI's no-op path loads none.
  */
 import { CodegenError, type DocPage, type FieldTree, type Problem, type RawField } from '../types.js';
+import type { Nodes, Root } from 'mdast';
 import { firstLine } from './read.js';
+import { tooDeepMessage, tooDeepNode } from './limits.js';
 
 interface HtmlBlock {
   html: string;
@@ -28,6 +30,7 @@ export async function parse(page: DocPage): Promise<FieldTree> {
       add(page.bodyLine - 1 + error.line, 'mdx-syntax', `the MDX does not parse: ${error.message}; fix the markup there`);
       throw new CodegenError(problems);
     }
+    if (tooDeep(root, page, add)) throw new CodegenError(problems);
     description = md.leadParagraph(root);
     const mdxProblems: { line: number; message: string }[] = [];
     fields = md.mdxFields(root, page.bodyLine, mdxProblems);
@@ -36,7 +39,9 @@ export async function parse(page: DocPage): Promise<FieldTree> {
     await loadAcorn();
     const { blocks, prefix } =
       page.format === 'readme-htmlblock' ? htmlBlocks(page, add) : legacyBlocks(page, add);
-    description = md.leadParagraph(md.parseMarkdown(prefix));
+    const prefixRoot = md.parseMarkdown(prefix);
+    if (tooDeep(prefixRoot, page, add)) throw new CodegenError(problems);
+    description = md.leadParagraph(prefixRoot);
     const { parseHtmlFields } = await import('./html.js');
     for (const block of blocks) {
       const htmlProblems: { line: number; message: string }[] = [];
@@ -50,6 +55,13 @@ export async function parse(page: DocPage): Promise<FieldTree> {
     throw new CodegenError(problems);
   }
   return { page, description: description || page.frontMatterDescription, fields };
+}
+
+/** Markdown nested past MAX_MARKUP_DEPTH would overflow the stack of the recursive readers: one clear problem instead. */
+function tooDeep(root: Root, page: DocPage, add: (line: number, rule: string, message: string) => void): boolean {
+  const deep = tooDeepNode<Nodes>(root);
+  if (deep) add(page.bodyLine - 1 + (deep.position?.start.line ?? 1), 'structure', tooDeepMessage());
+  return deep !== undefined;
 }
 
 const OPEN = '<HTMLBlock>';
