@@ -54,13 +54,10 @@ const stringSchema: fc.Arbitrary<JsonSchema> = fc.oneof(
   fc.tuple(nullable('string'), lengths).map(([type, l]) => ({ type, ...l }) as JsonSchema),
   fc.tuple(nullable('string'), fc.constantFrom('date-time', 'date')).map(([type, format]) => ({ type, format }) as JsonSchema),
   fc
-    .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...ODD_VALUES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 12 }), fc.boolean())
-    // Enums of nine or more values keep only plain values while the emitter bug pinned below stands.
-    .map(([all, withNull]) => {
-      const values = all.length >= 9 ? all.filter((v) => /^[A-Za-z0-9]+$/.test(v)) : all;
-      if (values.length === 0) values.push('A');
-      return (withNull ? { type: ['string', 'null'], enum: [...values, null] } : { type: 'string', enum: values }) as JsonSchema;
-    }),
+    // At most eight values inline while the emitter bug pinned below (inline Set-lookup enums) stands; the
+    // shared CountryCode definition below still takes the Set path.
+    .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...ODD_VALUES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 }), fc.boolean())
+    .map(([values, withNull]) => (withNull ? { type: ['string', 'null'], enum: [...values, null] } : { type: 'string', enum: values }) as JsonSchema),
   fc.constant({ $ref: '#/$defs/CountryCode' } as JsonSchema),
 );
 
@@ -271,8 +268,8 @@ describe('known emitter bugs found by the properties', () => {
     expect(esm['isRandom9002']({ enum: '2024-02-29T00:00:00Z' })).toBe(true);
   });
 
-  it.fails('an enum of nine or more strings rejects its own values "" and "back\\slash" (the Set-lookup path)', async () => {
-    const values = ['', 'back\\slash', ' ', '!', '"', '#', 'A', 'a"b', '😀'];
+  it.fails('an inline enum of nine or more strings becomes a Set of the characters of the joined list: "AR" is rejected', async () => {
+    const values = ['AR', 'BR', 'CL', 'CO', 'EC', 'MX', 'PE', 'US', 'UY', '', 'back\\slash', 'a"b'];
     const schema: JsonSchema = { type: 'object', properties: { a: { type: 'string', enum: values } } };
     const dir = tempDir('property-odd-enum');
     writeFiles(dir, await emit([doc(schema, 9003)], { only: ['types', 'validators'] }));
