@@ -60,7 +60,8 @@ function splitFrontMatter(text: string, file: string): { data: Record<string, un
   const yaml = text.slice(4, end + 1);
   let data: unknown;
   try {
-    data = parseYaml(yaml);
+    // Warnings (odd but valid YAML) must not reach stderr; errors are reported as problems below.
+    data = parseYaml(yaml, { logLevel: 'error' });
   } catch (error) {
     throw new CodegenError([
       { file, at: 'front matter', rule: 'front-matter', message: `the front matter is not valid YAML (${firstLine(error)}); fix the YAML between the "---" lines` },
