@@ -10,4 +10,9 @@ export const AJV_OPTIONS = {
    * 235675.99999999997 in binary floating point. Without a tolerance every such amount would be rejected.
    */
   multipleOfPrecision: 9,
+  /**
+   * `required`, `properties` and friends look at own keys only, as JSON Schema means: without it AJV takes
+   * inherited members as present, so `required: ["constructor"]` accepts `{}`.
+   */
+  ownProperties: true,
 } as const;

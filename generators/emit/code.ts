@@ -9,7 +9,7 @@ import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type S
 import { compareText } from '../format.js';
 import { jsString } from '../templates.js';
 import { emitTypes } from './types.js';
-import { buildValidators, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, type ObjectValidators } from './validators.js';
+import { buildValidators, checkSupported, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, walkSchema, type ObjectValidators } from './validators.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);
@@ -40,26 +40,49 @@ export async function emitCode(docs: SchemaDocument[], options: ResolvedOptions,
   const wantValidators = options.only.includes('validators');
   if (!wantTypes && !wantValidators) return [];
   checkNames(docs);
+  for (const doc of docs) checkSupported(doc.schema, doc.source);
   const defs = collectDefs(docs);
   const sharedEnums = new Set(
     [...defs.values()].filter((d) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map((d) => d.name),
   );
   const objects: ObjectModel[] = [];
   for (const doc of docs) {
-    objects.push({
-      doc,
-      types: await emitTypes(doc.schema, doc.name, doc.source),
-      defImports: usedDefs(doc.schema),
-      ...(wantValidators ? { validators: await buildValidators(doc.schema, sharedEnums, doc.source) } : {}),
-    });
+    objects.push(
+      await withinStack(doc.source, async () => ({
+        doc,
+        types: await emitTypes(doc.schema, doc.name, doc.source),
+        defImports: usedDefs(doc.schema),
+        ...(wantValidators ? { validators: await buildValidators(doc.schema, sharedEnums, doc.source) } : {}),
+      })),
+    );
   }
   const defTypes: string[] = [];
-  for (const def of [...defs.values()]) defTypes.push(await emitTypes(def.schema, def.name, def.source));
+  for (const def of [...defs.values()]) defTypes.push(await withinStack(def.source, () => emitTypes(def.schema, def.name, def.source)));
   const sharedBanner = banner(docs.length === 1 ? (docs[0]?.source ?? '') : `${docs.length} schemas`);
   const shared = sharedModel(objects, defs, sharedEnums, defTypes.join('\n'), wantValidators, sharedBanner);
   return options.target === 'ts'
     ? tsFiles(objects, shared, wantValidators, renderer)
     : packageFiles(objects, shared, wantValidators, options, renderer);
+}
+
+/**
+ * json-schema-to-typescript and AJV's compiler recurse once per nesting level and per `$ref` link; what
+ * checkSupported does not foresee must still end as one clear problem, not a crash.
+ */
+async function withinStack<T>(where: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new CodegenError([
+      {
+        file: where,
+        at: '',
+        rule: 'limits',
+        message: `the schema is too deeply nested or its $ref chains too long to generate code from (${error.message}); flatten it or split it into shorter definitions`,
+      },
+    ]);
+  }
 }
 
 function banner(source: string): string {
@@ -264,20 +287,12 @@ function isStringEnum(values: unknown): values is string[] {
 /** The shared definitions an object's properties refer to (its types import them from the shared module). */
 function usedDefs(schema: JsonSchema): string[] {
   const found = new Set<string>();
-  const visit = (node: unknown, inDefs: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, inDefs));
-    if (node === null || typeof node !== 'object') return;
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string') {
-        const match = /^#\/\$defs\/([^/]+)$/.exec(value);
-        if (match?.[1] !== undefined) found.add(match[1]);
-      } else if (key !== 'enum' && key !== 'const' && key !== 'examples' && key !== 'default' && !key.startsWith('x-')) {
-        visit(value, inDefs || key === '$defs');
-      }
-    }
-  };
   const { $defs: _defs, ...rest } = schema;
-  visit(rest, false);
+  // By subschema position: a property named `enum` or `default` holds a schema, an enum value never does.
+  walkSchema(rest, (node) => {
+    const match = typeof node['$ref'] === 'string' ? /^#\/\$defs\/([^/]+)$/.exec(node['$ref']) : null;
+    if (match?.[1] !== undefined) found.add(match[1]);
+  });
   return [...found].sort(compareText);
 }
 

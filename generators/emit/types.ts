@@ -19,7 +19,8 @@ function loadCompile(): Promise<Compile> {
 /** TypeScript declarations (no imports) for one schema named `name`; `defs` are the names declared elsewhere. */
 export async function emitTypes(schema: JsonSchema, name: string, where: string): Promise<string> {
   const compile = await loadCompile();
-  const prepared = prepareForTypes(schema, name, where);
+  const stand = new StandIns(JSON.stringify(schema));
+  const prepared = prepareForTypes(schema, name, where, stand);
   const text = await compile(prepared as never, name, {
     bannerComment: '',
     format: false,
@@ -33,7 +34,52 @@ export async function emitTypes(schema: JsonSchema, name: string, where: string)
     maxItems: -1,
     $refOptions: {},
   });
-  return layout(text);
+  return layout(stand.restore(text));
+}
+
+/** Object.prototype's members: json2ts calls `record.hasOwnProperty(…)` on schema records and data alike. */
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * What json2ts must not see as is, replaced by identifiers it prints verbatim and swapped back in its
+ * output: property names that are Object.prototype members (`hasOwnProperty` shadows the method json2ts
+ * calls on the `properties` record), and enum/const values that are objects or arrays (json2ts walks them
+ * as schemas: a `$ref` key in one is resolved as a reference). The stand-ins occur nowhere in the schema.
+ */
+class StandIns {
+  private readonly prefix: string;
+  private readonly names: string[] = [];
+  private readonly values: string[] = [];
+
+  constructor(schemaText: string) {
+    let n = 0;
+    while (schemaText.includes(`yunoCodegenStandIn${n}`)) n++;
+    this.prefix = `yunoCodegenStandIn${n}`;
+  }
+
+  /** A property name json2ts can take. */
+  name(original: string): string {
+    if (!PROTOTYPE_NAMES.has(original)) return original;
+    const index = this.names.indexOf(original);
+    if (index >= 0) return `${this.prefix}_name${index}`;
+    this.names.push(original);
+    return `${this.prefix}_name${this.names.length - 1}`;
+  }
+
+  /** An enum/const value json2ts can take: objects and arrays become a string literal to swap back. */
+  value(original: unknown): unknown {
+    if (original === null || typeof original !== 'object') return original;
+    this.values.push(jsString(original));
+    return `${this.prefix}_value${this.values.length - 1}`;
+  }
+
+  /** json2ts prints a name bare (all Object.prototype names are identifiers) and a value as a JSON string. */
+  restore(text: string): string {
+    if (this.names.length === 0 && this.values.length === 0) return text;
+    return text.replace(new RegExp(`"${this.prefix}_value(\\d+)"|\\b${this.prefix}_name(\\d+)\\b`, 'g'), (_all, value?: string, name?: string) =>
+      value !== undefined ? (this.values[Number(value)] as string) : (this.names[Number(name)] as string),
+    );
+  }
 }
 
 /** The JSDoc text of one schema: description, then one tag per constraint, then the examples. */
@@ -67,16 +113,32 @@ function escapeForComment(text: string): string {
   return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\*\//g, '*\\/');
 }
 
+/** Keywords whose keys are names or patterns, not keywords. */
+const RECORDS = new Set(['properties', 'patternProperties', 'dependentSchemas', 'dependencies']);
+
 const DEF_REF = /^#\/\$defs\/([^/]+)$/;
 
-function prepareForTypes(schema: JsonSchema, name: string, where: string): JsonSchema {
+function prepareForTypes(schema: JsonSchema, name: string, where: string, stand: StandIns): JsonSchema {
   const root = mapSchema(schema, (node) => {
     const out: JsonSchema = {};
     for (const [key, value] of Object.entries(node)) {
       // Titles would make json2ts declare named types per nested object, clashing across objects.
       if (key === 'title' || key === '$id' || key === '$schema' || key === '$defs' || key === 'examples') continue;
       if (key === 'description' || key === 'x-enumDescriptions' || key === 'x-minDigits' || key === 'x-maxDigits') continue;
-      out[key] = value;
+      // Data that does not change the type and that json2ts would walk as schemas; definitions are
+      // declared by name elsewhere (a `$ref` to one becomes its name below).
+      if (key === 'default' || key === 'definitions' || key.startsWith('x-')) continue;
+      if (RECORDS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [stand.name(k), v]));
+      } else if (key === 'required' && Array.isArray(value)) {
+        out.required = value.map((k: unknown) => (typeof k === 'string' ? stand.name(k) : k)) as string[];
+      } else if (key === 'enum' && Array.isArray(value)) {
+        out.enum = value.map((v: unknown) => stand.value(v));
+      } else if (key === 'const') {
+        out['const'] = stand.value(value);
+      } else {
+        out[key] = value;
+      }
     }
     if (typeof node.$ref === 'string') {
       const match = DEF_REF.exec(node.$ref);

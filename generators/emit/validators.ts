@@ -11,7 +11,7 @@
  */
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
 import { AJV_OPTIONS } from '../ajv-options.js';
-import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
+import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem } from '../types.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -79,6 +79,7 @@ interface AjvTools {
   AjvLean: AjvClass;
   standalone: Standalone;
   _: AjvModule['_'];
+  stringify: AjvModule['stringify'];
 }
 
 let ajvLoaded: Promise<AjvTools> | undefined;
@@ -128,7 +129,7 @@ function loadAjv(): Promise<AjvTools> {
         for (const v of vocabularies) this.addVocabulary(v);
       }
     }
-    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._ };
+    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._, stringify: mod.stringify };
   })();
   return ajvLoaded;
 }
@@ -159,7 +160,7 @@ export async function buildValidators(
   sharedEnums: ReadonlySet<string>,
   where: string,
 ): Promise<ObjectValidators> {
-  const { Ajv2020, AjvLean, standalone, _ } = await loadAjv();
+  const { Ajv2020, AjvLean, standalone, _, stringify } = await loadAjv();
   const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, keywords: new Set() };
   checkIds(schema, where);
   const loose = stripAnnotations(schema);
@@ -191,7 +192,7 @@ export async function buildValidators(
     });
     // Only the names matter here: the code calls `runtime.formats[name]`, never these stand-ins.
     for (const format of Object.keys(FORMAT_FUNCTIONS)) ajv.addFormat(format, () => true);
-    ajv.addKeyword(enumKeyword(_));
+    ajv.addKeyword(enumKeyword(_, stringify));
     if (fast) ajv.addKeyword(lengthKeyword(_));
     try {
       ajv.addSchema(withFastKeywords(base, sharedEnums, fast, schema), name);
@@ -296,15 +297,15 @@ function compactErrors(code: string, keywords: Set<string>): string {
 
 function mentionsKeyword(schema: unknown, keywords: string[]): boolean {
   let found = false;
-  walk(schema, (node) => {
-    if (keywords.some((k) => k in node)) found = true;
+  walkSchema(schema, (node) => {
+    if (keywords.some((k) => Object.hasOwn(node, k))) found = true;
   });
   return found;
 }
 
 function hasRemoteRef(schema: unknown): boolean {
   let found = false;
-  walk(schema, (node) => {
+  walkSchema(schema, (node) => {
     for (const key of ['$ref', '$dynamicRef']) {
       const ref = node[key];
       if (typeof ref === 'string' && !ref.startsWith('#')) found = true;
@@ -315,34 +316,182 @@ function hasRemoteRef(schema: unknown): boolean {
 
 /** AJV prints `$id` into a comment of the generated code: refuse ids that could end that comment. */
 function checkIds(schema: unknown, where: string): void {
-  walk(schema, (node) => {
+  walkSchema(schema, (node, pointer) => {
     const id = node['$id'];
     if (typeof id === 'string' && /\*\/|[\r\n\u2028\u2029]/.test(id)) {
       throw new CodegenError([
-        { file: where, at: '/$id', rule: 'validators', message: `$id ${JSON.stringify(id)} contains "*/" or a line break; use a plain URI` },
+        { file: where, at: `${pointer}/$id`, rule: 'validators', message: `$id ${JSON.stringify(id)} contains "*/" or a line break; use a plain URI` },
       ]);
     }
   });
 }
 
 function collectFormats(schema: unknown, into: Set<string>): void {
-  walk(schema, (node) => {
-    if (typeof node['format'] === 'string' && node['format'] in FORMAT_FUNCTIONS) into.add(node['format']);
+  walkSchema(schema, (node) => {
+    const format = node['format'];
+    if (typeof format === 'string' && Object.hasOwn(FORMAT_FUNCTIONS, format)) into.add(format);
   });
 }
 
-function walk(schema: unknown, visit: (node: Record<string, unknown>) => void): void {
-  if (Array.isArray(schema)) {
-    for (const item of schema) walk(item, visit);
-    return;
+/** Keywords whose value is one subschema (`items` also as a list, its pre-2020 form). */
+const ONE_SCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+/** Keywords whose value maps names (property names, patterns, definition names) to subschemas. */
+const SCHEMA_RECORDS = ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas', 'dependencies'];
+/** Keywords whose value is a list of subschemas. */
+const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** A JSON pointer token: `~` and `/` escaped (RFC 6901). */
+export function pointerToken(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/**
+ * Visit every schema object in document order with its JSON pointer, going only through subschema
+ * positions: the keys of `properties` are names, and `enum`/`const`/`default`/`examples` values are data,
+ * so a property called `enum` or an enum value shaped like a schema is never taken for a keyword. Uses
+ * an explicit stack, so a deeply nested schema cannot overflow ours.
+ */
+export function walkSchema(schema: unknown, visit: (node: Record<string, unknown>, pointer: string) => void): void {
+  const stack: [unknown, string][] = [[schema, '']];
+  while (stack.length > 0) {
+    const [value, pointer] = stack.pop() as [unknown, string];
+    if (!isObject(value)) continue;
+    visit(value, pointer);
+    const children: [unknown, string][] = [];
+    for (const [key, child] of Object.entries(value)) {
+      const at = `${pointer}/${pointerToken(key)}`;
+      if (ONE_SCHEMA.includes(key) && !Array.isArray(child)) children.push([child, at]);
+      else if ((SCHEMA_LISTS.includes(key) || ONE_SCHEMA.includes(key)) && Array.isArray(child)) {
+        child.forEach((item: unknown, i) => children.push([item, `${at}/${i}`]));
+      } else if (SCHEMA_RECORDS.includes(key) && isObject(child)) {
+        for (const [name, item] of Object.entries(child)) children.push([item, `${at}/${pointerToken(name)}`]);
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string]);
   }
-  if (schema === null || typeof schema !== 'object') return;
-  const node = schema as Record<string, unknown>;
-  visit(node);
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'enum' || key === 'const' || key === 'examples' || key === 'default' || key.startsWith('x-')) continue;
-    walk(value, visit);
+}
+
+/** Keywords AJV 8 gets wrong in most of the official suite's cases: refused rather than generated wrong. */
+const REFUSED_KEYWORDS: Record<string, string> = {
+  $dynamicRef: 'replace it with a plain "$ref" to a definition ("#/$defs/Name")',
+  $dynamicAnchor: 'remove it and refer to the schema with a plain "$ref"',
+  $recursiveRef: 'a draft 2019-09 keyword; replace it with a plain "$ref" to a definition ("#/$defs/Name")',
+  $recursiveAnchor: 'a draft 2019-09 keyword; remove it and refer to the schema with a plain "$ref"',
+};
+
+/** The longest `$ref` chain the generators accept; AJV compiles each link one stack level deeper. */
+export const MAX_REF_DEPTH = 200;
+
+/**
+ * Refuse, with the file and JSON pointer, what the generators cannot turn into correct code: dynamic and
+ * recursive references, and `$ref` chains deep enough to overflow AJV's compiler. Run before any generator.
+ */
+export function checkSupported(schema: JsonSchema, where: string): void {
+  const problems: Problem[] = [];
+  walkSchema(schema, (node, pointer) => {
+    for (const [keyword, fix] of Object.entries(REFUSED_KEYWORDS)) {
+      if (Object.hasOwn(node, keyword)) {
+        problems.push({
+          file: where,
+          at: `${pointer}/${keyword}`,
+          rule: 'unsupported-keyword',
+          message: `"${keyword}" is not supported: AJV, which builds the validators, gets dynamic and recursive references wrong; ${fix}`,
+        });
+      }
+    }
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
+  const chain = longestRefChain(schema);
+  if (chain.depth > MAX_REF_DEPTH) {
+    throw new CodegenError([
+      {
+        file: where,
+        at: chain.at,
+        rule: 'limits',
+        message: `this $ref starts a chain of ${chain.depth} references that lead to one another (more than ${MAX_REF_DEPTH}), which would overflow the validator compiler's stack; inline some of the definitions so that no chain is longer than ${MAX_REF_DEPTH}`,
+      },
+    ]);
   }
+}
+
+/** The target pointer of a local `$ref` ("#/…", percent-decoded), or undefined for any other reference. */
+function localTarget(ref: unknown): string | undefined {
+  if (typeof ref !== 'string' || !ref.startsWith('#')) return undefined;
+  try {
+    const pointer = decodeURIComponent(ref.slice(1));
+    return pointer === '' || pointer.startsWith('/') ? pointer : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function resolvePointer(root: unknown, pointer: string): unknown {
+  let node = root;
+  for (const raw of pointer.split('/').slice(1)) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/**
+ * The longest chain of local `$ref`s (a schema whose code refers to one that refers to another …),
+ * starting anywhere, and the pointer of the `$ref` that starts it. A schema's code is its subtree without
+ * its definitions (AJV compiles those only when referred to). Cycles are legal (recursive schemas) and cut.
+ * Iterative, memoised: linear in the number of references.
+ */
+function longestRefChain(root: JsonSchema): { depth: number; at: string } {
+  const refsOf = new Map<string, { at: string; target: string }[]>();
+  const refs = (pointer: string): { at: string; target: string }[] => {
+    let found = refsOf.get(pointer);
+    if (found) return found;
+    found = [];
+    const list = found;
+    const { $defs: _defs, definitions: _definitions, ...code } = (resolvePointer(root, pointer) ?? {}) as JsonSchema;
+    walkSchema(code, (node, at) => {
+      const target = localTarget(node['$ref']);
+      if (target !== undefined && resolvePointer(root, target) !== undefined) list.push({ at: `${pointer}${at}/$ref`, target });
+    });
+    refsOf.set(pointer, list);
+    return list;
+  };
+  const depth = new Map<string, { depth: number; at: string }>();
+  const onPath = new Set<string>();
+  const starts = ['', ...Object.keys(root.$defs ?? {}).map((name) => `/$defs/${pointerToken(name)}`)];
+  let best = { depth: 0, at: '' };
+  for (const start of starts) {
+    // Each frame: a schema pointer and the index of its next reference to follow.
+    const stack: { pointer: string; next: number }[] = [{ pointer: start, next: 0 }];
+    onPath.add(start);
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1] as { pointer: string; next: number };
+      const list = refs(frame.pointer);
+      const ref = list[frame.next];
+      if (ref !== undefined) {
+        frame.next++;
+        if (!depth.has(ref.target) && !onPath.has(ref.target)) {
+          onPath.add(ref.target);
+          stack.push({ pointer: ref.target, next: 0 });
+        }
+        continue;
+      }
+      let own = { depth: 0, at: '' };
+      for (const r of list) {
+        const below = depth.get(r.target);
+        if (below !== undefined && below.depth + 1 > own.depth) own = { depth: below.depth + 1, at: r.at };
+      }
+      depth.set(frame.pointer, own);
+      onPath.delete(frame.pointer);
+      stack.pop();
+      if (own.depth > best.depth) best = own;
+    }
+  }
+  return best;
 }
 
 const ANNOTATIONS = new Set(['title', 'description', 'examples', '$comment', 'deprecated', 'readOnly', 'writeOnly', 'default']);
@@ -381,14 +530,14 @@ export function mapSchema(schema: JsonSchema, fn: (node: JsonSchema) => JsonSche
       ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, one(v)]))
       : value;
   const list = (value: unknown): unknown => (Array.isArray(value) ? value.map(one) : value);
-  for (const key of ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']) {
-    if (key in node) node[key] = one(node[key]);
+  for (const key of ONE_SCHEMA) {
+    if (Object.hasOwn(node, key)) node[key] = Array.isArray(node[key]) ? list(node[key]) : one(node[key]);
   }
-  for (const key of ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas']) {
-    if (key in node) node[key] = record(node[key]);
+  for (const key of SCHEMA_RECORDS) {
+    if (Object.hasOwn(node, key)) node[key] = record(node[key]);
   }
-  for (const key of ['allOf', 'anyOf', 'oneOf', 'prefixItems']) {
-    if (key in node) node[key] = list(node[key]);
+  for (const key of SCHEMA_LISTS) {
+    if (Object.hasOwn(node, key)) node[key] = list(node[key]);
   }
   return fn(node);
 }
@@ -422,7 +571,7 @@ function sameList(a: unknown, b: unknown[]): boolean {
 type CodegenTag = AjvModule['_'];
 
 /** A string enum as a Set lookup: same answers as `enum` when every allowed value is a string. */
-function enumKeyword(_: CodegenTag): CodeKeywordDefinition {
+function enumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): CodeKeywordDefinition {
   return {
     keyword: ENUM_KEYWORD,
     schemaType: 'object',
@@ -433,8 +582,8 @@ function enumKeyword(_: CodegenTag): CodeKeywordDefinition {
       const set =
         spec.shared !== undefined
           ? gen.scopeValue('obj', { key: `shared:${spec.shared}`, ref: spec.shared, code: _`runtime.sharedEnums[${spec.shared}]` })
-          // AJV prints a non-code value as JSON, here an array literal.
-          : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${(spec.values ?? []) as unknown as string})` });
+          // `stringify`, not a bare interpolation: AJV's `_` joins an array with commas into one string.
+          : gen.scopeValue('obj', { ref: new Set(spec.values), code: _`new Set(${stringify(spec.values ?? [])})` });
       // Every value in the set is a string, so a value of any other type is simply not found.
       cxt.fail(_`!${set}.has(${data})`);
     },

@@ -27,19 +27,15 @@ const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormat
 
 /** Names that are not identifiers, are reserved words or Object.prototype members, or hold quotes, escapes and comment enders. */
 const ODD_NAMES = [
-  // 'hasOwnProperty' and the data-keyword names ('enum', 'const', 'default', 'examples') are filtered out below
-  // while the emitter bugs pinned at the end of this file stand.
-  'weird-name', 'class', 'constructor', '__proto__', 'toString', 'valueOf', 'prototype', 'with "quotes"',
-  "it's", 'back\\slash', 'ünïcödé', '名前', '😀', 'a b', '*/', '${x}', '`tick`', '</script>', '0', '1e3', 'default', 'format',
+  'weird-name', 'class', 'constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', '__defineGetter__',
+  'prototype', 'with "quotes"', "it's", 'back\\slash', 'ünïcödé', '名前', '😀', 'a b', '*/', '${x}', '`tick`', '</script>', '0',
+  '1e3', 'default', 'enum', 'const', 'examples', 'format', 'properties', 'items', '$ref',
 ];
 const ODD_VALUES = ['', 'A', 'a"b', "it's", 'back\\slash', '*/', '${x}', '`', '</script>', '\u2028', '😀', 'é', 'e\u0301', 'null', '0', ' '];
 /** Nine or more string values take the Set path in the generated code, fewer the plain enum. */
 const CODES = ['AR', 'BR', 'CL', 'CO', 'EC', 'MX', 'PE', 'US', 'UY', 'ZW', 'GB', 'ES'];
 
-const KNOWN_BAD_NAMES = new Set(['hasOwnProperty', 'enum', 'const', 'default', 'examples']);
-const propertyName = fc
-  .oneof(fc.constantFrom(...ODD_NAMES), fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/), fc.string({ maxLength: 6 }))
-  .filter((name) => !KNOWN_BAD_NAMES.has(name));
+const propertyName = fc.oneof(fc.constantFrom(...ODD_NAMES), fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/), fc.string({ maxLength: 6 }));
 
 const lengths = fc
   .record({ min: fc.option(fc.nat({ max: 6 }), { nil: undefined }), span: fc.option(fc.nat({ max: 8 }), { nil: undefined }) })
@@ -54,9 +50,8 @@ const stringSchema: fc.Arbitrary<JsonSchema> = fc.oneof(
   fc.tuple(nullable('string'), lengths).map(([type, l]) => ({ type, ...l }) as JsonSchema),
   fc.tuple(nullable('string'), fc.constantFrom('date-time', 'date')).map(([type, format]) => ({ type, format }) as JsonSchema),
   fc
-    // At most eight values inline while the emitter bug pinned below (inline Set-lookup enums) stands; the
-    // shared CountryCode definition below still takes the Set path.
-    .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...ODD_VALUES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 8 }), fc.boolean())
+    // Up to fourteen values: from SET_ENUM_MIN (nine) on, an inline string enum takes the Set path.
+    .tuple(fc.uniqueArray(fc.oneof(fc.constantFrom(...ODD_VALUES), fc.string({ maxLength: 4 })), { minLength: 1, maxLength: 14 }), fc.boolean())
     .map(([values, withNull]) => (withNull ? { type: ['string', 'null'], enum: [...values, null] } : { type: 'string', enum: values }) as JsonSchema),
   fc.constant({ $ref: '#/$defs/CountryCode' } as JsonSchema),
 );
@@ -251,29 +246,68 @@ describe('generated code on random extractor-shaped schemas', () => {
 });
 
 /**
- * Emitter bugs the properties above found, pinned with `it.fails`: each reproduction fails today, and
- * the day the emitter is fixed `it.fails` reports it, so the name goes back into the random pool.
+ * Emitter bugs the properties above found (once pinned with `it.fails`), now fixed: each reproduction
+ * must keep passing, and the names and values are back in the random pools above.
  */
-describe('known emitter bugs found by the properties', () => {
-  it.fails('a property named "hasOwnProperty" makes json-schema-to-typescript throw a TypeError', async () => {
-    const schema: JsonSchema = { type: 'object', properties: { hasOwnProperty: { type: 'number' } } };
-    await emit([doc(schema, 9001)], { only: ['types', 'validators'] });
-  });
-
-  it.fails('a property named "enum" (or const, default, examples) hides its date-time format from the shared module: the module does not load', async () => {
-    const schema: JsonSchema = { type: 'object', properties: { enum: { type: 'string', format: 'date-time' } } };
-    const dir = tempDir('property-enum-name');
-    writeFiles(dir, await emit([doc(schema, 9002)], { only: ['types', 'validators'] }));
+describe('regressions: emitter bugs found by the properties', () => {
+  it('properties named after every Object.prototype member (hasOwnProperty made json-schema-to-typescript throw a TypeError) get a type and a validator', async () => {
+    const names = Object.getOwnPropertyNames(Object.prototype).sort();
+    expect(names).toContain('hasOwnProperty');
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: Object.fromEntries(names.map((n) => [n, { type: 'number' } as JsonSchema])),
+      required: ['hasOwnProperty'],
+    };
+    const files = await emit([doc(schema, 9001)], { only: ['types', 'validators'] });
+    const dir = tempDir('property-prototype-names');
+    writeFiles(dir, files);
+    const declarations = files.find((f) => f.path === 'random-9001.d.ts')?.contents ?? '';
+    expect(declarations).toContain('  hasOwnProperty: number\n');
+    expect(declarations).toContain('  isPrototypeOf?: number\n');
+    expect(declarations).not.toContain('yunoCodegen');
+    expect(typeErrors(dir, readdirSync(dir).filter((f) => /\.d\.c?ts$/.test(f)))).toEqual([]);
     const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
-    expect(esm['isRandom9002']({ enum: '2024-02-29T00:00:00Z' })).toBe(true);
+    const want = reference(schema);
+    const values = [{}, JSON.parse('{"hasOwnProperty": 1}'), JSON.parse('{"hasOwnProperty": "1"}'), JSON.parse('{"hasOwnProperty": 1, "toString": 2, "__proto__": 3}'), JSON.parse('{"hasOwnProperty": 1, "valueOf": "x"}')];
+    expect(values.map((v) => esm['isRandom9001'](v))).toEqual([false, true, false, true, false]);
+    expect(values.map((v) => esm['isRandom9001'](v))).toEqual(values.map(want));
   });
 
-  it.fails('an inline enum of nine or more strings becomes a Set of the characters of the joined list: "AR" is rejected', async () => {
-    const values = ['AR', 'BR', 'CL', 'CO', 'EC', 'MX', 'PE', 'US', 'UY', '', 'back\\slash', 'a"b'];
+  it('properties named "enum", "const", "default" and "examples" keep their formats and shared definitions (the walk took them for keywords: the module did not load)', async () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        enum: { type: 'string', format: 'date-time' },
+        const: { type: 'string', format: 'date' },
+        examples: { type: 'object', properties: { default: { $ref: '#/$defs/CountryCode' } } },
+      },
+      $defs: { CountryCode: { title: 'CountryCode', type: 'string', enum: CODES } },
+    };
+    const dir = tempDir('property-enum-name');
+    writeFiles(dir, [...(await emit([doc(schema, 9002)], { only: ['types', 'validators'] }))]);
+    expect(typeErrors(dir, readdirSync(dir).filter((f) => /\.d\.c?ts$/.test(f)))).toEqual([]);
+    const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
+    const want = reference(schema);
+    const values = [
+      { enum: '2024-02-29T00:00:00Z', const: '2024-02-29', examples: { default: 'AR' } },
+      { enum: '2023-02-29T00:00:00Z' },
+      { const: '2023-02-29' },
+      { examples: { default: 'XX' } },
+    ];
+    expect(values.map((v) => esm['isRandom9002'](v))).toEqual([true, false, false, false]);
+    expect(values.map((v) => esm['isRandom9002'](v))).toEqual(values.map(want));
+  });
+
+  it('an inline enum of nine or more strings accepts each of its values (it became a Set of the characters of the joined list)', async () => {
+    const values = ['AR', 'BR', 'CL', 'CO', 'EC', 'MX', 'PE', 'US', 'UY', '', 'back\\slash', 'a"b', 'a,b', '\u2028', '😀'];
     const schema: JsonSchema = { type: 'object', properties: { a: { type: 'string', enum: values } } };
     const dir = tempDir('property-odd-enum');
     writeFiles(dir, await emit([doc(schema, 9003)], { only: ['types', 'validators'] }));
     const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
-    for (const value of values) expect([value, esm['isRandom9003']({ a: value })]).toEqual([value, reference(schema)({ a: value })]);
+    const cjs = createRequire(join(dir, 'index.cjs'))(join(dir, 'index.cjs')) as Api;
+    for (const api of [esm, cjs]) {
+      for (const value of values) expect([value, api['isRandom9003']({ a: value })]).toEqual([value, true]);
+      for (const value of ['A', 'R', ',', 'AR,BR', 'a', 'ar']) expect([value, api['isRandom9003']({ a: value })]).toEqual([value, false]);
+    }
   });
 });
