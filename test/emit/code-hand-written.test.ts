@@ -1,0 +1,221 @@
+/**
+ * Hand-written schemas (`--schema`) beyond the extractor's keyword subset: data values shaped like
+ * schemas, names of Object.prototype members, keywords AJV gets wrong, and `$ref` chains or nesting deep
+ * enough to overflow a compiler. Each either generates code that agrees with `ajv.compile` or is refused
+ * with one clear problem naming the file and the JSON pointer.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { AJV_OPTIONS } from '../../generators/ajv-options.js';
+import { MAX_REF_DEPTH } from '../../generators/emit/validators.js';
+import { CodegenError, type JsonSchema, type Problem, type SchemaDocument } from '../../generators/types.js';
+import { emit, file, loadPackage, tempDir, writeFiles } from './code-helpers.js';
+
+function doc(schema: JsonSchema, name = 'Hand'): SchemaDocument {
+  return { slug: name.toLowerCase(), name, source: `schemas/${name.toLowerCase()}.json`, schema };
+}
+
+/** `ajv.compile` as the generated validators are specified (no formats needed here). */
+function reference(schema: JsonSchema): (value: unknown) => boolean {
+  const ajv = new Ajv2020({ ...AJV_OPTIONS, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+  const validate = ajv.compile(schema);
+  return (value) => validate(value) === true;
+}
+
+async function problems(docs: SchemaDocument[], only: ('types' | 'validators')[] = ['types', 'validators']): Promise<Problem[]> {
+  try {
+    await emit(docs, { only });
+  } catch (error) {
+    if (error instanceof CodegenError) return error.problems;
+    throw error;
+  }
+  throw new Error('generated without error');
+}
+
+function typeErrors(dir: string): string[] {
+  const files = readdirSync(dir).filter((f) => /\.d\.c?ts$/.test(f)).map((f) => join(dir, f));
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    exactOptionalPropertyTypes: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    types: [],
+    lib: ['lib.es2022.d.ts'],
+  });
+  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** `count` definitions, each an object whose `next` refers to the following one; the root refers to the first. */
+function refChain(count: number, from = 0): JsonSchema {
+  const $defs: Record<string, JsonSchema> = {};
+  for (let i = 0; i < count; i++) {
+    $defs[`D${i}`] = i === count - 1 ? { type: 'string' } : { type: 'object', properties: { next: { $ref: `#/$defs/D${i + 1}` } } };
+  }
+  return { type: 'object', properties: { first: { $ref: `#/$defs/D${from}` } }, $defs };
+}
+
+describe('enum and const values are data, never schemas', () => {
+  // json-schema-to-typescript resolved the "$ref" in such a value (MissingPointerError, suite ref.json #14) and
+  // called hasOwnProperty on any object value (TypeError when the value has that key).
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: {
+      a: { enum: [{ $ref: '#/$defs/Missing' }, [1, '</script>'], { hasOwnProperty: 1, '*/': 'yunoCodegenStandIn0_value0' }, 'plain', null] },
+      b: { const: { $ref: '#' } },
+    },
+    required: ['b'],
+  };
+
+  it('types: each value becomes its literal type, and the declarations type-check', async () => {
+    const files = await emit([doc(schema)], { only: ['types', 'validators'] });
+    const dts = file(files, 'hand.d.ts');
+    expect(dts).toContain(
+      '  a?: ({"$ref":"#/$defs/Missing"} | [1,"\\u003c/script>"] | {"hasOwnProperty":1,"*/":"yunoCodegenStandIn0_value0"} | "plain" | null)\n',
+    );
+    expect(dts).toContain('  b: {"$ref":"#"}\n');
+    const dir = tempDir('hand-enum-data');
+    writeFiles(dir, files);
+    expect(typeErrors(dir)).toEqual([]);
+  });
+
+  it('validators: the same answers as ajv.compile', async () => {
+    const { esm, cjs } = await loadPackage([doc(schema)], 'hand-enum-data');
+    const want = reference(schema);
+    const values = [
+      { b: { $ref: '#' } },
+      { b: { $ref: '#/x' } },
+      { a: { $ref: '#/$defs/Missing' }, b: { $ref: '#' } },
+      { a: [1, '</script>'], b: { $ref: '#' } },
+      { a: JSON.parse('{"*/":"yunoCodegenStandIn0_value0","hasOwnProperty":1}'), b: { $ref: '#' } },
+      { a: { $ref: '#/$defs/Other' }, b: { $ref: '#' } },
+      { a: 'Plain', b: { $ref: '#' } },
+    ];
+    const expected = [true, false, true, true, true, false, false];
+    expect(values.map(want)).toEqual(expected);
+    for (const api of [esm, cjs]) expect(values.map((v) => api['isHand'](v))).toEqual(expected);
+  });
+});
+
+describe('own properties only (AJV_OPTIONS.ownProperties)', () => {
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: { constructor: { type: 'number' }, toString: { type: 'number' } },
+    required: ['constructor'],
+  };
+
+  it('an inherited member is neither a present required property nor a property to check', async () => {
+    const { esm, cjs } = await loadPackage([doc(schema)], 'hand-own');
+    const want = reference(schema);
+    const values = [{}, { constructor: 1 }, { constructor: 1, toString: 2 }, { constructor: 'x' }, Object.create({ constructor: 1 })];
+    const expected = [false, true, true, false, false];
+    expect(values.map(want)).toEqual(expected);
+    for (const api of [esm, cjs]) {
+      expect(values.map((v) => api['isHand'](v))).toEqual(expected);
+      expect(() => api['assertHand']({})).toThrow(/^constructor: is required$/);
+    }
+  });
+});
+
+describe('refused keywords', () => {
+  it('$dynamicRef, $dynamicAnchor, $recursiveRef and $recursiveAnchor: one problem each, at its JSON pointer', async () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { 'a/b~c': { $dynamicRef: '#node' }, list: { type: 'array', items: { $recursiveRef: '#' } } },
+      $defs: { Node: { $dynamicAnchor: 'node', $recursiveAnchor: true, type: 'object' } },
+    };
+    const fix = 'replace it with a plain "$ref" to a definition ("#/$defs/Name")';
+    const why = 'is not supported: AJV, which builds the validators, gets dynamic and recursive references wrong';
+    const expected: Problem[] = [
+      { file: 'schemas/hand.json', at: '/properties/a~1b~0c/$dynamicRef', rule: 'unsupported-keyword', message: `"$dynamicRef" ${why}; ${fix}` },
+      { file: 'schemas/hand.json', at: '/properties/list/items/$recursiveRef', rule: 'unsupported-keyword', message: `"$recursiveRef" ${why}; a draft 2019-09 keyword; ${fix}` },
+      {
+        file: 'schemas/hand.json',
+        at: '/$defs/Node/$dynamicAnchor',
+        rule: 'unsupported-keyword',
+        message: `"$dynamicAnchor" ${why}; remove it and refer to the schema with a plain "$ref"`,
+      },
+      {
+        file: 'schemas/hand.json',
+        at: '/$defs/Node/$recursiveAnchor',
+        rule: 'unsupported-keyword',
+        message: `"$recursiveAnchor" ${why}; a draft 2019-09 keyword; remove it and refer to the schema with a plain "$ref"`,
+      },
+    ];
+    expect(await problems([doc(schema)])).toEqual(expected);
+    // Types alone are refused too: json-schema-to-typescript would silently type such a field `unknown`.
+    expect(await problems([doc(schema)], ['types'])).toEqual(expected);
+  });
+
+  it('the same names as property names or enum values are not keywords', async () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { $dynamicRef: { type: 'string', enum: [{ $dynamicRef: '#x' }, 'y'] } },
+    };
+    const { esm } = await loadPackage([doc(schema)], 'hand-dynamic-names');
+    expect(esm['isHand']({ $dynamicRef: 'y' })).toBe(true);
+    expect(esm['isHand']({ $dynamicRef: 'x' })).toBe(false);
+  });
+});
+
+describe('deep $ref chains and nesting (AJV\'s compiler overflowed the stack)', () => {
+  const tooLong = (depth: number, at: string): Problem => ({
+    file: 'schemas/hand.json',
+    at,
+    rule: 'limits',
+    message: `this $ref starts a chain of ${depth} $refs, each to a schema that holds the next (more than ${MAX_REF_DEPTH}), which would overflow AJV's compiler (it recurses once per link); inline some definitions so that no chain is longer than ${MAX_REF_DEPTH}`,
+  });
+
+  it('a chain of 10 000 definitions gives one problem at the $ref that starts it', async () => {
+    expect(await problems([doc(refChain(10_000))])).toEqual([tooLong(10_000, '/properties/first/$ref')]);
+  });
+
+  it('a chain only among the definitions (not reached from the root) is measured too', async () => {
+    // D0 → D1 → … → D101: 101 links.
+    const schema = refChain(MAX_REF_DEPTH + 2);
+    schema.properties = { first: { type: 'string' } };
+    expect(await problems([doc(schema)])).toEqual([tooLong(MAX_REF_DEPTH + 1, '/$defs/D0/properties/next/$ref')]);
+  });
+
+  it(`a chain of exactly ${MAX_REF_DEPTH} links generates and validates`, async () => {
+    const schema = refChain(MAX_REF_DEPTH);
+    const { esm, cjs } = await loadPackage([doc(schema)], 'hand-chain');
+    let value: unknown = 'end';
+    for (let i = 0; i < MAX_REF_DEPTH - 1; i++) value = { next: value };
+    const want = reference(schema);
+    for (const api of [esm, cjs]) {
+      expect(api['isHand']({ first: value })).toBe(true);
+      expect(api['isHand']({ first: JSON.parse(JSON.stringify(value).replace('"end"', '7')) })).toBe(false);
+    }
+    expect(want({ first: value })).toBe(true);
+  });
+
+  it('recursive definitions (cycles) are not chains: a tree type generates and validates', async () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { root: { $ref: '#/$defs/Node' } },
+      $defs: { Node: { type: 'object', properties: { name: { type: 'string' }, kids: { type: 'array', items: { $ref: '#/$defs/Node' } } }, required: ['name'] } },
+    };
+    const { esm } = await loadPackage([doc(schema)], 'hand-tree');
+    expect(esm['isHand']({ root: { name: 'a', kids: [{ name: 'b', kids: [] }] } })).toBe(true);
+    expect(esm['isHand']({ root: { name: 'a', kids: [{ kids: [] }] } })).toBe(false);
+  });
+
+  it('inline nesting 10 000 deep: the compilers\' RangeError becomes one problem', async () => {
+    let schema: JsonSchema = { type: 'string' };
+    for (let i = 0; i < 10_000; i++) schema = { type: 'object', properties: { a: schema } };
+    const found = await problems([doc(schema)]);
+    expect(found).toEqual([
+      {
+        file: 'schemas/hand.json',
+        at: '',
+        rule: 'limits',
+        message: 'the schema is too deeply nested or its $ref chains too long to generate code from (Maximum call stack size exceeded); flatten it or split it into shorter definitions',
+      },
+    ]);
+  });
+});
