@@ -3,7 +3,8 @@ import * as runtime from './shared.js';
 
 const fast = /*#__PURE__*/ (function () {
 const fast = validate0;
-const func0 = runtime.codePointLength;
+const func0 = Object.prototype.hasOwnProperty;
+const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
 const formats0 = runtime.formats["date-time"];
 
@@ -14,17 +15,17 @@ const _errs0 = errors;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.customer_session === undefined) && (missing0 = "customer_session")) || ((data.customer_id === undefined) && (missing0 = "customer_id"))) || ((data.country === undefined) && (missing0 = "country"))) || ((data.callback_url === undefined) && (missing0 = "callback_url"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
+if(((((((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))) && (missing0 = "customer_session")) || (((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))) && (missing0 = "customer_id"))) || (((data.country === undefined) || (!(func0.call(data, "country")))) && (missing0 = "country"))) || (((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))) && (missing0 = "callback_url"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
 return false;
 }
 else {
-if(data.customer_session !== undefined){
+if(data.customer_session !== undefined && func0.call(data, "customer_session")){
 let data0 = data.customer_session;
 const _errs1 = errors;
 const _errs2 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
-const length0 = func0(data0);
+const length0 = func6(data0);
 if(length0 < 36 || length0 > 64){
 return false;
 }
@@ -43,13 +44,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.customer_id !== undefined){
+if(data.customer_id !== undefined && func0.call(data, "customer_id")){
 let data1 = data.customer_id;
 const _errs3 = errors;
 const _errs4 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-const length1 = func0(data1);
+const length1 = func6(data1);
 if(length1 < 36 || length1 > 64){
 return false;
 }
@@ -68,7 +69,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.country !== undefined){
+if(data.country !== undefined && func0.call(data, "country")){
 let data2 = data.country;
 const _errs5 = errors;
 const _errs6 = errors;
@@ -92,13 +93,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.callback_url !== undefined){
+if(data.callback_url !== undefined && func0.call(data, "callback_url")){
 let data3 = data.callback_url;
 const _errs8 = errors;
 const _errs9 = errors;
 if(errors === _errs8){
 if(typeof data3 === "string"){
-const length2 = func0(data3);
+const length2 = func6(data3);
 if(length2 < 3 || length2 > 526){
 return false;
 }
@@ -117,7 +118,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined){
+if(data.created_at !== undefined && func0.call(data, "created_at")){
 let data4 = data.created_at;
 const _errs10 = errors;
 const _errs11 = errors;
@@ -130,7 +131,7 @@ if(!(formats0(data4))){
 return false;
 }
 else {
-const length3 = func0(data4);
+const length3 = func6(data4);
 if(length3 !== 27){
 return false;
 }
@@ -171,7 +172,8 @@ return fast;
 })();
 const fastStrict = /*#__PURE__*/ (function () {
 const fastStrict = validate0;
-const func0 = runtime.codePointLength;
+const func0 = Object.prototype.hasOwnProperty;
+const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
 const formats0 = runtime.formats["date-time"];
 
@@ -182,25 +184,25 @@ const _errs0 = errors;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((((data.customer_session === undefined) && (missing0 = "customer_session")) || ((data.customer_id === undefined) && (missing0 = "customer_id"))) || ((data.country === undefined) && (missing0 = "country"))) || ((data.callback_url === undefined) && (missing0 = "callback_url"))) || ((data.created_at === undefined) && (missing0 = "created_at"))){
+if(((((((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))) && (missing0 = "customer_session")) || (((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))) && (missing0 = "customer_id"))) || (((data.country === undefined) || (!(func0.call(data, "country")))) && (missing0 = "country"))) || (((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))) && (missing0 = "callback_url"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
 return false;
 }
 else {
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.customer_session !== undefined){
+if(data.customer_session !== undefined && func0.call(data, "customer_session")){
 let data0 = data.customer_session;
 const _errs2 = errors;
 const _errs3 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-const length0 = func0(data0);
+const length0 = func6(data0);
 if(length0 < 36 || length0 > 64){
 return false;
 }
@@ -219,13 +221,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.customer_id !== undefined){
+if(data.customer_id !== undefined && func0.call(data, "customer_id")){
 let data1 = data.customer_id;
 const _errs4 = errors;
 const _errs5 = errors;
 if(errors === _errs4){
 if(typeof data1 === "string"){
-const length1 = func0(data1);
+const length1 = func6(data1);
 if(length1 < 36 || length1 > 64){
 return false;
 }
@@ -244,7 +246,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.country !== undefined){
+if(data.country !== undefined && func0.call(data, "country")){
 let data2 = data.country;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -268,13 +270,13 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.callback_url !== undefined){
+if(data.callback_url !== undefined && func0.call(data, "callback_url")){
 let data3 = data.callback_url;
 const _errs9 = errors;
 const _errs10 = errors;
 if(errors === _errs9){
 if(typeof data3 === "string"){
-const length2 = func0(data3);
+const length2 = func6(data3);
 if(length2 < 3 || length2 > 526){
 return false;
 }
@@ -293,7 +295,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined){
+if(data.created_at !== undefined && func0.call(data, "created_at")){
 let data4 = data.created_at;
 const _errs11 = errors;
 const _errs12 = errors;
@@ -306,7 +308,7 @@ if(!(formats0(data4))){
 return false;
 }
 else {
-const length3 = func0(data4);
+const length3 = func6(data4);
 if(length3 !== 27){
 return false;
 }
@@ -348,7 +350,8 @@ return fastStrict;
 })();
 const fullStrict = /*#__PURE__*/ (function () {
 const fullStrict = validate0;
-const func0 = runtime.codePointLength;
+const func0 = Object.prototype.hasOwnProperty;
+const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
 const formats0 = runtime.formats["date-time"];
 
@@ -357,43 +360,43 @@ let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.customer_session === undefined){
+if((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_session"}});
 errors++;
 }
-if(data.customer_id === undefined){
+if((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_id"}});
 errors++;
 }
-if(data.country === undefined){
+if((data.country === undefined) || (!(func0.call(data, "country")))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "country"}});
 errors++;
 }
-if(data.callback_url === undefined){
+if((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "callback_url"}});
 errors++;
 }
-if(data.created_at === undefined){
+if((data.created_at === undefined) || (!(func0.call(data, "created_at")))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "created_at"}});
 errors++;
 }
 const _errs1 = errors;
-for(const key0 in data){
+for(const key0 of Object.keys(data)){
 if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
 vErrors = runtime.pushError(vErrors, {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}});
 errors++;
 }
 }
-if(data.customer_session !== undefined){
+if(data.customer_session !== undefined && func0.call(data, "customer_session")){
 let data0 = data.customer_session;
 const _errs2 = errors;
 const _errs3 = errors;
 if(typeof data0 === "string"){
-if(func0(data0) > 64){
+if(func6(data0) > 64){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"maxLength",params:{limit: 64}});
 errors++;
 }
-if(func0(data0) < 36){
+if(func6(data0) < 36){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"minLength",params:{limit: 36}});
 errors++;
 }
@@ -404,16 +407,16 @@ errors++;
 }
 var valid0 = _errs2 === errors;
 }
-if(data.customer_id !== undefined){
+if(data.customer_id !== undefined && func0.call(data, "customer_id")){
 let data1 = data.customer_id;
 const _errs4 = errors;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func0(data1) > 64){
+if(func6(data1) > 64){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"maxLength",params:{limit: 64}});
 errors++;
 }
-if(func0(data1) < 36){
+if(func6(data1) < 36){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"minLength",params:{limit: 36}});
 errors++;
 }
@@ -424,7 +427,7 @@ errors++;
 }
 var valid0 = _errs4 === errors;
 }
-if(data.country !== undefined){
+if(data.country !== undefined && func0.call(data, "country")){
 let data2 = data.country;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -440,16 +443,16 @@ errors++;
 var valid1 = _errs7 === errors;
 var valid0 = _errs6 === errors;
 }
-if(data.callback_url !== undefined){
+if(data.callback_url !== undefined && func0.call(data, "callback_url")){
 let data3 = data.callback_url;
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data3 === "string"){
-if(func0(data3) > 526){
+if(func6(data3) > 526){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"maxLength",params:{limit: 526}});
 errors++;
 }
-if(func0(data3) < 3){
+if(func6(data3) < 3){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"minLength",params:{limit: 3}});
 errors++;
 }
@@ -460,18 +463,18 @@ errors++;
 }
 var valid0 = _errs9 === errors;
 }
-if(data.created_at !== undefined){
+if(data.created_at !== undefined && func0.call(data, "created_at")){
 let data4 = data.created_at;
 const _errs11 = errors;
 const _errs12 = errors;
 if((typeof data4 == "number") && (isFinite(data4))){
 }
 if(typeof data4 === "string"){
-if(func0(data4) > 27){
+if(func6(data4) > 27){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"maxLength",params:{limit: 27}});
 errors++;
 }
-if(func0(data4) < 27){
+if(func6(data4) < 27){
 vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"minLength",params:{limit: 27}});
 errors++;
 }

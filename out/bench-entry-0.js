@@ -1,0 +1,1 @@
+export { isCustomerSession } from "./index.js";
