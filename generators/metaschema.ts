@@ -9,6 +9,7 @@
  */
 import type { Ajv2020 as AjvType } from 'ajv/dist/2020.js';
 import { AJV_OPTIONS } from './ajv-options.js';
+import { checkSupported, walkSchema } from './emit/validators.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem, type SchemaDocument } from './types.js';
 
 let ajv: AjvType | undefined;
@@ -57,6 +58,8 @@ function loadMetaCheck(): Promise<MetaCheck> {
 }
 
 export async function checkSchema(doc: SchemaDocument, options: { extracted?: boolean } = {}): Promise<void> {
+  // First, iteratively: the meta-schema check and the emitters recurse once per level.
+  checkNesting(doc);
   const meta = await loadMetaCheck();
   const problems: Problem[] = [];
   if (!meta(doc.schema)) {
@@ -72,6 +75,11 @@ export async function checkSchema(doc: SchemaDocument, options: { extracted?: bo
   }
   walkKeywords(doc.schema, '', (pointer, message) => problems.push({ file: doc.source, at: pointer || '/', rule: 'strict-schema', message }));
   if (options.extracted && problems.length > 0) throw new CodegenError(problems);
+  if (!options.extracted) {
+    // What the emitters cannot build (dynamic references, $ref chains deeper than AJV's stack), refused
+    // here so that no emitter, docs included, starts on such a schema.
+    checkSupported(doc.schema, doc.source);
+  }
   // A hand-written schema in the extracted keywords' subset needs no compile either; others are judged by AJV.
   if (problems.length === 0) return;
   try {
@@ -95,4 +103,32 @@ function walkKeywords(schema: JsonSchema, pointer: string, report: (pointer: str
   for (const [k, v] of Object.entries(schema.$defs ?? {})) walkKeywords(v, `${pointer}/$defs/${escape(k)}`, report);
   if (schema.items) walkKeywords(schema.items, `${pointer}/items`, report);
   for (const v of (schema.anyOf as JsonSchema[] | undefined) ?? []) walkKeywords(v, `${pointer}/anyOf`, report);
+}
+
+/** Subschemas nested deeper than this are refused: the emitters walk schemas recursively. */
+export const MAX_SCHEMA_DEPTH = 200;
+
+const NESTING_KEYWORDS = new Set([
+  'properties', 'items', 'prefixItems', 'additionalProperties', 'patternProperties', '$defs', 'definitions',
+  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'dependentSchemas',
+  'unevaluatedItems', 'unevaluatedProperties',
+]);
+
+function checkNesting(doc: SchemaDocument): void {
+  let deepest = { depth: 0, pointer: '' };
+  walkSchema(doc.schema, (_node, pointer) => {
+    // A level is one step through a keyword that holds subschemas (a property called "items" counts too: harmless).
+    const depth = pointer.split('/').filter((token) => NESTING_KEYWORDS.has(token)).length;
+    if (depth > deepest.depth) deepest = { depth, pointer };
+  });
+  if (deepest.depth > MAX_SCHEMA_DEPTH) {
+    throw new CodegenError([
+      {
+        file: doc.source,
+        at: deepest.pointer,
+        rule: 'limits',
+        message: `subschemas are nested ${deepest.depth} levels deep here, more than ${MAX_SCHEMA_DEPTH}; move nested objects into "$defs" and refer to them`,
+      },
+    ]);
+  }
 }
