@@ -217,7 +217,8 @@ export async function runExtract(pages: string[], outDir: string | undefined, cw
   const start = performance.now();
   const plan = resolvePlan({ page: pages }, cwd);
   const inputs = readInputs(plan);
-  const lib = await loadLibrary();
+  // The extraction half alone: `extract` loads no emitter.
+  const lib = await import('./extract.js');
   const problems: Problem[] = [];
   const docs: SchemaDocument[] = [];
   for (const page of inputs.pages) {

@@ -25,11 +25,6 @@ export interface SchemaDrift {
   diff?: string;
 }
 
-export interface Drift {
-  files: FileDrift[];
-  schemas: SchemaDrift[];
-}
-
 /** Lines of diff shown per file; the rest is summarised. */
 const MAX_DIFF_LINES = 40;
 

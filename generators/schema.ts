@@ -4,9 +4,9 @@
  * collects every problem of the page before failing.
  */
 import { loadCountries } from './assets.js';
-import { conforms } from './conforms.js';
+import { conforms, isPlainObject as isRecord } from './conforms.js';
 import { constraints } from './rules/constraints.js';
-import { enumRule } from './rules/enums.js';
+import { enumRule, type EnumRule } from './rules/enums.js';
 import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
 import { kebabCase, objectWords, pascalCase, words } from './rules/names.js';
 import { requiredness } from './rules/required.js';
@@ -89,7 +89,8 @@ export function countryCodeSchema(): JsonSchema {
 }
 
 function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchema {
-  const properties: Record<string, JsonSchema> = {};
+  // No prototype: a field named `__proto__` must become a property, not replace the prototype.
+  const properties: Record<string, JsonSchema> = Object.create(null) as Record<string, JsonSchema>;
   const required: string[] = [];
   const lines = new Map<string, number>();
   for (const field of fields) {
@@ -157,14 +158,8 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
       } else {
         schema = { type: 'string' };
         if (kind.kind === 'string' && kind.format) schema.format = kind.format;
-        if (rule.kind === 'values') {
-          schema.enum = rule.values;
-          if (Object.keys(rule.meanings).length > 0) schema['x-enumDescriptions'] = rule.meanings;
-        } else if (rule.kind === 'reference') {
-          description = appendSentence(description, `The values are listed in [${rule.text || 'the linked reference'}](${rule.href}); they are not checked here.`);
-        } else if (kind.kind === 'enum') {
-          description = appendSentence(description, 'The page lists no values for this enum, so any string is accepted.');
-        }
+        const note = applyEnum(schema, rule, kind.kind === 'enum');
+        if (note) description = appendSentence(description, note);
         const values = rule.kind === 'values' ? rule.values : [];
         // Lengths the listed values break are not applied: the list is the stronger statement.
         const fits = values.every((v) => (min === undefined || codePoints(v) >= min) && (max === undefined || codePoints(v) <= max));
@@ -250,17 +245,25 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
   if (of === 'enum') {
     const rule = enumRule(field, pieces, false);
     const items: JsonSchema = { type: 'string' };
-    if (rule.kind === 'values') {
-      items.enum = rule.values;
-      if (Object.keys(rule.meanings).length > 0) items['x-enumDescriptions'] = rule.meanings;
-    } else if (rule.kind === 'reference') {
-      items.description = `The values are listed in [${rule.text || 'the linked reference'}](${rule.href}); they are not checked here.`;
-    } else {
-      items.description = 'The page lists no values for this enum, so any string is accepted.';
-    }
+    const note = applyEnum(items, rule, true);
+    if (note) items.description = note;
     return items;
   }
   return { type: of };
+}
+
+/** Put the enum rule's values on a string schema; the sentence for the description when it gives none. */
+function applyEnum(schema: JsonSchema, rule: EnumRule, declaredEnum: boolean): string | undefined {
+  switch (rule.kind) {
+    case 'values':
+      schema.enum = rule.values;
+      if (Object.keys(rule.meanings).length > 0) schema['x-enumDescriptions'] = rule.meanings;
+      return undefined;
+    case 'reference':
+      return `The values are listed in [${rule.text || 'the linked reference'}](${rule.href}); they are not checked here.`;
+    default:
+      return declaredEnum ? 'The page lists no values for this enum, so any string is accepted.' : undefined;
+  }
 }
 
 function makeNullable(schema: JsonSchema): JsonSchema {
@@ -310,10 +313,6 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
     }
   }
   return data as Overrides;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Fixed key order, so a schema serialises to the same bytes whatever order it was built in. */

@@ -5,6 +5,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
+import { percentEncode } from '../page/segments.js';
 import { conforms as fits, isPlainObject, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 
@@ -176,7 +177,7 @@ function mdBlock(node: Nodes): string {
 
 /** A link destination that stays one token: spaces, brackets, pipes and the like percent-encoded. */
 function mdDestination(href: string): string {
-  return href.replace(/[\u0000-\u0020()<>|\\`"'\u007f-\u{10ffff}]/gu, (c) => encodeURIComponent(c));
+  return href.replace(/[\u0000-\u0020()<>|\\`"'\u007f-\u{10ffff}]/gu, percentEncode);
 }
 
 function htmlChildren(node: Nodes): string {
@@ -701,9 +702,12 @@ function stringFor(s: JsonSchema): string {
   if (s.format === 'date-time') {
     const digits = (k: number): string => '786342'.repeat(Math.ceil(k / 6)).slice(0, k);
     const candidates = [`${DATE_TIME_BASE}.786342Z`, `${DATE_TIME_BASE}Z`, `${DATE_TIME_BASE}+00:00`];
-    // UTC (`Z`) forms first: the pages write times in UTC.
-    for (let k = 1; k <= Math.max(min, 27); k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}Z`);
-    for (let k = 1; k <= Math.max(min, 27); k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}+00:00`);
+    // UTC (`Z`) forms first: the pages write times in UTC. Up to 27 fraction digits are tried; a longer
+    // minLength gets the one fraction that reaches it exactly (no loop over every length up to it).
+    for (let k = 1; k <= 27; k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}Z`);
+    for (let k = 1; k <= 27; k++) candidates.push(`${DATE_TIME_BASE}.${digits(k)}+00:00`);
+    const exact = min - `${DATE_TIME_BASE}.Z`.length;
+    if (exact > 27) candidates.push(`${DATE_TIME_BASE}.${digits(exact)}Z`);
     const found = candidates.find(fitsLength);
     if (found !== undefined) return found;
   }

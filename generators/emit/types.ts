@@ -90,7 +90,7 @@ export function docText(node: JsonSchema): string {
   if (meanings && Array.isArray(node.enum) && node.enum.length <= 30) {
     if (lines.length > 0) lines.push('');
     for (const value of node.enum) {
-      const meaning = meanings[String(value)];
+      const meaning = Object.hasOwn(meanings, String(value)) ? meanings[String(value)] : undefined;
       lines.push(meaning === undefined ? `- ${jsString(value)}` : `- ${jsString(value)}: ${meaning}`);
     }
   }

@@ -12,6 +12,7 @@
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
 import { AJV_OPTIONS } from '../ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem } from '../types.js';
+import { isPlainObject as isObject } from '../conforms.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -29,7 +30,7 @@ export interface ObjectValidators {
   looseFromStrict: boolean;
 }
 
-/** Enums with more values than this are checked with a Set (AJV scans larger ones with a deep-equal call each). */
+/** Enums with this many values or more are checked with a Set (AJV would scan them with a deep-equal call each). */
 export const SET_ENUM_MIN = 9;
 
 /** The formats our shared module implements, with the name of its function there. */
@@ -233,14 +234,17 @@ function selfContained(code: string, needs: RuntimeNeeds, where: string): string
   out = out.replace(/^const (schema\d+) = .*;\n/gm, (line: string, name: string) =>
     new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
   );
-  const leftover = /\brequire\(|\bexports\b|\bmodule\.exports\b/.exec(out);
+  // Property names and enum values live in AJV's double-quoted string literals; look only outside them.
+  const outsideStrings = out.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
+  // `data.exports` is a property access: only a free `require(`, `exports` or `module` is a leftover.
+  const leftover = /(?<![.\w$])(?:require\s*\(|exports\b|module\.exports\b)/.exec(outsideStrings);
   if (leftover) {
     throw new CodegenError([
       {
         file: where,
         at: '',
         rule: 'validators',
-        message: `the validator needs a run-time module we do not provide (${out.slice(leftover.index, leftover.index + 60)}); remove the keyword that needs it`,
+        message: `the validator needs a run-time module we do not provide (${outsideStrings.slice(leftover.index, leftover.index + 60).split('\n')[0]}); remove the keyword that needs it`,
       },
     ]);
   }
@@ -339,10 +343,6 @@ const ONE_SCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else'
 const SCHEMA_RECORDS = ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas', 'dependencies'];
 /** Keywords whose value is a list of subschemas. */
 const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** A JSON pointer token: `~` and `/` escaped (RFC 6901). */
 export function pointerToken(key: string): string {

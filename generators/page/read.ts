@@ -6,6 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { encode as encodeWindows1252 } from 'windows-1252';
 import { CodegenError, type DocPage, type PageFormat, type PageSource } from '../types.js';
+import { isPlainObject as isRecord } from '../conforms.js';
 
 /**
  * Pages larger than this are rejected before parsing: the largest real page is 230 KB, and a page of
@@ -131,10 +132,6 @@ function byteOf(char: string | undefined): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function firstLine(error: unknown): string {

@@ -18,6 +18,16 @@ export function resolveHref(href: string): string {
   }
 }
 
+/**
+ * Percent-encode one character, including those `encodeURIComponent` leaves alone (`(`, `)`, `'`, `!`, `*`),
+ * so it cannot end or split a Markdown link destination.
+ */
+export function percentEncode(char: string): string {
+  // A lone surrogate cannot be encoded: it stands for nothing, so it becomes U+FFFD.
+  const encoded = /[\ud800-\udfff]/.test(char) && char.length === 1 ? '%EF%BF%BD' : encodeURIComponent(char);
+  return encoded === char ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encoded;
+}
+
 export class SegmentBuilder {
   readonly segments: Segment[] = [];
   private current: Segment = empty();
@@ -45,7 +55,7 @@ export class SegmentBuilder {
     const inner = this.current.markdown.slice(start);
     const text = collapse(this.current.text.slice(textStart));
     if (url && collapse(inner)) {
-      this.current.markdown = `${this.current.markdown.slice(0, start)}[${collapse(inner)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+      this.current.markdown = `${this.current.markdown.slice(0, start)}[${collapse(inner)}](${url.replace(/[()\s]/g, percentEncode)})`;
       this.current.links.push({ text, href: url });
     }
   }

@@ -4,6 +4,7 @@
  * one (the caller also drops an example its own schema rejects).
  */
 import type { Segment } from '../types.js';
+import { isPlainObject as isObject } from '../conforms.js';
 
 const MARKER = /Examples?\s*:\s*/gi;
 
@@ -73,6 +74,3 @@ function unquote(text: string): string {
   return m ? m[2]! : text;
 }
 
-function isObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

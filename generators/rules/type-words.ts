@@ -67,10 +67,10 @@ export function typeWord(word: string): TypeWord | undefined {
   const w = rest[0]!.replace(/\s+/g, ' ');
   const array = /^(?:array|list) of (\w+)$/.exec(w) ?? /^(\w+)\[\]$/.exec(w);
   if (array) {
-    const of = ARRAY_ITEMS[array[1]!];
+    const of = Object.hasOwn(ARRAY_ITEMS, array[1]!) ? ARRAY_ITEMS[array[1]!] : undefined;
     return of ? { type: { kind: 'array', of }, nullable } : undefined;
   }
   if (w === 'array') return { type: { kind: 'array', of: 'object' }, nullable };
-  const kind = WORDS[w];
+  const kind = Object.hasOwn(WORDS, w) ? WORDS[w] : undefined;
   return kind ? { type: kind, nullable } : undefined;
 }
