@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { packageRoot } from './assets.js';
 import { CodegenError, type Problem } from './types.js';
+import { fsReason } from './write.js';
 
 export const CONFIG_NAME = 'yuno-codegen.config.json';
 export const TARGETS = ['package', 'ts'] as const;
@@ -359,24 +360,3 @@ export function problem(file: string, at: string, rule: string, message: string)
   return { file, at, rule, message };
 }
 
-/** A short reason for a file-system error, for messages. */
-export function fsReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'not found';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'a parent is not a directory';
-    case 'EROFS':
-      return 'read-only file system';
-    case 'ENOSPC':
-      return 'no space left on the device';
-    default:
-      return code ?? (error instanceof Error ? error.message : String(error));
-  }
-}

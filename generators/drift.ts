@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from './format.js';
-import { MANIFEST_NAME, readManifest } from './write.js';
+import { MANIFEST_NAME, readManifest, readText } from './write.js';
 import type { GeneratedFile } from './types.js';
 
 export interface FileDrift {
@@ -28,13 +28,6 @@ export interface SchemaDrift {
 /** Lines of diff shown per file; the rest is summarised. */
 const MAX_DIFF_LINES = 40;
 
-function readText(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
 
 type DiffModule = typeof import('diff');
 

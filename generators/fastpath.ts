@@ -8,8 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { packageRoot, readTemplateDir } from './assets.js';
-import { displayPath, fsReason, type Plan } from './config.js';
-import { MANIFEST_NAME, readManifest, sha256 } from './write.js';
+import { displayPath, type Plan } from './config.js';
+import { MANIFEST_NAME, fsReason, readManifest, sha256 } from './write.js';
 import { CodegenError, type PageSource, type Problem } from './types.js';
 import type { TemplateSet } from './templates.js';
 

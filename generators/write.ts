@@ -205,7 +205,30 @@ function collectFiles(root: string, dir = root, out: string[] = []): string[] {
   return out;
 }
 
-function readText(path: string): string | undefined {
+/** A short reason for a file-system error, for messages. */
+export function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a parent is not a directory';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return code ?? (error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A file's text, or undefined when it cannot be read. */
+export function readText(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -294,8 +317,7 @@ export function writeFileAtomic(path: string, contents: string, show: (abs: stri
 }
 
 function writeError(path: string, error: unknown): CodegenError {
-  const code = (error as NodeJS.ErrnoException).code ?? String(error);
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code;
+  const reason = fsReason(error);
   return new CodegenError([{ file: path, at: '', rule: 'write', message: `cannot write (${reason}); nothing was changed there` }]);
 }
 
@@ -307,8 +329,7 @@ function swapIn(outDir: string, files: GeneratedFile[], keep: string[], manifest
     mkdirSync(dirname(outDir), { recursive: true });
     mkdirSync(next);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code;
+    const reason = fsReason(error);
     throw new CodegenError([
       { file: show(outDir), at: '', rule: 'write', message: `cannot write the output directory (${reason}); choose a writable --out` },
     ]);
