@@ -151,7 +151,9 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
   switch (kind.kind) {
     case 'string':
     case 'enum': {
-      const rule = enumRule(field, pieces, max === 2 && (min === undefined || min === 2));
+      // Two letters: `MAX 2` (and no other MIN), or an explicit ISO 3166-1 "alpha-2".
+      const twoLetters = (max === 2 && (min === undefined || min === 2)) || (max === undefined && min === undefined && /alpha[\s-]?2/i.test(text));
+      const rule = enumRule(field, pieces, twoLetters);
       if (rule.kind === 'country') {
         ctx.usesCountry = true;
         schema = { $ref: COUNTRY_REF };

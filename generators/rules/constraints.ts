@@ -9,8 +9,9 @@ export interface Constraints {
   multipleOf?: number;
 }
 
-const MAX = /\bMAX\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
-const MIN = /\bMIN\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
+// `MAX 64`, `MAX: 64`, `Max. 64`, `MAX LENGTH 64`, `maximum 64`; not `Max size: 5MB`.
+const MAX = /\bMAX(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
+const MIN = /\bMIN(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
 const MULTIPLE = /\bmultiple of\s*:?\s*(\d+(?:\.\d+)?|\.\d+)/gi;
 
 /**

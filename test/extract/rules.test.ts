@@ -55,6 +55,10 @@ describe('rule: constraints', () => {
     ['The customer (MAX\n 255; MIN\n 3).', { max: 255, min: 3 }, []],
     ['The payment amount (multiple of 0.0001).', { multipleOf: 0.0001 }, []],
     ['Attachment (Max size: 5MB).', {}, []],
+    ['Name (Max. 80; Min. 1).', { max: 80, min: 1 }, []],
+    ['Name (MAX LENGTH 80, MIN LENGTH 2).', { max: 80, min: 2 }, []],
+    ['Reference (maximum 40).', { max: 40 }, []],
+    ['A maximum of three retries.', {}, []],
     ['No limits here.', {}, []],
     // One bound per 3DS version: the loosest of them is kept.
     ['For 3DS v1: XID (MAX: 40, MIN: 0). For 3DS v2: DS id (MAX: 36; MIN: 36).', { max: 40, min: 0 }, []],
@@ -121,6 +125,11 @@ describe('rule: enums', () => {
     expect(s.type).toBeUndefined();
   });
 
+  it('turns an ISO 3166-1 alpha-2 field without lengths into CountryCode too', async () => {
+    const s = await schemaOfField('<p><strong><code>country</code></strong> <small>string</small><br/>The country (ISO 3166-1 alpha-2).</p>');
+    expect(s.$ref).toBe('#/$defs/CountryCode');
+  });
+
   it('keeps other references as plain strings and says so', async () => {
     const currency = await schemaOfField(
       '<p><strong><code>currency</code></strong> <small>enum</small><br/>The currency (MAX 3; MIN 3; <a href="country-reference">ISO 4217</a>).<br/><small>Possible enum values: Check the <a href="country-reference">Country reference</a>.</small></p>',
@@ -180,6 +189,8 @@ describe('rule: requiredness', () => {
     ['installments', '', '[Optional] The object to send the installment plan.', { name: 'installments', required: false }],
     ['subscription_code', 'optional', 'The code.', { name: 'subscription_code', required: false }],
     ['name', 'required', 'The name.', { name: 'name', required: true }],
+    ['name', '', '[Required] The name.', { name: 'name', required: true }],
+    ['name', 'optional', '[Required] The name.', { name: 'name', required: false }],
   ];
   it.each(cases)('%j marks %j', (name, marks, description, want) => {
     expect(requiredness(fieldOf({ name, marks }), description)).toEqual(want);
