@@ -44,7 +44,7 @@ export function read(source: PageSource): DocPage {
 function detectFormat(body: string): PageFormat | undefined {
   if (/^\[block:html\]\s*$/m.test(body)) return 'readme-legacy-block';
   if (body.includes('<HTMLBlock')) return 'readme-htmlblock';
-  if (body.includes('<ParamField')) return 'mintlify-mdx';
+  if (/<(?:ParamField|ResponseField)\b/.test(body)) return 'mintlify-mdx';
   return undefined;
 }
 

@@ -70,3 +70,62 @@ describe('Mintlify pages', () => {
     expect(mdx.schema).toEqual(html.schema);
   });
 });
+
+describe('page variants in the same family', () => {
+  it('Mintlify <ResponseField> inside <Accordion> wrappers, object[] items, an inline example', async () => {
+    const doc = await extractText(
+      page(`<AccordionGroup>
+<Accordion title="Fields">
+<ResponseField name="kind" type="string" required>
+  Kind. Possible values: \`A\`, \`B\` or \`C\`.
+</ResponseField>
+<ResponseField name="items" type="object[]">
+  Items.
+  <Expandable title="item">
+    <ResponseField name="qty" type="number">
+      Quantity (multiple of 0.01). Example: 1.25
+    </ResponseField>
+  </Expandable>
+</ResponseField>
+</Accordion>
+</AccordionGroup>`),
+      'gadget.mdx',
+    );
+    expect(doc.schema.required).toEqual(['kind']);
+    expect(doc.schema.properties).toEqual({
+      kind: { description: 'Kind. Possible values: `A`, `B` or `C`.', type: 'string', enum: ['A', 'B', 'C'] },
+      items: {
+        description: 'Items.',
+        type: 'array',
+        items: { type: 'object', properties: { qty: { description: 'Quantity (multiple of 0.01).', type: 'number', multipleOf: 0.01, examples: [1.25] } } },
+      },
+    });
+  });
+
+  it('ReadMe HTML in upper case, <br> without a slash, <b><code> headings and a <details> without class', async () => {
+    const text = `---\ntitle: The Widget Object\n---\nWidgets.\n\n<HTMLBlock>{\`
+<div class="yuno">
+  <P><STRONG><CODE>id</CODE></STRONG> <SMALL>String</SMALL> <em>required</em>
+  <br>The id (Max. 64; Min. 36).<br>
+  <small>Example: "a"</small></P>
+  <p><strong><code>size</code></strong> <small>integer | null</small><br>Size.<br><small>Example: 12.</small></p>
+</div>
+<details>
+  <summary><b><code>parts</code></b> <small>Array of objects</small><br/><p>The parts.</p></summary>
+  <div><p><strong><code>name</code></strong> <small>string</small><br/>Name (MAX 10).<br/><small>Example: bolt</small></p></div>
+</details>
+\`}</HTMLBlock>\n`;
+    const doc = await extractText(text, 'widget.md');
+    expect(doc.schema.required).toEqual(['id']);
+    expect(doc.schema.properties).toEqual({
+      // The page's example "a" breaks its own MIN 36, so it is not kept.
+      id: { description: 'The id (Max. 64; Min. 36).', type: 'string', minLength: 36, maxLength: 64 },
+      size: { description: 'Size.', type: ['integer', 'null'], examples: [12] },
+      parts: {
+        description: 'The parts.',
+        type: 'array',
+        items: { type: 'object', properties: { name: { description: 'Name (MAX 10).', type: 'string', maxLength: 10, examples: ['bolt'] } } },
+      },
+    });
+  });
+});
