@@ -64,7 +64,13 @@ export function typeWord(word: string): TypeWord | undefined {
   const nullable = parts.includes('null');
   const rest = parts.filter((p) => p !== 'null');
   if (rest.length !== 1) return undefined;
-  const w = rest[0]!.replace(/\s+/g, ' ');
+  let w = rest[0]!.replace(/\s+/g, ' ');
+  // Mintlify's generated pages qualify a type: `enum<string>`, `number<float>`, `string<date-time>`.
+  const qualified = /^(\w+)\s*<\s*([\w-]+)\s*>$/.exec(w);
+  if (qualified) {
+    const [, base, inner] = qualified as unknown as [string, string, string];
+    w = base === 'string' && (inner === 'date-time' || inner === 'date') ? inner : base;
+  }
   const array = /^(?:array|list) of (\w+)$/.exec(w) ?? /^(\w+)\[\]$/.exec(w);
   if (array) {
     const of = Object.hasOwn(ARRAY_ITEMS, array[1]!) ? ARRAY_ITEMS[array[1]!] : undefined;
