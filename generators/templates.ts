@@ -19,12 +19,14 @@ export interface Renderer {
 
 type Helper = (...args: unknown[]) => unknown;
 
-/** Escape text for a `/** … *\/` comment: no comment terminator, no line terminators JS would honour mid-comment. */
+/** Text that cannot close a `/* … *\/` comment, with `\n` as its only line terminator. */
+export function commentText(text: string): string {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\*\//g, '*\\/');
+}
+
+/** Text for a `/** … *\/` comment whose continuation lines start with ` * `. */
 export function escapeComment(text: string): string {
-  return text
-    .replace(/\*\//g, '*\\/')
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-    .replace(/\n/g, '\n * ');
+  return commentText(text).replace(/\n/g, '\n * ');
 }
 
 /** A JavaScript string literal that is also safe inside `<script>` and keeps U+2028/2029 escaped. */
@@ -34,17 +36,24 @@ export function jsString(value: unknown): string {
     .replace(/</g, '\\u003c');
 }
 
-/** Markdown inline text: characters Markdown or an HTML renderer would interpret are escaped. */
-export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-    .replace(/\r\n?|\n|[\u2028\u2029]/g, ' ');
+/** Text on one line: any line break becomes a space. */
+export function oneLine(text: string): string {
+  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
+}
+
+/** Markdown inline text, also inside a table cell: Markdown syntax escaped, HTML made inert. */
+export function mdText(text: string): string {
+  return oneLine(text)
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 const helpers: Record<string, Helper> = {
   jsString: (value) => jsString(value),
   jsdoc: (text) => escapeComment(String(text)),
-  md: (text) => escapeMarkdown(String(text)),
+  md: (text) => mdText(String(text)),
   eq: (a, b) => a === b,
   join: (list, sep) => (Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : ''),
   lineComment: (text) => escapeLineComment(String(text)),

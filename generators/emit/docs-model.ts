@@ -6,6 +6,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { percentEncode } from '../page/segments.js';
+import { mdText, oneLine } from '../templates.js';
 import { conforms as fits, isPlainObject, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 
@@ -42,14 +43,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\u2028\u2029]/g, ' ');
 }
 
-/** Text for a Markdown table cell or line: Markdown punctuation escaped, `<` and entities made inert. */
-export function mdText(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
 
 /** A Markdown code span holding `text` exactly, usable inside a table cell. */
 export function mdCode(text: string): string {
@@ -68,9 +61,6 @@ export function mdFence(text: string): string {
   return '`'.repeat(Math.max(3, longest + 1));
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
-}
 
 /**
  * Text in which CommonMark finds no syntax: letters, digits, spaces and punctuation that never starts

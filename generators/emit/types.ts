@@ -5,7 +5,7 @@
  */
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
-import { jsString } from '../templates.js';
+import { commentText, jsString } from '../templates.js';
 import { mapSchema } from './validators.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
@@ -105,13 +105,10 @@ export function docText(node: JsonSchema): string {
   for (const example of Array.isArray(node.examples) ? node.examples : []) tags.push(`@example ${jsString(example)}`);
   if (tags.length > 0 && lines.length > 0) lines.push('');
   lines.push(...tags);
-  return escapeForComment(lines.join('\n'));
+  // json2ts prefixes each line with ` * ` itself.
+  return commentText(lines.join('\n'));
 }
 
-/** json2ts prefixes each line with ` * `; we only have to keep the text from closing the comment. */
-function escapeForComment(text: string): string {
-  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\*\//g, '*\\/');
-}
 
 /** Keywords whose keys are names or patterns, not keywords. */
 const RECORDS = new Set(['properties', 'patternProperties', 'dependentSchemas', 'dependencies']);
