@@ -47,19 +47,31 @@ export function loadCountries(): Country[] {
   return countries;
 }
 
+/** Every file under a directory, as sorted relative POSIX paths; none when the directory cannot be read. */
+export function listFiles(dir: string, base = dir, out: string[] = []): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) listFiles(full, base, out);
+    else out.push(relative(base, full).split(sep).join('/'));
+  }
+  return out;
+}
+
 /** Read every `*.hbs` file under a directory into a TemplateSet keyed by relative POSIX path. */
 export function readTemplateDir(dir: string): TemplateSet {
   const set: TemplateSet = {};
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d).sort()) {
-      const full = join(d, entry);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (entry.endsWith('.hbs')) {
-        set[relative(dir, full).split(sep).join('/')] = { source: readFileSync(full, 'utf8'), path: full };
-      }
-    }
-  };
-  walk(dir);
+  readdirSync(dir); // An unreadable directory is an error here, not an empty set.
+  for (const name of listFiles(dir)) {
+    if (!name.endsWith('.hbs')) continue;
+    const full = join(dir, ...name.split('/'));
+    set[name] = { source: readFileSync(full, 'utf8'), path: full };
+  }
   return set;
 }
 

@@ -5,9 +5,9 @@
  * is loaded. Only node: built-ins and light modules are imported.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { packageRoot, readTemplateDir } from './assets.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { listFiles, packageRoot, readTemplateDir } from './assets.js';
 import { displayPath, type Plan } from './config.js';
 import { MANIFEST_NAME, fsReason, readManifest, sha256 } from './write.js';
 import { CodegenError, type PageSource, type Problem } from './types.js';
@@ -123,20 +123,6 @@ export function readInputs(plan: Plan): Inputs {
   return { pages, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
-function listFiles(dir: string, base = dir, out: string[] = []): string[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).sort();
-  } catch {
-    return out;
-  }
-  for (const name of names) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) listFiles(full, base, out);
-    else out.push(relative(base, full).split(sep).join('/'));
-  }
-  return out;
-}
 
 /**
  * True when out/'s manifest records this fingerprint and every file it lists (inside out/ and beside the
