@@ -75,6 +75,19 @@ export function readTemplateDir(dir: string): TemplateSet {
   return set;
 }
 
+/**
+ * A module that scripts/precompile.mjs built into dist/precompiled/ at `npm run build` (the built-in
+ * templates, AJV checks compiled once instead of at every run), or undefined when running from source.
+ */
+export async function loadPrecompiled<T>(file: string): Promise<T | undefined> {
+  try {
+    return ((await import(new URL(`../precompiled/${file}`, import.meta.url).href)) as { default: T }).default;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
 /** Our built-in templates. */
 export function defaultTemplates(): TemplateSet {
   const set = readTemplateDir(join(packageRoot(), 'templates'));

@@ -3,9 +3,10 @@
  * error, validate it against the shipped JSON Schema, and resolve config + flags into one Plan of
  * absolute paths. Nothing here imports a heavy module eagerly (AJV is loaded only to validate).
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { packageRoot } from './assets.js';
+import { loadPrecompiled, packageRoot } from './assets.js';
 import { CodegenError, type Problem } from './types.js';
 import { fsReason } from './write.js';
 
@@ -214,11 +215,13 @@ const CONFIG_KEYS = ['pages', 'schemas', 'out', 'target', 'templates', 'only', '
 
 /** Validate a parsed config against schema/yuno-codegen.config.schema.json; every problem names its key. */
 export async function validateConfig(value: unknown, file: string): Promise<Config> {
-  const schema = JSON.parse(readFileSync(join(packageRoot(), 'schema', 'yuno-codegen.config.schema.json'), 'utf8'));
-  const mod = (await import('ajv')) as unknown as { default: AjvClass | { default: AjvClass } };
-  const Ajv = ('default' in mod.default ? mod.default.default : mod.default) as AjvClass;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  const check = ajv.compile(schema);
+  configCheck ??= (async () => {
+    const schemaText = readFileSync(join(packageRoot(), 'schema', 'yuno-codegen.config.schema.json'), 'utf8');
+    const built = await loadPrecompiled<ValidateFn & { schemaHash?: string }>('config.cjs');
+    // A check built from another version of the schema (edited since the build) is compiled afresh.
+    return built && built.schemaHash === configSchemaHash(schemaText) ? built : compileConfigCheck(schemaText);
+  })();
+  const check = await configCheck;
   if (check(value)) return value as Config;
   const problems: Problem[] = [];
   const seen = new Set<string>();
@@ -246,6 +249,23 @@ export async function validateConfig(value: unknown, file: string): Promise<Conf
     problems.push(problem(file, at, 'config', message));
   }
   throw new CodegenError(problems);
+}
+
+let configCheck: Promise<ValidateFn> | undefined;
+
+/** The AJV options of the config check, shared with scripts/precompile.mjs, which compiles it at build time. */
+export const CONFIG_AJV_OPTIONS = { allErrors: true, strict: false } as const;
+
+export function configSchemaHash(schemaText: string): string {
+  return createHash('sha256').update(schemaText).digest('hex');
+}
+
+/** Compile the config check from the schema's text (running from source, or the schema changed since the build). */
+async function compileConfigCheck(schemaText: string): Promise<ValidateFn> {
+  const schema = JSON.parse(schemaText) as object;
+  const mod = (await import('ajv')) as unknown as { default: AjvClass | { default: AjvClass } };
+  const Ajv = ('default' in mod.default ? mod.default.default : mod.default) as AjvClass;
+  return new Ajv(CONFIG_AJV_OPTIONS).compile(schema);
 }
 
 interface AjvClass {

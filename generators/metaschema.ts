@@ -9,6 +9,7 @@
  */
 import type { Ajv2020 as AjvType } from 'ajv/dist/2020.js';
 import { AJV_OPTIONS } from './ajv-options.js';
+import { loadPrecompiled } from './assets.js';
 import { checkSupported, walkSchema } from './emit/validators.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem, type SchemaDocument } from './types.js';
 
@@ -41,10 +42,9 @@ let metaCheck: Promise<MetaCheck> | undefined;
 
 /** The meta-schema check: precompiled at build time (scripts/precompile.mjs), or compiled here from source. */
 function loadMetaCheck(): Promise<MetaCheck> {
-  metaCheck ??= import(new URL('../precompiled/metaschema-2020-12.cjs', import.meta.url).href).then(
-    (m: { default: MetaCheck }) => m.default,
-    async (error: { code?: string }) => {
-      if (error.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+  metaCheck ??= loadPrecompiled<MetaCheck>('metaschema-2020-12.cjs').then(
+    async (built) => {
+      if (built) return built;
       const a = await strictAjv();
       const check: MetaCheck = (schema) => {
         const ok = a.validateSchema(schema as object) as boolean;

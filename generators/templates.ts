@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type HandlebarsNS from 'handlebars';
 import { CodegenError } from './types.js';
+import { loadPrecompiled } from './assets.js';
 
 /** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */
 export interface TemplateSet {
@@ -91,20 +92,19 @@ export function templateHash(source: string): string {
 /** Built-in templates compiled at `npm run build` (scripts/precompile.mjs); absent when running from source. */
 type Precompiled = Record<string, { hash: string; spec: Parameters<typeof HandlebarsNS.template>[0] }>;
 let precompiled: Promise<Precompiled> | undefined;
-function loadPrecompiled(): Promise<Precompiled> {
-  precompiled ??= import(new URL('../precompiled/templates.js', import.meta.url).href).then(
-    (m: { default: Precompiled }) => m.default,
-    (error: { code?: string }) => {
-      if (error.code === 'ERR_MODULE_NOT_FOUND') return {};
-      throw error;
-    },
-  );
+function precompiledTemplates(): Promise<Precompiled> {
+  precompiled ??= loadPrecompiled<Precompiled>('templates.js').then((table) => table ?? {});
   return precompiled;
 }
 
 export async function createRenderer(templates: TemplateSet): Promise<Renderer> {
-  const Handlebars = ((await import('handlebars')) as unknown as { default: typeof HandlebarsNS }).default;
-  const ready = await loadPrecompiled();
+  const ready = await precompiledTemplates();
+  // Only a template changed since the build (an overlay, or running from source) needs the compiler;
+  // otherwise Handlebars' runtime alone runs the precompiled ones.
+  const allBuilt = Object.entries(templates).every(([name, t]) => ready[name]?.hash === templateHash(t.source));
+  const Handlebars = (
+    (await (allBuilt ? import('handlebars/runtime.js') : import('handlebars'))) as unknown as { default: typeof HandlebarsNS }
+  ).default;
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn as HandlebarsNS.HelperDelegate);
   const options = compileOptions();

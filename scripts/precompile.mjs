@@ -1,8 +1,8 @@
 // Runs after tsc (npm run build / prepare). Compiles once, at build time, what every run would otherwise
-// compile again: the built-in Handlebars templates, and AJV's check of a schema against the draft 2020-12
-// meta-schema. The tool falls back to compiling at run time when these files are absent (running from
+// compile again: the built-in Handlebars templates, AJV's check of a schema against the draft 2020-12
+// meta-schema, and AJV's check of a config file against schema/yuno-codegen.config.schema.json. The tool falls back to compiling at run time when these files are absent (running from
 // source) or a template was edited after the build.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,4 +30,15 @@ const ajv = new Ajv2020({ ...AJV_OPTIONS, allErrors: true, validateFormats: true
 addFormats(ajv);
 const meta = ajv.getSchema('https://json-schema.org/draft/2020-12/schema');
 writeFileSync(join(out, 'metaschema-2020-12.cjs'), `// Built by scripts/precompile.mjs: AJV's check against the JSON Schema 2020-12 meta-schema.\n${standaloneCode(ajv, meta)}\n`);
-console.log(`precompiled ${entries.length} templates and the 2020-12 meta-schema check into dist/precompiled/`);
+
+const { default: Ajv } = await import('ajv');
+const { CONFIG_AJV_OPTIONS, configSchemaHash } = await import('../dist/generators/config.js');
+const configAjv = new Ajv({ ...CONFIG_AJV_OPTIONS, code: { source: true } });
+const configSchemaText = readFileSync(join(root, 'schema', 'yuno-codegen.config.schema.json'), 'utf8');
+const configCheck = configAjv.compile(JSON.parse(configSchemaText));
+writeFileSync(
+  join(out, 'config.cjs'),
+  `// Built by scripts/precompile.mjs: the check of yuno-codegen.config.json against its schema.\n${standaloneCode(configAjv, configCheck)}\n` +
+    `module.exports.schemaHash = ${JSON.stringify(configSchemaHash(configSchemaText))};\n`,
+);
+console.log(`precompiled ${entries.length} templates, the 2020-12 meta-schema check and the config check into dist/precompiled/`);

@@ -3,6 +3,7 @@
  * JSDoc text composed from the description and constraints, `$ref`s to shared definitions replaced by
  * the definition's name (declared once in the shared module), objects closed so no index signature appears.
  */
+import { Module, createRequire } from 'node:module';
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
 import { commentText, jsString } from '../templates.js';
@@ -12,8 +13,36 @@ type Compile = typeof import('json-schema-to-typescript').compile;
 let compileLoaded: Promise<Compile> | undefined;
 
 function loadCompile(): Promise<Compile> {
-  compileLoaded ??= import('json-schema-to-typescript').then((m) => m.compile);
+  compileLoaded ??= Promise.resolve().then(requireJson2ts);
   return compileLoaded;
+}
+
+/**
+ * json-schema-to-typescript `require`s Prettier when it loads, and Prettier's CommonJS entry then imports
+ * its 700 KB core: ~40 ms of every run, for a formatter we turn off (`format: false`; format.ts owns the
+ * layout). While json2ts loads, a placeholder stands in the require cache for Prettier's entry (unless the
+ * process has loaded Prettier already); it is removed right after, so any later `require('prettier')`
+ * gets the real one. The placeholder throws if called: with `format: false` json2ts never calls it.
+ */
+function requireJson2ts(): Compile {
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve('json-schema-to-typescript');
+  const prettier = createRequire(entry).resolve('prettier');
+  if (require.cache[prettier]) return (require(entry) as typeof import('json-schema-to-typescript')).compile;
+  const placeholder = new Module(prettier);
+  placeholder.filename = prettier;
+  placeholder.loaded = true;
+  placeholder.exports = {
+    format() {
+      throw new Error('yuno-codegen calls json-schema-to-typescript with format: false; Prettier is not loaded');
+    },
+  };
+  require.cache[prettier] = placeholder;
+  try {
+    return (require(entry) as typeof import('json-schema-to-typescript')).compile;
+  } finally {
+    if (require.cache[prettier] === placeholder) delete require.cache[prettier];
+  }
 }
 
 /** TypeScript declarations (no imports) for one schema named `name`; `defs` are the names declared elsewhere. */

@@ -3,8 +3,6 @@
  * with a real Markdown/MDX parser (micromark via mdast-util-from-markdown).
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxjs } from 'micromark-extension-mdxjs';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
 import type { Nodes, Parents, RootContent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { RawField } from '../types.js';
@@ -24,7 +22,13 @@ export class MdxSyntaxError extends Error {
   }
 }
 
-export function parseMdx(text: string): Root {
+type MdxExtensions = [typeof import('micromark-extension-mdxjs'), typeof import('mdast-util-mdx')];
+let mdxLoaded: Promise<MdxExtensions> | undefined;
+
+/** MDX pages only: the MDX syntax extensions (JSX, ESM and expressions, with acorn-jsx) are loaded here, not for Markdown. */
+export async function parseMdx(text: string): Promise<Root> {
+  mdxLoaded ??= Promise.all([import('micromark-extension-mdxjs'), import('mdast-util-mdx')]);
+  const [{ mdxjs }, { mdxFromMarkdown }] = await mdxLoaded;
   try {
     return fromMarkdown(text, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
   } catch (error) {

@@ -24,7 +24,7 @@ export async function parse(page: DocPage): Promise<FieldTree> {
   if (page.format === 'mintlify-mdx') {
     let root;
     try {
-      root = md.parseMdx(page.text);
+      root = await md.parseMdx(page.text);
     } catch (error) {
       if (!(error instanceof md.MdxSyntaxError)) throw error;
       add(page.bodyLine - 1 + error.line, 'mdx-syntax', `the MDX does not parse: ${error.message}; fix the markup there`);

@@ -111,7 +111,8 @@ describe('parseOnly and quickArgs', () => {
       quiet: true,
     });
     expect(quickArgs(['--only', 'docs,types', '--target', 'ts'])).toEqual({ only: ['types', 'docs'], target: 'ts' });
-    for (const argv of [['check'], ['--force'], ['--bogus'], ['--out'], ['--out', '--quiet'], ['--target', 'x'], ['--help'], ['-h'], ['--out', 'a', '--out', 'b'], ['--quiet=false'], ['generate', 'extra']]) {
+    expect(quickArgs(['generate', '--force', '--json'])).toEqual({ force: true, json: true });
+    for (const argv of [['check'], ['--bogus'], ['--out'], ['--out', '--quiet'], ['--target', 'x'], ['--help'], ['-h'], ['--out', 'a', '--out', 'b'], ['--quiet=false'], ['generate', 'extra']]) {
       expect(quickArgs(argv), argv.join(' ')).toBeUndefined();
     }
   });
