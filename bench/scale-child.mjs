@@ -1,8 +1,10 @@
 /**
  * One scale measurement in a fresh process, so module loading is counted and peak memory (maxRSS) is
  * this run's alone. Usage: node bench/scale-child.mjs SPEC.json; prints one JSON line.
- *   SPEC: { "pages": [paths] }                          all pages through generate({ pages })
- *     or: { "schemaDir": dir, "count": n }              n renamed copies of the schemas in dir
+ * Generation takes the CLI's path: generateEach() streams each file into an OutputStage, which writes
+ * it to disk at once and swaps the finished output into SPEC.outDir.
+ *   SPEC: { "pages": [paths], "outDir": dir }                   all pages
+ *     or: { "schemaDir": dir, "count": n, "outDir": dir }       n renamed copies of the schemas in dir
  *     or: { "extract": path, "warmup": w, "runs": r }   in-process extract() of one page, warm
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -13,6 +15,7 @@ const repo = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname,
 const spec = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const started = performance.now();
 const lib = await import(pathToFileURL(join(repo, 'dist', 'generators', 'index.js')).href);
+const { OutputStage } = await import(pathToFileURL(join(repo, 'dist', 'generators', 'write.js')).href);
 const result = { importMs: performance.now() - started };
 
 if (spec.extract) {
@@ -41,11 +44,21 @@ if (spec.extract) {
     options = { schemas };
   }
   const t = performance.now();
-  const out = await lib.generate(options);
+  const stage = OutputStage.open(spec.outDir);
+  let objects = 0;
+  let bytes = 0;
+  await lib.generateEach(options, {
+    schema: () => void objects++,
+    file: (file) => {
+      bytes += Buffer.byteLength(file.contents);
+      stage.add(file);
+    },
+  });
+  stage.finish('bench', []);
   result.generateMs = performance.now() - t;
-  result.objects = out.schemas.length;
-  result.files = out.files.length;
-  result.bytes = out.files.reduce((n, f) => n + f.contents.length, 0);
+  result.objects = objects;
+  result.files = stage.count;
+  result.bytes = bytes;
 }
 // maxRSS is in kilobytes.
 result.maxRssMB = process.resourceUsage().maxRSS / 1024;

@@ -13,11 +13,11 @@ function runChild(scratch, name, spec) {
 }
 
 export function generateAllPages(scratch, pages) {
-  return runChild(scratch, 'pages', { pages });
+  return runChild(scratch, 'pages', { pages, outDir: join(scratch, 'out-pages') });
 }
 
 export function generateSynthetic(scratch, schemaDir, count) {
-  return runChild(scratch, `synthetic-${count}`, { schemaDir, count });
+  return runChild(scratch, `synthetic-${count}`, { schemaDir, count, outDir: join(scratch, `out-synthetic-${count}`) });
 }
 
 /** Warm, in-process extract() of one page: median and min–max over `runs` after `warmup` runs. */

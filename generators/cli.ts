@@ -26,7 +26,7 @@ import {
   type TargetName,
 } from './config.js';
 import { isUpToDate, readInputs, toolVersion } from './fastpath.js';
-import { checkOutputDir, writeFileAtomic, writeOutput, type BesideFile } from './write.js';
+import { OutputStage, checkOutputDir, writeFileAtomic, type BesideFile } from './write.js';
 import { CodegenError, formatProblem, type Problem, type SchemaDocument } from './types.js';
 
 export interface RunFlags extends InputFlags {
@@ -105,9 +105,8 @@ function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile & { pag
   return files;
 }
 
-async function runLibrary(plan: Plan) {
-  const inputs = readInputs(plan);
-  const lib = await loadLibrary();
+/** The library's options for a plan. */
+function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>): Parameters<Library['generate']>[0] {
   const options: Parameters<Library['generate']>[0] = {
     pages: inputs.pages,
     schemas: inputs.schemas,
@@ -117,7 +116,14 @@ async function runLibrary(plan: Plan) {
   };
   if (plan.packageName !== undefined) options.packageName = plan.packageName;
   if (plan.packageVersion !== undefined) options.packageVersion = plan.packageVersion;
-  const result = await lib.generate(options);
+  return options;
+}
+
+/** The whole output in memory, for comparing (check). */
+async function runLibrary(plan: Plan) {
+  const inputs = readInputs(plan);
+  const lib = await loadLibrary();
+  const result = await lib.generate(libraryOptions(plan, inputs));
   return { inputs, result, beside: besideFiles(plan, result.schemas) };
 }
 
@@ -150,24 +156,35 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   }
   const plan = await loadPlan(flags, cwd);
   const show = (abs: string): string => displayPath(abs, cwd);
-  checkOutputDir(plan.outDir, show);
-  const { inputs, result, beside } = await runLibrary(plan);
-  const written = writeOutput({ outDir: plan.outDir, files: result.files, inputs: inputs.hash, beside, show });
+  // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
+  // of objects, and out/ is swapped in only once everything is there.
+  const stage = OutputStage.open(plan.outDir, show);
+  const inputs = readInputs(plan);
+  const lib = await loadLibrary();
+  const schemas: SchemaDocument[] = [];
+  let written;
+  try {
+    await lib.generateEach(libraryOptions(plan, inputs), { schema: (doc) => void schemas.push(doc), file: (file) => stage.add(file) });
+    written = stage.finish(inputs.hash, besideFiles(plan, schemas));
+  } finally {
+    stage.abort();
+  }
+  const files = stage.count;
   const ms = elapsed(start);
   const json = {
     command: 'generate',
     ok: true,
     status: written.changed ? 'generated' : 'unchanged',
     out: displayPath(plan.outDir, cwd),
-    files: result.files.length,
+    files,
     written: written.written.map((p) => (isAbsolute(p) ? show(p) : p)),
     removed: written.removed,
-    schemas: result.schemas.map((s) => s.name),
+    schemas: schemas.map((s) => s.name),
     ms,
   };
   const summary = written.changed
-    ? `generated ${plural(result.files.length, 'file')} in ${ms} ms`
-    : `${showOut(plan)} is up to date (regenerated ${plural(result.files.length, 'file')} in ${ms} ms, nothing changed)`;
+    ? `generated ${plural(files, 'file')} in ${ms} ms`
+    : `${showOut(plan)} is up to date (regenerated ${plural(files, 'file')} in ${ms} ms, nothing changed)`;
   return { command: 'generate', ok: true, exitCode: 0, summary, json };
 }
 

@@ -7,9 +7,9 @@
 import { extract } from './extract.js';
 import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
-import { emitCode } from './emit/code.js';
-import { emitDocs } from './emit/docs.js';
-import { format } from './format.js';
+import { emitObjectCode, emitSharedCode, planCode, type ObjectSummary } from './emit/code.js';
+import { emitObjectDocs } from './emit/docs.js';
+import { compareText, format } from './format.js';
 import { createRenderer, type Renderer, type TemplateSet } from './templates.js';
 import { defaultTemplates } from './assets.js';
 import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
@@ -58,18 +58,58 @@ export interface GenerateResult {
 }
 
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
+  const schemas: SchemaDocument[] = [];
+  const files: GeneratedFile[] = [];
+  await generateEach(options, { schema: (doc) => void schemas.push(doc), file: (file) => void files.push(file) });
+  return { schemas, files: files.sort((a, b) => compareText(a.path, b.path)) };
+}
+
+/** Where generateEach hands its results. */
+export interface GenerateSink {
+  /** Each canonical schema, in input order, after every input has been read and checked. */
+  schema?(doc: SchemaDocument): void;
+  /**
+   * Each output file, formatted, as soon as it is complete: an object's files right after the object
+   * is done, the shared files last. May be async (a writer); the next object waits for it.
+   */
+  file(file: GeneratedFile): void | Promise<void>;
+}
+
+/**
+ * generate() without holding the output: every file goes to `sink.file` as soon as it is rendered, so
+ * memory stays flat however many objects there are (1000 objects are ~600 MB of output). Same files,
+ * same bytes as generate(); only the order differs (generate() sorts them by path).
+ */
+export async function generateEach(options: GenerateOptions, sink: GenerateSink): Promise<void> {
   const resolved = resolveOptions(options);
   const schemas = await collectSchemas(options);
+  for (const doc of schemas) sink.schema?.(doc);
   const renderer = await createRenderer({ ...defaultTemplates(), ...(options.templates ?? {}) });
-  const docs = resolved.only.includes('docs') ? emitDocs(schemas, renderer) : [];
-  const files = [...(await emitCode(schemas, resolved, renderer)), ...docs];
-  if (resolved.target === 'package' && docs.length > 0) files.push(readme(schemas, docs, resolved, renderer));
-  return { schemas, files: format(files) };
+  const wantDocs = resolved.only.includes('docs');
+  const code = planCode(schemas, resolved, renderer);
+  const summaries: ObjectSummary[] = [];
+  let singleDocs: string | undefined;
+  for (const doc of schemas) {
+    const files: GeneratedFile[] = [];
+    if (code) {
+      const done = await emitObjectCode(code, doc);
+      files.push(...done.files);
+      summaries.push(done.summary);
+    }
+    if (wantDocs) {
+      const docs = emitObjectDocs(doc, renderer);
+      if (schemas.length === 1) singleDocs = docs[0]?.contents;
+      files.push(...docs);
+    }
+    for (const file of format(files)) await sink.file(file);
+  }
+  const shared = code ? await emitSharedCode(code, summaries) : [];
+  if (resolved.target === 'package' && wantDocs) shared.push(readme(schemas, singleDocs, resolved, renderer));
+  for (const file of format(shared)) await sink.file(file);
 }
 
 /** The package README: the object's Markdown docs, or an index of the objects when there are several. */
-function readme(schemas: SchemaDocument[], docs: GeneratedFile[], options: ResolvedOptions, renderer: Renderer): GeneratedFile {
-  const single = schemas.length === 1 ? docs.find((f) => f.path === `docs/${schemas[0]!.slug}.md`)?.contents : undefined;
+function readme(schemas: SchemaDocument[], single: string | undefined, options: ResolvedOptions, renderer: Renderer): GeneratedFile {
   const objects = schemas.map((s) => ({ name: s.name, slug: s.slug }));
   return {
     path: 'README.md',

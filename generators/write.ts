@@ -124,37 +124,6 @@ export function recover(outDir: string): void {
   for (const l of leftovers) rmSync(l.path, { recursive: true, force: true });
 }
 
-/** Relative POSIX paths must stay inside the output directory and not clash with the manifest. */
-export function checkOutputPaths(outDir: string, files: GeneratedFile[], show: (abs: string) => string): void {
-  const problems: Problem[] = [];
-  const seen = new Set<string>();
-  for (const f of files) {
-    const p = f.path;
-    const parts = p.split('/');
-    const bad =
-      p === '' ||
-      p.startsWith('/') ||
-      /^[A-Za-z]:/.test(p) ||
-      p.includes('\\') ||
-      p.includes('\0') ||
-      parts.some((s) => s === '' || s === '.' || s === '..');
-    if (bad || !resolve(outDir, p).startsWith(resolve(outDir) + sep)) {
-      problems.push({
-        file: p,
-        at: '',
-        rule: 'output-path',
-        message: `output path escapes the output directory ${show(outDir)}/; rename the object or template that produces it`,
-      });
-    } else if (p === MANIFEST_NAME) {
-      problems.push({ file: p, at: '', rule: 'output-path', message: `${MANIFEST_NAME} is reserved for yuno-codegen's manifest` });
-    } else if (seen.has(p)) {
-      problems.push({ file: p, at: '', rule: 'output-path', message: 'two outputs have the same path; give the objects different titles' });
-    }
-    seen.add(p);
-  }
-  if (problems.length > 0) throw new CodegenError(problems);
-}
-
 /**
  * Check before writing anything that out/ can be created where asked: every existing ancestor is a
  * directory, out/ itself is a directory or absent, and the parent is writable.
@@ -237,70 +206,233 @@ export function readText(path: string): string | undefined {
 }
 
 /**
- * Write the output atomically and the beside files one by one (each by rename). Throws CodegenError
- * before writing anything when a path is unusable.
+ * Write the output atomically and the beside files one by one (each by rename). Throws CodegenError,
+ * leaving out/ as it was, when a path is unusable.
  */
 export function writeOutput(req: WriteRequest): WriteResult {
-  const show = req.show ?? ((p: string) => p);
-  const outDir = resolve(req.outDir);
-  checkOutputPaths(outDir, req.files, show);
-  checkOutputDir(outDir, show);
-  recover(outDir);
+  const stage = OutputStage.open(req.outDir, req.show);
+  try {
+    for (const f of req.files) stage.add(f);
+  } catch (error) {
+    stage.abort();
+    throw error;
+  }
+  return stage.finish(req.inputs, req.beside ?? []);
+}
 
-  const previous = existsSync(outDir) ? readManifest(outDir) : undefined;
-  const existing = existsSync(outDir) ? collectFiles(outDir) : [];
-  const ours = new Set(Object.keys(previous?.files ?? {}));
-  const wanted = new Map(req.files.map((f) => [f.path, f.contents]));
+/**
+ * The output of one run, taken file by file (so a run never holds all of it) into a temporary sibling of
+ * out/, then swapped in whole by finish(). Until then out/ is untouched; abort() or any problem leaves it so.
+ * The temporary directory is made at the first file that differs from out/: a run that changes nothing
+ * writes nothing (files before that one are copied from out/, where they are known to be identical).
+ */
+export class OutputStage {
+  private readonly problems: Problem[] = [];
+  private readonly seen = new Set<string>();
+  private readonly hashes: Record<string, string> = {};
+  private readonly changed: string[] = [];
+  /** Files taken while they matched out/, not yet in the temporary directory. */
+  private readonly same: string[] = [];
+  private next: string | undefined;
+  private readonly existing: Set<string>;
+  private readonly ours: Set<string>;
 
-  // A file the user put in out/ is never overwritten: that would destroy work the tool cannot restore.
-  // One that already holds exactly what we would write is adopted (e.g. a committed out/ without manifest).
-  const clashes = existing.filter((p) => wanted.has(p) && !ours.has(p) && readText(join(outDir, p)) !== wanted.get(p));
-  if (clashes.length > 0) {
-    throw new CodegenError(
-      clashes.map((p) => ({
-        file: `${show(outDir)}/${p}`,
+  private constructor(
+    private readonly outDir: string,
+    private readonly show: (abs: string) => string,
+    private readonly previous: Manifest | undefined,
+    private readonly existingList: string[],
+  ) {
+    this.existing = new Set(existingList);
+    this.ours = new Set(Object.keys(previous?.files ?? {}));
+  }
+
+  /** Check that out/ can be written where asked, finish a swap a killed run left half done. */
+  static open(outDir: string, show: (abs: string) => string = (p) => p): OutputStage {
+    const dir = resolve(outDir);
+    checkOutputDir(dir, show);
+    recover(dir);
+    const exists = existsSync(dir);
+    return new OutputStage(dir, show, exists ? readManifest(dir) : undefined, exists ? collectFiles(dir) : []);
+  }
+
+  /** How many files were added. */
+  get count(): number {
+    return this.seen.size;
+  }
+
+  add(file: GeneratedFile): void {
+    const problem = this.pathProblem(file.path);
+    this.seen.add(file.path);
+    if (problem) {
+      this.problems.push(problem);
+      return;
+    }
+    const old = this.existing.has(file.path) ? readText(join(this.outDir, file.path)) : undefined;
+    // A file the user put in out/ is never overwritten: that would destroy work the tool cannot restore.
+    // One that already holds exactly what we would write is adopted (e.g. a committed out/ without manifest).
+    if (old !== undefined && old !== file.contents && !this.ours.has(file.path)) {
+      this.problems.push({
+        file: `${this.show(this.outDir)}/${file.path}`,
         at: '',
         rule: 'output-clash',
         message: 'exists but was not written by yuno-codegen; move it away or delete it, then run again',
-      })),
-    );
+      });
+      return;
+    }
+    this.hashes[file.path] = sha256(file.contents);
+    if (this.problems.length > 0) return;
+    if (old === file.contents && this.next === undefined) {
+      this.same.push(file.path);
+      return;
+    }
+    if (old !== file.contents) this.changed.push(file.path);
+    this.write(file.path, file.contents);
   }
 
-  const beside = (req.beside ?? []).map((b) => ({ ...b, path: resolve(b.path) }));
-  const manifest: Manifest = {
-    generator: 'yuno-codegen',
-    inputs: req.inputs,
-    files: Object.fromEntries(req.files.map((f) => [f.path, sha256(f.contents)])),
-    beside: Object.fromEntries(beside.map((b) => [relative(outDir, b.path).split(sep).join('/'), sha256(b.contents)])),
-  };
-  const text = manifestText(manifest);
-
-  const changedFiles = req.files.filter((f) => readText(join(outDir, f.path)) !== f.contents).map((f) => f.path);
-  const removed = [...ours].filter((p) => !wanted.has(p) && existing.includes(p)).sort(compareText);
-  const changedBeside = beside.filter((b) => readText(b.path) !== b.contents);
-  const manifestSame = readText(join(outDir, MANIFEST_NAME)) === text;
-
-  if (changedFiles.length > 0 || removed.length > 0 || !existsSync(outDir)) {
-    swapIn(outDir, req.files, existing.filter((p) => !ours.has(p) && !wanted.has(p) && p !== MANIFEST_NAME), text, show);
-  } else if (!manifestSame) {
-    writeFileAtomic(join(outDir, MANIFEST_NAME), text, show);
-  } else {
-    // Same bytes, new time: the no-op check compares the manifest's age with the tool's build.
-    const now = new Date();
-    utimesSync(join(outDir, MANIFEST_NAME), now, now);
+  /** Remove the temporary directory; out/ stays as it was. */
+  abort(): void {
+    if (this.next !== undefined) rmSync(this.next, { recursive: true, force: true });
+    this.next = undefined;
   }
-  try {
-    for (const b of changedBeside) writeFileAtomic(b.path, b.contents, show);
-  } catch (error) {
-    // out/ is already complete and new; say so, since the usual "nothing was written" would be wrong.
-    const problems = error instanceof CodegenError ? error.problems : [];
-    throw new CodegenError(problems.map((p) => ({ ...p, rule: 'write-beside', message: `${p.message}; ${show(outDir)}/ was updated, fix this and run generate again` })));
+
+  /** Swap the new output in (when anything changed), then write the beside files. */
+  finish(inputs: string, besideFiles: BesideFile[]): WriteResult {
+    if (this.problems.length > 0) {
+      this.abort();
+      throw new CodegenError(this.problems);
+    }
+    const { outDir, show } = this;
+    const beside = besideFiles.map((b) => ({ ...b, path: resolve(b.path) }));
+    const manifest: Manifest = {
+      generator: 'yuno-codegen',
+      inputs,
+      files: this.hashes,
+      beside: Object.fromEntries(beside.map((b) => [relative(outDir, b.path).split(sep).join('/'), sha256(b.contents)])),
+    };
+    const text = manifestText(manifest);
+    const removed = [...this.ours].filter((p) => !this.seen.has(p) && this.existing.has(p)).sort(compareText);
+    const changedBeside = beside.filter((b) => readText(b.path) !== b.contents);
+    if (this.changed.length > 0 || removed.length > 0 || !existsSync(outDir)) {
+      if (this.next === undefined) this.makeNext();
+      this.copyFromOut(this.existingList.filter((p) => !this.ours.has(p) && !this.seen.has(p) && p !== MANIFEST_NAME));
+      this.swapIn(text);
+    } else {
+      this.abort();
+      if (readText(join(outDir, MANIFEST_NAME)) !== text) writeFileAtomic(join(outDir, MANIFEST_NAME), text, show);
+      else {
+        // Same bytes, new time: the no-op check compares the manifest's age with the tool's build.
+        const now = new Date();
+        utimesSync(join(outDir, MANIFEST_NAME), now, now);
+      }
+    }
+    try {
+      for (const b of changedBeside) writeFileAtomic(b.path, b.contents, show);
+    } catch (error) {
+      // out/ is already complete and new; say so, since the usual "nothing was written" would be wrong.
+      const problems = error instanceof CodegenError ? error.problems : [];
+      throw new CodegenError(problems.map((p) => ({ ...p, rule: 'write-beside', message: `${p.message}; ${show(outDir)}/ was updated, fix this and run generate again` })));
+    }
+    return {
+      changed: this.changed.length > 0 || removed.length > 0 || changedBeside.length > 0,
+      written: [...[...this.changed].sort(compareText), ...changedBeside.map((b) => b.path)],
+      removed,
+    };
   }
-  return {
-    changed: changedFiles.length > 0 || removed.length > 0 || changedBeside.length > 0,
-    written: [...changedFiles, ...changedBeside.map((b) => b.path)],
-    removed,
-  };
+
+  /** Relative POSIX paths must stay inside the output directory and not clash with the manifest. */
+  private pathProblem(p: string): Problem | undefined {
+    const parts = p.split('/');
+    const bad =
+      p === '' ||
+      p.startsWith('/') ||
+      /^[A-Za-z]:/.test(p) ||
+      p.includes('\\') ||
+      p.includes('\0') ||
+      parts.some((s) => s === '' || s === '.' || s === '..');
+    if (bad || !resolve(this.outDir, p).startsWith(this.outDir + sep)) {
+      return {
+        file: p,
+        at: '',
+        rule: 'output-path',
+        message: `output path escapes the output directory ${this.show(this.outDir)}/; rename the object or template that produces it`,
+      };
+    }
+    if (p === MANIFEST_NAME) return { file: p, at: '', rule: 'output-path', message: `${MANIFEST_NAME} is reserved for yuno-codegen's manifest` };
+    if (this.seen.has(p)) return { file: p, at: '', rule: 'output-path', message: 'two outputs have the same path; give the objects different titles' };
+    return undefined;
+  }
+
+  private makeNext(): void {
+    const next = tempPath(this.outDir, 'new');
+    try {
+      rmSync(next, { recursive: true, force: true });
+      mkdirSync(dirname(this.outDir), { recursive: true });
+      mkdirSync(next);
+    } catch (error) {
+      throw new CodegenError([
+        { file: this.show(this.outDir), at: '', rule: 'write', message: `cannot write the output directory (${fsReason(error)}); choose a writable --out` },
+      ]);
+    }
+    this.next = next;
+    // What was taken before the first difference is identical in out/: copy it over.
+    this.copyFromOut(this.same);
+    this.same.length = 0;
+  }
+
+  private write(path: string, contents: string): void {
+    if (this.next === undefined) this.makeNext();
+    const target = join(this.next as string, path);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, contents);
+    } catch (error) {
+      this.abort();
+      throw writeError(this.show(this.outDir), error);
+    }
+  }
+
+  /** Carry files over from out/ (identical outputs, and files the user put there), symlinks as symlinks. */
+  private copyFromOut(paths: string[]): void {
+    const next = this.next as string;
+    try {
+      for (const p of paths) {
+        const from = join(this.outDir, p);
+        const to = join(next, p);
+        if (p.endsWith('/')) {
+          mkdirSync(to, { recursive: true });
+          continue;
+        }
+        mkdirSync(dirname(to), { recursive: true });
+        const st = lstatSync(from);
+        if (st.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
+        else copyFileSync(from, to);
+      }
+    } catch (error) {
+      this.abort();
+      throw writeError(this.show(this.outDir), error);
+    }
+  }
+
+  private swapIn(manifest: string): void {
+    const next = this.next as string;
+    try {
+      // Written last: a temporary directory with a manifest is complete, which is what recover() relies on.
+      writeFileSync(join(next, MANIFEST_NAME), manifest);
+    } catch (error) {
+      this.abort();
+      throw writeError(this.show(this.outDir), error);
+    }
+    const old = tempPath(this.outDir, 'old');
+    if (existsSync(this.outDir)) {
+      renameSync(this.outDir, old);
+      renameSync(next, this.outDir);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(next, this.outDir);
+    }
+    this.next = undefined;
+  }
 }
 
 /** Replace one file by writing a temporary sibling and renaming it over the old one. */
@@ -319,50 +451,4 @@ export function writeFileAtomic(path: string, contents: string, show: (abs: stri
 function writeError(path: string, error: unknown): CodegenError {
   const reason = fsReason(error);
   return new CodegenError([{ file: path, at: '', rule: 'write', message: `cannot write (${reason}); nothing was changed there` }]);
-}
-
-function swapIn(outDir: string, files: GeneratedFile[], keep: string[], manifest: string, show: (abs: string) => string): void {
-  const next = tempPath(outDir, 'new');
-  const old = tempPath(outDir, 'old');
-  try {
-    rmSync(next, { recursive: true, force: true });
-    mkdirSync(dirname(outDir), { recursive: true });
-    mkdirSync(next);
-  } catch (error) {
-    const reason = fsReason(error);
-    throw new CodegenError([
-      { file: show(outDir), at: '', rule: 'write', message: `cannot write the output directory (${reason}); choose a writable --out` },
-    ]);
-  }
-  try {
-    for (const f of files) {
-      const target = join(next, f.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, f.contents);
-    }
-    for (const p of keep) {
-      const from = join(outDir, p);
-      const to = join(next, p);
-      if (p.endsWith('/')) {
-        mkdirSync(to, { recursive: true });
-        continue;
-      }
-      mkdirSync(dirname(to), { recursive: true });
-      const st = lstatSync(from);
-      if (st.isSymbolicLink()) symlinkSync(readlinkSync(from), to);
-      else copyFileSync(from, to);
-    }
-    // Written last: a temporary directory with a manifest is complete, which is what recover() relies on.
-    writeFileSync(join(next, MANIFEST_NAME), manifest);
-  } catch (error) {
-    rmSync(next, { recursive: true, force: true });
-    throw writeError(show(outDir), error);
-  }
-  if (existsSync(outDir)) {
-    renameSync(outDir, old);
-    renameSync(next, outDir);
-    rmSync(old, { recursive: true, force: true });
-  } else {
-    renameSync(next, outDir);
-  }
 }

@@ -35,35 +35,120 @@ interface ObjectModel {
   validators?: ObjectValidators;
 }
 
+/** What the shared files need of an object once its own files are out: its names and its validators' run-time needs. */
+export interface ObjectSummary {
+  doc: SchemaDocument;
+  needs?: ObjectValidators['needs'];
+}
+
+/**
+ * Everything decided across all objects before any object's code is emitted: names checked, shared
+ * definitions collected, and which of them are shared enum Sets the validators look up.
+ */
+export interface CodePlan {
+  options: ResolvedOptions;
+  renderer: Renderer;
+  wantTypes: boolean;
+  wantValidators: boolean;
+  defs: Map<string, SharedDef>;
+  sharedEnums: Set<string>;
+}
+
+/** All code files at once: plan, then every object, then the shared files (see index.ts for the streaming use). */
 export async function emitCode(docs: SchemaDocument[], options: ResolvedOptions, renderer: Renderer): Promise<GeneratedFile[]> {
+  const plan = planCode(docs, options, renderer);
+  if (!plan) return [];
+  const files: GeneratedFile[] = [];
+  const summaries: ObjectSummary[] = [];
+  for (const doc of docs) {
+    const done = await emitObjectCode(plan, doc);
+    files.push(...done.files);
+    summaries.push(done.summary);
+  }
+  files.push(...(await emitSharedCode(plan, summaries)));
+  return files;
+}
+
+/** Check the objects together and plan the shared module; undefined when neither types nor validators are wanted. */
+export function planCode(docs: SchemaDocument[], options: ResolvedOptions, renderer: Renderer): CodePlan | undefined {
   const wantTypes = options.only.includes('types');
   const wantValidators = options.only.includes('validators');
-  if (!wantTypes && !wantValidators) return [];
+  if (!wantTypes && !wantValidators) return undefined;
   checkNames(docs);
   for (const doc of docs) checkSupported(doc.schema, doc.source);
   const defs = collectDefs(docs);
   const sharedEnums = new Set(
     [...defs.values()].filter((d) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map((d) => d.name),
   );
-  const objects: ObjectModel[] = [];
-  for (const doc of docs) {
-    objects.push(
-      await withinStack(doc.source, async () => ({
-        doc,
-        types: await emitTypes(doc.schema, doc.name, doc.source),
-        defImports: usedDefs(doc.schema),
-        ...(wantValidators ? { validators: await buildValidators(doc.schema, sharedEnums, doc.source) } : {}),
-      })),
-    );
+  return { options, renderer, wantTypes, wantValidators, defs, sharedEnums };
+}
+
+/** One object's own files (its module in every format, its schema), rendered now so nothing of it needs to be kept. */
+export async function emitObjectCode(plan: CodePlan, doc: SchemaDocument): Promise<{ files: GeneratedFile[]; summary: ObjectSummary }> {
+  const object: ObjectModel = await withinStack(doc.source, async () => ({
+    doc,
+    types: await emitTypes(doc.schema, doc.name, doc.source),
+    defImports: usedDefs(doc.schema),
+    ...(plan.wantValidators ? { validators: await buildValidators(doc.schema, plan.sharedEnums, doc.source) } : {}),
+  }));
+  const files: GeneratedFile[] = [];
+  const add = (path: string, contents: string): void => void files.push({ path, contents });
+  const { renderer } = plan;
+  if (plan.options.target === 'ts') {
+    const fmt = { esm: true, cjs: false, ts: true, ext: 'js' };
+    add(`${doc.slug}.ts`, renderer.render('object.ts.hbs', objectModel(object, fmt)));
+    if (object.validators) add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(object, fmt)));
+  } else {
+    for (const { fmt, dts } of PACKAGE_FORMATS) {
+      add(`${doc.slug}.${dts}`, renderer.render('object.d.ts.hbs', objectModel(object, fmt)));
+      if (plan.wantValidators) add(`${doc.slug}.${fmt.ext}`, renderer.render('object.js.hbs', objectModel(object, fmt)));
+    }
+    add(`schemas/${doc.slug}.schema.json`, `${JSON.stringify(doc.schema, null, 2)}\n`);
   }
+  return { files, summary: object.validators ? { doc, needs: object.validators.needs } : { doc } };
+}
+
+/** The files every object's module imports or that list all objects: shared module, index, package.json. */
+export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[]): Promise<GeneratedFile[]> {
+  const { defs, renderer, options, wantValidators } = plan;
   const defTypes: string[] = [];
   for (const def of [...defs.values()]) defTypes.push(await withinStack(def.source, () => emitTypes(def.schema, def.name, def.source)));
-  const sharedBanner = banner(docs.length === 1 ? (docs[0]?.source ?? '') : `${docs.length} schemas`);
-  const shared = sharedModel(objects, defs, sharedEnums, defTypes.join('\n'), wantValidators, sharedBanner);
-  return options.target === 'ts'
-    ? tsFiles(objects, shared, wantValidators, renderer)
-    : packageFiles(objects, shared, wantValidators, options, renderer);
+  const sharedBanner = banner(objects.length === 1 ? (objects[0]?.doc.source ?? '') : `${objects.length} schemas`);
+  const shared = sharedModel(objects, defs, plan.sharedEnums, defTypes.join('\n'), wantValidators, sharedBanner);
+  const files: GeneratedFile[] = [];
+  const add = (path: string, contents: string): void => void files.push({ path, contents });
+  if (options.target === 'ts') {
+    const fmt = { esm: true, cjs: false, ts: true, ext: 'js' };
+    add('shared.ts', renderer.render('shared.ts.hbs', { ...shared, ...fmt }));
+    add('index.ts', renderer.render('index.ts.hbs', indexModel(objects, shared, wantValidators, fmt)));
+    return files;
+  }
+  for (const { fmt, dts } of PACKAGE_FORMATS) {
+    add(`shared.${dts}`, renderer.render('shared.d.ts.hbs', { ...shared, ...fmt }));
+    add(`index.${dts}`, renderer.render('index.d.ts.hbs', indexModel(objects, shared, wantValidators, fmt)));
+    if (!wantValidators) continue;
+    add(`shared.${fmt.ext}`, renderer.render('shared.js.hbs', { ...shared, ...fmt }));
+    add(`index.${fmt.ext}`, renderer.render('index.js.hbs', indexModel(objects, shared, wantValidators, fmt)));
+  }
+  const entries = ['index', 'shared', ...objects.map((o) => o.doc.slug)];
+  add(
+    'package.json',
+    renderer.render('package.json.hbs', {
+      name: options.packageName,
+      version: options.packageVersion,
+      validators: wantValidators,
+      docs: options.only.includes('docs'),
+      entries: entries.map((slug, i) => ({ slug, subpath: i === 0 ? '.' : `./${slug}`, last: i === entries.length - 1 })),
+    }),
+  );
+  return files;
 }
+
+/** The package's two module formats: ESM (`.js` + `.d.ts`) and CommonJS (`.cjs` + `.d.cts`). */
+const PACKAGE_FORMATS = [
+  { fmt: { esm: true, cjs: false, ts: false, ext: 'js' }, dts: 'd.ts' },
+  { fmt: { esm: false, cjs: true, ts: false, ext: 'cjs' }, dts: 'd.cts' },
+] as const;
 
 /**
  * json-schema-to-typescript and AJV's compiler recurse once per nesting level and per `$ref` link; what
@@ -108,7 +193,7 @@ interface SharedModel {
 }
 
 function sharedModel(
-  objects: ObjectModel[],
+  objects: ObjectSummary[],
   defs: Map<string, SharedDef>,
   sharedEnums: Set<string>,
   types: string,
@@ -119,9 +204,9 @@ function sharedModel(
   const keywords = new Set<string>();
   let usesEqual = false;
   for (const o of objects) {
-    for (const f of o.validators?.needs.formats ?? []) formats.add(f);
-    for (const k of o.validators?.needs.keywords ?? []) keywords.add(k);
-    usesEqual ||= o.validators?.needs.usesEqual ?? false;
+    for (const f of o.needs?.formats ?? []) formats.add(f);
+    for (const k of o.needs?.keywords ?? []) keywords.add(k);
+    usesEqual ||= o.needs?.usesEqual ?? false;
   }
   const formatList = [...formats].sort(compareText).map((name) => ({ name, fn: FORMAT_FUNCTIONS[name] ?? '' }));
   const enumLists = validators
@@ -157,56 +242,7 @@ function objectModel(o: ObjectModel, extras: Record<string, unknown>): Record<st
   };
 }
 
-function packageFiles(
-  objects: ObjectModel[],
-  shared: SharedModel,
-  validators: boolean,
-  options: ResolvedOptions,
-  renderer: Renderer,
-): GeneratedFile[] {
-  const files: GeneratedFile[] = [];
-  const add = (path: string, contents: string): void => void files.push({ path, contents });
-  const entries = ['index', 'shared', ...objects.map((o) => o.doc.slug)];
-  for (const [ext, dts, esm] of [['js', 'd.ts', true], ['cjs', 'd.cts', false]] as const) {
-    const fmt = { esm, cjs: !esm, ts: false, ext };
-    add(`shared.${dts}`, renderer.render('shared.d.ts.hbs', { ...shared, ...fmt }));
-    add(`index.${dts}`, renderer.render('index.d.ts.hbs', indexModel(objects, shared, validators, fmt)));
-    for (const o of objects) add(`${o.doc.slug}.${dts}`, renderer.render('object.d.ts.hbs', objectModel(o, fmt)));
-    if (!validators) continue;
-    add(`shared.${ext}`, renderer.render('shared.js.hbs', { ...shared, ...fmt }));
-    add(`index.${ext}`, renderer.render('index.js.hbs', indexModel(objects, shared, validators, fmt)));
-    for (const o of objects) add(`${o.doc.slug}.${ext}`, renderer.render('object.js.hbs', objectModel(o, fmt)));
-  }
-  for (const o of objects) add(`schemas/${o.doc.slug}.schema.json`, `${JSON.stringify(o.doc.schema, null, 2)}\n`);
-  add(
-    'package.json',
-    renderer.render('package.json.hbs', {
-      name: options.packageName,
-      version: options.packageVersion,
-      validators,
-      docs: options.only.includes('docs'),
-      entries: entries.map((slug, i) => ({ slug, subpath: i === 0 ? '.' : `./${slug}`, last: i === entries.length - 1 })),
-    }),
-  );
-  return files;
-}
-
-function tsFiles(objects: ObjectModel[], shared: SharedModel, validators: boolean, renderer: Renderer): GeneratedFile[] {
-  const fmt = { esm: true, cjs: false, ts: true, ext: 'js' };
-  const files: GeneratedFile[] = [
-    { path: 'shared.ts', contents: renderer.render('shared.ts.hbs', { ...shared, ...fmt }) },
-    { path: 'index.ts', contents: renderer.render('index.ts.hbs', indexModel(objects, shared, validators, fmt)) },
-  ];
-  for (const o of objects) {
-    files.push({ path: `${o.doc.slug}.ts`, contents: renderer.render('object.ts.hbs', objectModel(o, fmt)) });
-    if (o.validators) {
-      files.push({ path: `${o.doc.slug}.validate.ts`, contents: renderer.render('object.validate.ts.hbs', objectModel(o, fmt)) });
-    }
-  }
-  return files;
-}
-
-function indexModel(objects: ObjectModel[], shared: SharedModel, validators: boolean, fmt: object): object {
+function indexModel(objects: ObjectSummary[], shared: SharedModel, validators: boolean, fmt: object): object {
   return {
     ...fmt,
     banner: shared.banner,

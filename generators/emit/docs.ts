@@ -10,11 +10,14 @@ export { buildDocsModel, exampleObject } from './docs-model.js';
 export type { DocsModel } from './docs-model.js';
 
 export function emitDocs(docs: SchemaDocument[], renderer: Renderer): GeneratedFile[] {
-  return docs.flatMap((doc) => {
-    const model = buildDocsModel(doc);
-    return [
-      { path: `docs/${doc.slug}.md`, contents: renderer.render('docs.md.hbs', model) },
-      { path: `docs/${doc.slug}.html`, contents: renderer.render('docs.html.hbs', model) },
-    ];
-  });
+  return docs.flatMap((doc) => emitObjectDocs(doc, renderer));
+}
+
+/** One object's pages: Markdown first, then HTML. */
+export function emitObjectDocs(doc: SchemaDocument, renderer: Renderer): GeneratedFile[] {
+  const model = buildDocsModel(doc);
+  return [
+    { path: `docs/${doc.slug}.md`, contents: renderer.render('docs.md.hbs', model) },
+    { path: `docs/${doc.slug}.html`, contents: renderer.render('docs.html.hbs', model) },
+  ];
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync,
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CodegenError } from '../../generators/types.js';
-import { MANIFEST_NAME, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
+import { MANIFEST_NAME, OutputStage, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
 import { readTree, tempDir } from './helpers.js';
 
 const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, contents]) => ({ path, contents }));
@@ -22,7 +22,7 @@ describe('writeOutput', () => {
   it('writes the files and a deterministic manifest of them', () => {
     const out = join(tempDir('write'), 'out');
     const r = writeOutput({ outDir: out, files: files({ 'b.js': 'b\n', 'a/x.ts': 'x\n' }), inputs: 'h1' });
-    expect(r).toEqual({ changed: true, written: ['b.js', 'a/x.ts'], removed: [] });
+    expect(r).toEqual({ changed: true, written: ['a/x.ts', 'b.js'], removed: [] });
     expect(readFileSync(join(out, MANIFEST_NAME), 'utf8')).toBe(
       `${JSON.stringify({ generator: 'yuno-codegen', inputs: 'h1', files: { 'a/x.ts': sha256('x\n'), 'b.js': sha256('b\n') }, beside: {} }, null, 2)}\n`,
     );
@@ -113,6 +113,64 @@ describe('writeOutput', () => {
     writeOutput({ outDir: out, files: files({ 'a.js': '' }), inputs: 'h', beside: [{ path: beside, contents: '{}\n' }] });
     expect(readFileSync(beside, 'utf8')).toBe('{}\n');
     expect(readManifest(out)?.beside).toEqual({ '../schema/x.schema.json': sha256('{}\n') });
+  });
+});
+
+describe('OutputStage (file by file)', () => {
+  const temps = (out: string) => readdirSync(dirname(out)).filter((n) => n.includes('yuno-codegen-'));
+
+  it('makes its temporary directory at the first difference and copies the identical files before it from out/', () => {
+    const out = join(tempDir('stage'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n', 'b.js': 'b\n', 'c.js': 'c\n' }), inputs: 'h1' });
+    writeFileSync(join(out, 'notes.txt'), 'mine\n');
+    const stage = OutputStage.open(out);
+    stage.add({ path: 'a.js', contents: 'a\n' });
+    stage.add({ path: 'b.js', contents: 'b\n' });
+    expect(temps(out)).toEqual([]);
+    stage.add({ path: 'c.js', contents: 'C\n' });
+    expect(temps(out)).toEqual([`.out.yuno-codegen-new-${process.pid}`]);
+    stage.add({ path: 'd/e.js', contents: 'e\n' });
+    expect(stage.finish('h2', [])).toEqual({ changed: true, written: ['c.js', 'd/e.js'], removed: [] });
+    expect(readTree(out)).toEqual({
+      [MANIFEST_NAME]: readFileSync(join(out, MANIFEST_NAME), 'utf8'),
+      'a.js': 'a\n',
+      'b.js': 'b\n',
+      'c.js': 'C\n',
+      'd/e.js': 'e\n',
+      'notes.txt': 'mine\n',
+    });
+    expect(Object.keys(readManifest(out)?.files ?? {})).toEqual(['a.js', 'b.js', 'c.js', 'd/e.js']);
+    expect(temps(out)).toEqual([]);
+  });
+
+  it('abort() after some files leaves out/ as it was and no temporary directory', () => {
+    const out = join(tempDir('stage'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    const before = readTree(out);
+    const stage = OutputStage.open(out);
+    stage.add({ path: 'a.js', contents: 'changed\n' });
+    stage.add({ path: 'b.js', contents: 'b\n' });
+    stage.abort();
+    expect(readTree(out)).toEqual(before);
+    expect(temps(out)).toEqual([]);
+  });
+
+  it('collects every path problem and clash, and writes nothing', () => {
+    const out = join(tempDir('stage'), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'mine.js'), 'mine\n');
+    const stage = OutputStage.open(out, () => 'out');
+    stage.add({ path: 'ok.js', contents: 'x\n' });
+    stage.add({ path: '../x.js', contents: 'x\n' });
+    stage.add({ path: 'mine.js', contents: 'other\n' });
+    stage.add({ path: 'ok.js', contents: 'y\n' });
+    expect(problemsOf(() => stage.finish('h', []))).toEqual([
+      '../x.js: output path escapes the output directory out/; rename the object or template that produces it',
+      'out/mine.js: exists but was not written by yuno-codegen; move it away or delete it, then run again',
+      'ok.js: two outputs have the same path; give the objects different titles',
+    ]);
+    expect(readTree(out)).toEqual({ 'mine.js': 'mine\n' });
+    expect(temps(out)).toEqual([]);
   });
 });
 
