@@ -50,7 +50,7 @@ if (spec.extract) {
   await lib.generateEach(options, {
     schema: () => void objects++,
     file: (file) => {
-      bytes += Buffer.byteLength(file.contents);
+      bytes += file.bytes?.length ?? Buffer.byteLength(file.contents);
       stage.add(file);
     },
   });

@@ -93,14 +93,14 @@ export function schemaText(doc: SchemaDocument): string {
 function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile & { page: string })[] {
   const problems: Problem[] = [];
   const files: (BesideFile & { page: string })[] = [];
-  plan.pages.forEach((page, index) => {
-    if (!page.besideSchema) return;
-    const doc = schemas.find((s) => s.source === page.rel) ?? schemas[index];
-    if (!doc) return;
+  for (const page of plan.pages) {
+    if (!page.besideSchema) continue;
+    const doc = schemas.find((s) => s.source === page.rel);
+    if (!doc) continue;
     const bad = safeSlug(doc);
     if (bad) problems.push(bad);
     else files.push({ page: page.rel, path: join(dirname(page.abs), `${doc.slug}.schema.json`), contents: schemaText(doc) });
-  });
+  }
   if (problems.length > 0) throw new CodegenError(problems);
   return files;
 }
@@ -161,11 +161,20 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   const stage = OutputStage.open(plan.outDir, show);
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
-  const schemas: SchemaDocument[] = [];
+  const names: string[] = [];
+  // Only the schemas written beside their pages are kept; the library lets go of the others as it goes.
+  const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
+  const kept: SchemaDocument[] = [];
   let written;
   try {
-    await lib.generateEach(libraryOptions(plan, inputs), { schema: (doc) => void schemas.push(doc), file: (file) => stage.add(file) });
-    written = stage.finish(inputs.hash, besideFiles(plan, schemas));
+    await lib.generateEach(libraryOptions(plan, inputs), {
+      schema: (doc) => {
+        names.push(doc.name);
+        if (besidePages.has(doc.source)) kept.push(doc);
+      },
+      file: (file) => stage.add(file),
+    });
+    written = stage.finish(inputs.hash, besideFiles(plan, kept));
   } finally {
     stage.abort();
   }
@@ -179,7 +188,7 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     files,
     written: written.written.map((p) => (isAbsolute(p) ? show(p) : p)),
     removed: written.removed,
-    schemas: schemas.map((s) => s.name),
+    schemas: names,
     ms,
   };
   const summary = written.changed

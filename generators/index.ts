@@ -7,10 +7,11 @@
 import { extract } from './extract.js';
 import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
-import { emitObjectCode, emitSharedCode, planCode, type ObjectSummary } from './emit/code.js';
-import { emitObjectDocs } from './emit/docs.js';
-import { compareText, format } from './format.js';
-import { createRenderer, type Renderer, type TemplateSet } from './templates.js';
+import { planCode, summaryOf, type ObjectSummary } from './emit/code.js';
+import type { ObjectOutput } from './emit/emitter.js';
+import { defaultThreads, openEmitter } from './emit/threads.js';
+import { compareText } from './format.js';
+import type { TemplateSet } from './templates.js';
 import { defaultTemplates } from './assets.js';
 import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
 
@@ -40,6 +41,11 @@ export interface GenerateOptions {
   packageName?: string;
   /** @default '0.0.0' */
   packageVersion?: string;
+  /**
+   * Worker threads for the emit stage; 0 emits in the calling thread. Same output either way.
+   * @default 0 below 8 objects, else one per core but one (1 to 4); always 0 when running from the TypeScript sources
+   */
+  threads?: number;
 }
 
 /** Options with every default applied: what the emitters receive. */
@@ -82,39 +88,41 @@ export interface GenerateSink {
  */
 export async function generateEach(options: GenerateOptions, sink: GenerateSink): Promise<void> {
   const resolved = resolveOptions(options);
-  const schemas = await collectSchemas(options);
-  for (const doc of schemas) sink.schema?.(doc);
-  const renderer = await createRenderer({ ...defaultTemplates(), ...(options.templates ?? {}) });
-  const wantDocs = resolved.only.includes('docs');
-  const code = planCode(schemas, resolved, renderer);
-  const summaries: ObjectSummary[] = [];
-  let singleDocs: string | undefined;
-  for (const doc of schemas) {
-    const files: GeneratedFile[] = [];
-    if (code) {
-      const done = await emitObjectCode(code, doc);
-      files.push(...done.files);
-      summaries.push(done.summary);
+  const inputs = (options.pages?.length ?? 0) + (options.schemas?.length ?? 0);
+  // Opened first: its workers load the emitters while this thread reads the inputs.
+  const emitter = await openEmitter({ options: resolved, templates: { ...defaultTemplates(), ...(options.templates ?? {}) } }, inputs, options.threads);
+  try {
+    const schemas: (SchemaDocument | undefined)[] = await collectSchemas(options);
+    for (const doc of schemas) sink.schema?.(doc as SchemaDocument);
+    const plan = planCode(schemas as SchemaDocument[], resolved);
+    const count = schemas.length;
+    const single = count === 1;
+    // Jobs go out in input order, a few ahead of the one being written, so every worker stays busy and
+    // only a few objects' output is held at a time; files are handed on in input order. A schema is let
+    // go once its job is out: the shared files need only names.
+    const ahead = Math.max(2, 4 * (options.threads ?? defaultThreads(inputs)));
+    const queue: { doc: ObjectSummary; output: Promise<ObjectOutput> }[] = [];
+    let next = 0;
+    const summaries: ObjectSummary[] = [];
+    let singleMarkdown: string | undefined;
+    while (summaries.length < count) {
+      while (queue.length < ahead && next < count) {
+        const doc = schemas[next] as SchemaDocument;
+        schemas[next++] = undefined;
+        const output = emitter.object({ doc, plan, keepMarkdown: single });
+        output.catch(() => {}); // A failure is thrown when its turn comes; until then it must not count as unhandled.
+        queue.push({ doc: summaryOf(doc), output });
+      }
+      const job = queue.shift() as (typeof queue)[number];
+      const done = await job.output;
+      summaries.push(done.needs ? { ...job.doc, needs: done.needs } : job.doc);
+      if (single) singleMarkdown = done.markdown;
+      for (const file of done.files) await sink.file(file);
     }
-    if (wantDocs) {
-      const docs = emitObjectDocs(doc, renderer);
-      if (schemas.length === 1) singleDocs = docs[0]?.contents;
-      files.push(...docs);
-    }
-    for (const file of format(files)) await sink.file(file);
+    for (const file of await emitter.shared({ plan, objects: summaries, singleMarkdown })) await sink.file(file);
+  } finally {
+    await emitter.close();
   }
-  const shared = code ? await emitSharedCode(code, summaries) : [];
-  if (resolved.target === 'package' && wantDocs) shared.push(readme(schemas, singleDocs, resolved, renderer));
-  for (const file of format(shared)) await sink.file(file);
-}
-
-/** The package README: the object's Markdown docs, or an index of the objects when there are several. */
-function readme(schemas: SchemaDocument[], single: string | undefined, options: ResolvedOptions, renderer: Renderer): GeneratedFile {
-  const objects = schemas.map((s) => ({ name: s.name, slug: s.slug }));
-  return {
-    path: 'README.md',
-    contents: renderer.render('readme.md.hbs', { single: single ?? false, count: schemas.length, packageName: options.packageName, objects }),
-  };
 }
 
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {

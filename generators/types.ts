@@ -124,6 +124,26 @@ export interface SchemaDocument {
 export interface GeneratedFile {
   path: string;
   contents: string;
+  /**
+   * The contents as UTF-8, when the file was emitted in a worker thread (it crosses as bytes, not as a
+   * string); `contents` is then decoded from them on first use.
+   */
+  readonly bytes?: Uint8Array;
+}
+
+/** A file that arrived from a worker thread as UTF-8 bytes: a writer uses the bytes, `contents` decodes them once. */
+export class EncodedFile implements GeneratedFile {
+  private text: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  get contents(): string {
+    this.text ??= new TextDecoder().decode(this.bytes);
+    return this.text;
+  }
 }
 
 /** One problem found in an input, with where it is. */

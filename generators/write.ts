@@ -196,6 +196,15 @@ export function fsReason(error: unknown): string {
   }
 }
 
+/** A file's bytes, or undefined when it cannot be read. */
+function readBytes(path: string): Buffer | undefined {
+  try {
+    return readFileSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A file's text, or undefined when it cannot be read. */
 export function readText(path: string): string | undefined {
   try {
@@ -268,10 +277,13 @@ export class OutputStage {
       this.problems.push(problem);
       return;
     }
-    const old = this.existing.has(file.path) ? readText(join(this.outDir, file.path)) : undefined;
+    // Bytes throughout: a file from a worker thread is already UTF-8, and is never made a string here.
+    const data = file.bytes ?? Buffer.from(file.contents, 'utf8');
+    const old = this.existing.has(file.path) ? readBytes(join(this.outDir, file.path)) : undefined;
+    const same = old !== undefined && Buffer.compare(old, data) === 0;
     // A file the user put in out/ is never overwritten: that would destroy work the tool cannot restore.
     // One that already holds exactly what we would write is adopted (e.g. a committed out/ without manifest).
-    if (old !== undefined && old !== file.contents && !this.ours.has(file.path)) {
+    if (old !== undefined && !same && !this.ours.has(file.path)) {
       this.problems.push({
         file: `${this.show(this.outDir)}/${file.path}`,
         at: '',
@@ -280,14 +292,14 @@ export class OutputStage {
       });
       return;
     }
-    this.hashes[file.path] = sha256(file.contents);
+    this.hashes[file.path] = sha256(data);
     if (this.problems.length > 0) return;
-    if (old === file.contents && this.next === undefined) {
+    if (same && this.next === undefined) {
       this.same.push(file.path);
       return;
     }
-    if (old !== file.contents) this.changed.push(file.path);
-    this.write(file.path, file.contents);
+    if (!same) this.changed.push(file.path);
+    this.write(file.path, data);
   }
 
   /** Remove the temporary directory; out/ stays as it was. */
@@ -380,7 +392,7 @@ export class OutputStage {
     this.same.length = 0;
   }
 
-  private write(path: string, contents: string): void {
+  private write(path: string, contents: Uint8Array): void {
     if (this.next === undefined) this.makeNext();
     const target = join(this.next as string, path);
     try {

@@ -9,7 +9,16 @@ import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type S
 import { compareText } from '../format.js';
 import { jsString } from '../templates.js';
 import { emitTypes } from './types.js';
-import { buildValidators, checkSupported, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, walkSchema, type ObjectValidators } from './validators.js';
+import {
+  buildValidators,
+  checkSupported,
+  FORMAT_FUNCTIONS,
+  MESSAGE_CASES,
+  SET_ENUM_MIN,
+  walkSchema,
+  type ObjectValidators,
+  type RuntimeNeeds,
+} from './validators.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);
@@ -37,40 +46,47 @@ interface ObjectModel {
 
 /** What the shared files need of an object once its own files are out: its names and its validators' run-time needs. */
 export interface ObjectSummary {
-  doc: SchemaDocument;
-  needs?: ObjectValidators['needs'];
+  name: string;
+  slug: string;
+  source: string;
+  needs?: RuntimeNeeds;
 }
 
 /**
  * Everything decided across all objects before any object's code is emitted: names checked, shared
- * definitions collected, and which of them are shared enum Sets the validators look up.
+ * definitions collected, and which of them are shared enum Sets the validators look up. Plain data (it
+ * is sent to the worker threads that emit the objects).
  */
 export interface CodePlan {
   options: ResolvedOptions;
-  renderer: Renderer;
   wantTypes: boolean;
   wantValidators: boolean;
   defs: Map<string, SharedDef>;
   sharedEnums: Set<string>;
 }
 
-/** All code files at once: plan, then every object, then the shared files (see index.ts for the streaming use). */
+/** All code files at once: plan, then every object, then the shared files (index.ts streams the same steps). */
 export async function emitCode(docs: SchemaDocument[], options: ResolvedOptions, renderer: Renderer): Promise<GeneratedFile[]> {
-  const plan = planCode(docs, options, renderer);
+  const plan = planCode(docs, options);
   if (!plan) return [];
   const files: GeneratedFile[] = [];
   const summaries: ObjectSummary[] = [];
   for (const doc of docs) {
-    const done = await emitObjectCode(plan, doc);
+    const done = await emitObjectCode(plan, doc, renderer);
     files.push(...done.files);
-    summaries.push(done.summary);
+    summaries.push(done.needs ? { ...summaryOf(doc), needs: done.needs } : summaryOf(doc));
   }
-  files.push(...(await emitSharedCode(plan, summaries)));
+  files.push(...(await emitSharedCode(plan, summaries, renderer)));
   return files;
 }
 
+/** An object's names, without its schema (the shared files need no more until its needs are known). */
+export function summaryOf(doc: SchemaDocument): ObjectSummary {
+  return { name: doc.name, slug: doc.slug, source: doc.source };
+}
+
 /** Check the objects together and plan the shared module; undefined when neither types nor validators are wanted. */
-export function planCode(docs: SchemaDocument[], options: ResolvedOptions, renderer: Renderer): CodePlan | undefined {
+export function planCode(docs: SchemaDocument[], options: ResolvedOptions): CodePlan | undefined {
   const wantTypes = options.only.includes('types');
   const wantValidators = options.only.includes('validators');
   if (!wantTypes && !wantValidators) return undefined;
@@ -80,11 +96,15 @@ export function planCode(docs: SchemaDocument[], options: ResolvedOptions, rende
   const sharedEnums = new Set(
     [...defs.values()].filter((d) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map((d) => d.name),
   );
-  return { options, renderer, wantTypes, wantValidators, defs, sharedEnums };
+  return { options, wantTypes, wantValidators, defs, sharedEnums };
 }
 
 /** One object's own files (its module in every format, its schema), rendered now so nothing of it needs to be kept. */
-export async function emitObjectCode(plan: CodePlan, doc: SchemaDocument): Promise<{ files: GeneratedFile[]; summary: ObjectSummary }> {
+export async function emitObjectCode(
+  plan: CodePlan,
+  doc: SchemaDocument,
+  renderer: Renderer,
+): Promise<{ files: GeneratedFile[]; needs?: RuntimeNeeds }> {
   const object: ObjectModel = await withinStack(doc.source, async () => ({
     doc,
     types: await emitTypes(doc.schema, doc.name, doc.source),
@@ -93,7 +113,6 @@ export async function emitObjectCode(plan: CodePlan, doc: SchemaDocument): Promi
   }));
   const files: GeneratedFile[] = [];
   const add = (path: string, contents: string): void => void files.push({ path, contents });
-  const { renderer } = plan;
   if (plan.options.target === 'ts') {
     const fmt = { esm: true, cjs: false, ts: true, ext: 'js' };
     add(`${doc.slug}.ts`, renderer.render('object.ts.hbs', objectModel(object, fmt)));
@@ -105,15 +124,15 @@ export async function emitObjectCode(plan: CodePlan, doc: SchemaDocument): Promi
     }
     add(`schemas/${doc.slug}.schema.json`, `${JSON.stringify(doc.schema, null, 2)}\n`);
   }
-  return { files, summary: object.validators ? { doc, needs: object.validators.needs } : { doc } };
+  return object.validators ? { files, needs: object.validators.needs } : { files };
 }
 
 /** The files every object's module imports or that list all objects: shared module, index, package.json. */
-export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[]): Promise<GeneratedFile[]> {
-  const { defs, renderer, options, wantValidators } = plan;
+export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[], renderer: Renderer): Promise<GeneratedFile[]> {
+  const { defs, options, wantValidators } = plan;
   const defTypes: string[] = [];
   for (const def of [...defs.values()]) defTypes.push(await withinStack(def.source, () => emitTypes(def.schema, def.name, def.source)));
-  const sharedBanner = banner(objects.length === 1 ? (objects[0]?.doc.source ?? '') : `${objects.length} schemas`);
+  const sharedBanner = banner(objects.length === 1 ? (objects[0]?.source ?? '') : `${objects.length} schemas`);
   const shared = sharedModel(objects, defs, plan.sharedEnums, defTypes.join('\n'), wantValidators, sharedBanner);
   const files: GeneratedFile[] = [];
   const add = (path: string, contents: string): void => void files.push({ path, contents });
@@ -130,7 +149,7 @@ export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[]): 
     add(`shared.${fmt.ext}`, renderer.render('shared.js.hbs', { ...shared, ...fmt }));
     add(`index.${fmt.ext}`, renderer.render('index.js.hbs', indexModel(objects, shared, wantValidators, fmt)));
   }
-  const entries = ['index', 'shared', ...objects.map((o) => o.doc.slug)];
+  const entries = ['index', 'shared', ...objects.map((o) => o.slug)];
   add(
     'package.json',
     renderer.render('package.json.hbs', {
@@ -248,7 +267,7 @@ function indexModel(objects: ObjectSummary[], shared: SharedModel, validators: b
     banner: shared.banner,
     validators,
     publicTypes: shared.publicTypes,
-    objects: objects.map((o) => ({ name: o.doc.name, slug: o.doc.slug })),
+    objects: objects.map((o) => ({ name: o.name, slug: o.slug })),
   };
 }
 

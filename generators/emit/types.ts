@@ -12,7 +12,7 @@ import { mapSchema } from './validators.js';
 type Compile = typeof import('json-schema-to-typescript').compile;
 let compileLoaded: Promise<Compile> | undefined;
 
-function loadCompile(): Promise<Compile> {
+export function loadCompile(): Promise<Compile> {
   compileLoaded ??= Promise.resolve().then(requireJson2ts);
   return compileLoaded;
 }

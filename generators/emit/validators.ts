@@ -93,7 +93,7 @@ function cjs<T>(mod: unknown, name = 'default'): T {
 }
 
 /** AJV is heavy: load it on first use only. */
-function loadAjv(): Promise<AjvTools> {
+export function loadAjv(): Promise<AjvTools> {
   ajvLoaded ??= (async () => {
     const [mod, core, standaloneMod, coreVocabulary, validation, applicator, format, metadata, next] = await Promise.all([
       import('ajv/dist/2020.js'),

@@ -4,6 +4,8 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, CONFIG, PAGE, ROOT, cli, readTree, seedProject, session, tempDir, validates } from './helpers.js';
+import { generate } from '../../generators/index.js';
+import { WORKERS_FROM_OBJECTS } from '../../generators/emit/threads.js';
 
 describe('generate', () => {
   it('with no config and no inputs uses the embedded page and writes ./out only', () => {
@@ -112,5 +114,35 @@ describe('extract', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: bad\.md/);
+  });
+});
+
+describe('generate with many objects (emitted in worker threads)', () => {
+  it('writes exactly what the library emits in one thread, and the canonical schemas beside the pages', async () => {
+    const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort();
+    expect(names.length).toBeGreaterThanOrEqual(WORKERS_FROM_OBJECTS);
+    const dir = tempDir('many');
+    mkdirSync(join(dir, 'pages'));
+    for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
+    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), packageVersion: '1.0.0' }));
+    const r = cli(['--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'generated', files: 7 * names.length + 10 });
+    const expected = await generate({
+      pages: names.map((n) => ({ path: `pages/${n}`, bytes: new Uint8Array(readFileSync(join(dir, 'pages', n))) })),
+      packageVersion: '1.0.0',
+      threads: 0,
+    });
+    const tree = readTree(join(dir, 'out'));
+    delete tree['.yuno-codegen.json'];
+    expect(Object.keys(tree).sort()).toEqual(expected.files.map((f) => f.path));
+    for (const f of expected.files) expect(tree[f.path], f.path).toBe(f.contents);
+    for (const doc of expected.schemas) {
+      expect(readFileSync(join(dir, 'pages', `${doc.slug}.schema.json`), 'utf8')).toBe(`${JSON.stringify(doc.schema, null, 2)}\n`);
+    }
+    // And a second run is a no-op.
+    expect(cli([], dir).stdout).toBe('out/ is up to date\n');
   });
 });

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodegenError } from '../../generators/types.js';
+import { CodegenError, EncodedFile } from '../../generators/types.js';
 import { MANIFEST_NAME, OutputStage, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
 import { readTree, tempDir } from './helpers.js';
 
@@ -141,6 +141,22 @@ describe('OutputStage (file by file)', () => {
     });
     expect(Object.keys(readManifest(out)?.files ?? {})).toEqual(['a.js', 'b.js', 'c.js', 'd/e.js']);
     expect(temps(out)).toEqual([]);
+  });
+
+  it('takes files that arrive as UTF-8 bytes (from a worker) like their text: same bytes are no change', () => {
+    const out = join(tempDir('stage'), 'out');
+    const text = 'export const café = "\u2028";\n';
+    writeOutput({ outDir: out, files: files({ 'a.js': text, 'b.js': 'b\n' }), inputs: 'h1' });
+    const before = readManifest(out);
+    const bytes = (t: string) => new EncodedFile('x', new TextEncoder().encode(t)).bytes;
+    const stage = OutputStage.open(out);
+    stage.add(new EncodedFile('a.js', bytes(text)));
+    stage.add(new EncodedFile('b.js', bytes('B\n')));
+    expect(stage.finish('h1', [])).toEqual({ changed: true, written: ['b.js'], removed: [] });
+    expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe(text);
+    expect(readFileSync(join(out, 'b.js'), 'utf8')).toBe('B\n');
+    expect(readManifest(out)?.files['a.js']).toBe(before?.files['a.js']);
+    expect(new EncodedFile('a.js', bytes(text)).contents).toBe(text);
   });
 
   it('abort() after some files leaves out/ as it was and no temporary directory', () => {

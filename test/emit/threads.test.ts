@@ -1,0 +1,66 @@
+/**
+ * The emit stage in worker threads (generators/emit/threads.ts) gives exactly what it gives in the calling
+ * thread: same files, same bytes, same order, same problems. Workers load only built JavaScript, so this
+ * runs the built library (dist/), as the CLI does.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/helpers.js';
+import { corpus } from '../extract/helpers.js';
+import type * as Library from '../../generators/index.js';
+import type * as Threads from '../../generators/emit/threads.js';
+
+const lib = (await import(pathToFileURL(join(ROOT, 'dist', 'generators', 'index.js')).href)) as typeof Library;
+const threads = (await import(pathToFileURL(join(ROOT, 'dist', 'generators', 'emit', 'threads.js')).href)) as typeof Threads;
+
+const NAMES = ['the-reports-object.md', 'the-customer-session-object.md', 'the-customer-object.md', 'the-payout-object.md'];
+const pages = NAMES.map((name) => ({ path: name, bytes: new Uint8Array(readFileSync(join(corpus, name))) }));
+
+async function stream(options: Library.GenerateOptions): Promise<{ order: string[]; files: Map<string, string> }> {
+  const order: string[] = [];
+  const files = new Map<string, string>();
+  await lib.generateEach(options, { file: (f) => void (order.push(f.path), files.set(f.path, f.contents)) });
+  return { order, files };
+}
+
+async function problemsOf(options: Library.GenerateOptions): Promise<string[]> {
+  try {
+    await lib.generate(options);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'CodegenError') return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('expected a CodegenError');
+}
+
+describe('emitting in worker threads', () => {
+  it('gives the same files, bytes and order with 0, 1 and 2 workers (both targets)', async () => {
+    // package: 7 files per object (.d.ts, .d.cts, .js, .cjs, schema, .md, .html) + 10 shared; ts: 4 per object + 2.
+    for (const [target, count] of [['package', 38], ['ts', 18]] as const) {
+      const here = await stream({ pages, target, threads: 0 });
+      expect(here.order).toHaveLength(count);
+      for (const n of [1, 2]) {
+        const there = await stream({ pages, target, threads: n });
+        expect(there.order, `${target}, ${n} workers`).toEqual(here.order);
+        for (const [path, contents] of here.files) expect(there.files.get(path), path).toBe(contents);
+      }
+    }
+  });
+
+  it('reports a problem raised in a worker exactly as in this thread', async () => {
+    const templates = { 'object.d.ts.hbs': { source: 'export type {{name}} = {{noSuchField}};\n', path: 'tpl/object.d.ts.hbs' } };
+    const here = await problemsOf({ pages, templates, threads: 0 });
+    expect(here).toEqual([expect.stringMatching(/^tpl\/object\.d\.ts\.hbs( \(line 1\))?: template error: .*noSuchField.*; fix the template or remove it to use the built-in one$/)]);
+    expect(await problemsOf({ pages, templates, threads: 1 })).toEqual(here);
+  });
+
+  it('uses no worker for a few objects, and one per core but one (1 to 4) from eight on', () => {
+    expect(threads.defaultThreads(1)).toBe(0);
+    expect(threads.defaultThreads(threads.WORKERS_FROM_OBJECTS - 1)).toBe(0);
+    const n = threads.defaultThreads(threads.WORKERS_FROM_OBJECTS);
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(n).toBeLessThanOrEqual(4);
+  });
+});
