@@ -3,7 +3,8 @@
  * repairs mojibake (UTF-8 that was once read as Windows-1252), splits the front matter and detects which
  * of Yuno's three page formats this is.
  */
-import { parse as parseYaml } from 'yaml';
+// js-yaml rather than `yaml`: json-schema-to-typescript loads it anyway, and it loads in a quarter of the time.
+import { loadAll } from 'js-yaml';
 import { encode as encodeWindows1252 } from 'windows-1252';
 import { CodegenError, type DocPage, type PageFormat, type PageSource } from '../types.js';
 import { isPlainObject as isRecord } from '../conforms.js';
@@ -61,8 +62,8 @@ function splitFrontMatter(text: string, file: string): { data: Record<string, un
   const yaml = text.slice(4, end + 1);
   let data: unknown;
   try {
-    // Warnings (odd but valid YAML) must not reach stderr; errors are reported as problems below.
-    data = parseYaml(yaml, { logLevel: 'error' });
+    // loadAll: an empty front matter is no document (js-yaml's `load` throws on it), not an error.
+    data = loadAll(yaml)[0];
   } catch (error) {
     throw new CodegenError([
       { file, at: 'front matter', rule: 'front-matter', message: `the front matter is not valid YAML (${firstLine(error)}); fix the YAML between the "---" lines` },

@@ -99,6 +99,23 @@ describe('bad input', () => {
     );
   });
 
+  it('front matter that is not YAML, or never closed; an empty one is fine', async () => {
+    const body = htmlBlockPage(field('id', 'string', 'The id.')).replace(/^---\n[\s\S]*?\n---\n/, '');
+    expect(await messageOf(extractText(`---\ntitle: "The X Object\n---\n${body}`, 'quote.md'))).toBe(
+      'quote.md (front matter): the front matter is not valid YAML (deficient indentation (2:1)); fix the YAML between the "---" lines',
+    );
+    expect(await messageOf(extractText(`---\ntitle: A\ntitle: B\n---\n${body}`, 'twice.md'))).toBe(
+      'twice.md (front matter): the front matter is not valid YAML (duplicated mapping key (2:1)); fix the YAML between the "---" lines',
+    );
+    expect(await messageOf(extractText(`---\ntitle: The X Object\n${body}`, 'open.md'))).toBe(
+      'open.md (line 1): the front matter opened by "---" on line 1 is never closed; add a "---" line after it',
+    );
+    for (const empty of ['', '# a comment only\n']) {
+      const doc = await extractText(`---\n${empty}---\n# The X Object\n\n${body}`, 'the-x-object.md');
+      expect(Object.keys(doc.schema.properties ?? {})).toEqual(['id']);
+    }
+  });
+
   it('a BOM and CRLF line endings are accepted', async () => {
     const page = readFileSync(join(repoRoot, 'schema', 'the-customer-session-object.md'), 'utf8');
     const crlf = `\uFEFF${page.replace(/\n/g, '\r\n')}`;
