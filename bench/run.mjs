@@ -22,6 +22,7 @@ import { inputs } from './inputs.mjs';
 
 const GEN = 'generated isCustomerSession';
 const ASSERT = 'generated assertCustomerSession';
+const GEN_TRY = 'generated isCustomerSession, in try/catch';
 const HAND = 'hand-written';
 const AJV = 'ajv.compile';
 const ZOD = 'zod 4';
@@ -109,10 +110,10 @@ function judge(r) {
   const ajvOnValid = valid.map((c) => ({ c, x: v[c][AJV].median / v[c][GEN].median }));
   const slowest = worst(ajvOnValid, (a, b) => a < b);
   goal(r, 'isCustomerSession ≥ 3× faster than ajv.compile on valid input', `ajv.compile takes ${showRatio(slowest.x)} (${slowest.c}; least)`, slowest.x >= 3);
-  const assertValid = valid.map((c) => ({ c, x: v[c][ASSERT].median / v[c][GEN].median }));
+  const assertValid = valid.map((c) => ({ c, x: v[c][ASSERT].median / v[c][GEN_TRY].median }));
   const worstAssert = worst(assertValid, (a, b) => a > b);
   // Equal work on valid input; 10% allows for timer noise on a ~100 ns call.
-  goal(r, 'assertCustomerSession costs no more than isCustomerSession on valid input (≤ 1.1×)', `worst ${showRatio(worstAssert.x)} (${worstAssert.c})`, worstAssert.x <= 1.1);
+  goal(r, 'assertCustomerSession costs no more than isCustomerSession on valid input (≤ 1.1×, both in try/catch)', `worst ${showRatio(worstAssert.x)} (${worstAssert.c})`, worstAssert.x <= 1.1);
 
   const p = r.processes.times;
   if (p[P_GEN] && p[P_JSON2TS]) {
@@ -167,7 +168,7 @@ export function toMarkdown(r) {
     ['isCustomerSession / zod 4 (goal < 1)', GEN, ZOD],
     ['ajv.compile / isCustomerSession (goal ≥ 3 on valid)', AJV, GEN],
     ['AJV standalone / isCustomerSession', 'AJV standalone (default)', GEN],
-    ['assertCustomerSession / isCustomerSession', ASSERT, GEN],
+    ['assertCustomerSession / isCustomerSession, both in try/catch', ASSERT, GEN_TRY],
   ];
   out.push(table(['ratio', ...cases], rows.map(([label, a, b]) => [label, ...cases.map((c) => showRatio(r.validators[c][a].median / r.validators[c][b].median))])), '');
 

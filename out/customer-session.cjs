@@ -20,7 +20,7 @@ if(((((((data.customer_session === undefined) || (!(func0.call(data, "customer_s
 return false;
 }
 else {
-if(data.customer_session !== undefined && func0.call(data, "customer_session")){
+if(true){
 let data0 = data.customer_session;
 const _errs1 = errors;
 const _errs2 = errors;
@@ -45,7 +45,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.customer_id !== undefined && func0.call(data, "customer_id")){
+if(true){
 let data1 = data.customer_id;
 const _errs3 = errors;
 const _errs4 = errors;
@@ -70,7 +70,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.country !== undefined && func0.call(data, "country")){
+if(true){
 let data2 = data.country;
 const _errs5 = errors;
 const _errs6 = errors;
@@ -94,7 +94,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.callback_url !== undefined && func0.call(data, "callback_url")){
+if(true){
 let data3 = data.callback_url;
 const _errs8 = errors;
 const _errs9 = errors;
@@ -119,7 +119,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined && func0.call(data, "created_at")){
+if(true){
 let data4 = data.created_at;
 const _errs10 = errors;
 const _errs11 = errors;
@@ -197,7 +197,7 @@ break;
 }
 }
 if(_errs1 === errors){
-if(data.customer_session !== undefined && func0.call(data, "customer_session")){
+if(true){
 let data0 = data.customer_session;
 const _errs2 = errors;
 const _errs3 = errors;
@@ -222,7 +222,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.customer_id !== undefined && func0.call(data, "customer_id")){
+if(true){
 let data1 = data.customer_id;
 const _errs4 = errors;
 const _errs5 = errors;
@@ -247,7 +247,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.country !== undefined && func0.call(data, "country")){
+if(true){
 let data2 = data.country;
 const _errs6 = errors;
 const _errs7 = errors;
@@ -271,7 +271,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.callback_url !== undefined && func0.call(data, "callback_url")){
+if(true){
 let data3 = data.callback_url;
 const _errs9 = errors;
 const _errs10 = errors;
@@ -296,7 +296,7 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.created_at !== undefined && func0.call(data, "created_at")){
+if(true){
 let data4 = data.created_at;
 const _errs11 = errors;
 const _errs12 = errors;

@@ -209,7 +209,7 @@ export async function buildValidators(
       ]);
     }
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
-    const code = dropUnusedContext(fast ? dropErrorDetails(body) : compactErrors(body, needs.keywords));
+    const code = dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords));
     // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
     pieces.push(`const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`);
   }
@@ -279,6 +279,29 @@ function dropErrorDetails(code: string): string {
     if (writes === mentions) out = out.replace(assignment, '');
   }
   return out.includes('failed$') ? `const failed$ = [{}];\n${out}` : out;
+}
+
+/**
+ * In a fast validator a missing required property returns false at once, so past the `required` check each
+ * required property is known to be present and own; AJV still guards each one's checks with the same test
+ * (`data.k !== undefined && hasOwn(data, "k")`, two more calls per property). Such a guard, on a variable
+ * and key that the same function's required check covered, becomes `if(true)`. Per function: each has its
+ * own `data`; nested objects get fresh names (`data0`, …) within it.
+ */
+function dropProvenPresence(code: string): string {
+  return code
+    .split(/(?=^function validate\d+\()/m)
+    .map((fn) => {
+      const proven = new Set<string>();
+      for (const m of fn.matchAll(/\(\((\w+)\.(\w+) === undefined\) \|\| \(!\((func\d+)\.call\(\1, "\2"\)\)\)\) && \(missing\d+ = "\2"\)/g)) {
+        proven.add(`${m[1]}.${m[2]} ${m[3]}`);
+      }
+      if (proven.size === 0) return fn;
+      return fn.replace(/^if\((\w+)\.(\w+) !== undefined && (func\d+)\.call\(\1, "\2"\)\)\{$/gm, (line, v: string, k: string, f: string) =>
+        proven.has(`${v}.${k} ${f}`) ? 'if(true){' : line,
+      );
+    })
+    .join('');
 }
 
 /** The error literals AJV writes, one statement per line (`lines: true`): `const err0 = {…};`. */

@@ -121,6 +121,51 @@ describe('own properties only (AJV_OPTIONS.ownProperties)', () => {
   });
 });
 
+describe('required properties checked once in the fast validators', () => {
+  // Required at the root, in a nested object and in a $ref'd definition (its own function); `note` optional.
+  const schema: JsonSchema = {
+    type: 'object',
+    properties: {
+      id: { type: 'string', minLength: 2 },
+      note: { type: 'string' },
+      inner: { type: 'object', properties: { code: { type: 'integer' }, tag: { type: 'string' } }, required: ['code'] },
+      item: { $ref: '#/$defs/Item' },
+    },
+    required: ['id', 'inner'],
+    $defs: { Item: { type: 'object', properties: { sku: { type: 'string' } }, required: ['sku'] } },
+  };
+
+  it('drops the repeated presence test of each required property, keeps it for optional ones, answers as AJV does', async () => {
+    const { esm, cjs, files } = await loadPackage([doc(schema)], 'hand-presence');
+    const code = file(files, 'hand.js');
+    const fast = code.slice(code.indexOf('const fast ='), code.indexOf('const fastStrict ='));
+    // id, inner, inner.code and item.sku are proven by their required checks; note, item and inner.tag are not.
+    expect(fast.match(/^if\(true\)\{$/gm)).toHaveLength(4);
+    expect(fast).toMatch(/^if\(data\.note !== undefined && func\d+\.call\(data, "note"\)\)\{$/m);
+    expect(fast).toMatch(/^if\(data\.item !== undefined && func\d+\.call\(data, "item"\)\)\{$/m);
+    const want = reference(schema);
+    const ok = { id: 'ab', inner: { code: 1 }, item: { sku: 'x' } };
+    const values = [
+      ok,
+      { ...ok, note: 'n', inner: { code: 2, tag: 't' } },
+      { ...ok, id: 'a' },
+      { ...ok, id: undefined },
+      Object.assign(Object.create({ id: 'ab' }), { inner: { code: 1 } }),
+      { ...ok, inner: Object.create({ code: 1 }) },
+      { ...ok, inner: { code: 'x' } },
+      { ...ok, item: {} },
+      { ...ok, item: Object.create({ sku: 'x' }) },
+      { ...ok, note: 3 },
+    ];
+    const expected = [true, true, false, false, false, false, false, false, false, false];
+    expect(values.map(want)).toEqual(expected);
+    for (const api of [esm, cjs]) {
+      expect(values.map((v) => api['isHand'](v))).toEqual(expected);
+      expect(values.map((v) => api['isHandStrict'](v))).toEqual(expected);
+    }
+  });
+});
+
 describe('refused keywords', () => {
   it('$dynamicRef, $dynamicAnchor, $recursiveRef and $recursiveAnchor: one problem each, at its JSON pointer', async () => {
     const schema: JsonSchema = {
