@@ -1,22 +1,28 @@
 /**
- * The cost of loading each heavy module `generate` needs, in the order the pipeline first loads them,
- * in a fresh process (a module shared with an earlier one is counted there). Prints one JSON line.
+ * The cost of loading each heavy module `generate --force` on a ReadMe page loads, in the order the
+ * pipeline first loads them, in a fresh process (a module shared with an earlier one is counted there).
+ * json-schema-to-typescript is loaded the way emit/types.ts loads it (without Prettier's core).
+ * Prints one JSON line.
  */
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const types = pathToFileURL(join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..', 'dist', 'generators', 'emit', 'types.js')).href;
 const modules = [
-  'yargs',
-  'ajv/dist/2020.js',
-  'ajv-formats',
-  'handlebars',
-  'mdast-util-from-markdown',
-  'micromark-extension-mdxjs',
-  'htmlparser2',
-  'json-schema-to-typescript',
+  ['js-yaml', () => import('js-yaml')],
+  ['ajv-formats (formats only)', () => import('ajv-formats/dist/formats.js')],
+  ['mdast-util-from-markdown', () => import('mdast-util-from-markdown')],
+  ['acorn', () => import('acorn')],
+  ['htmlparser2', () => import('htmlparser2')],
+  ['handlebars/runtime', () => import('handlebars/runtime.js')],
+  ['json-schema-to-typescript (without Prettier)', async () => (await import(types)).loadCompile()],
+  ['ajv (2020, core, standalone)', () => Promise.all([import('ajv/dist/2020.js'), import('ajv/dist/core.js'), import('ajv/dist/standalone/index.js')])],
 ];
 const out = [];
-for (const name of modules) {
+for (const [name, load] of modules) {
   const t = performance.now();
   try {
-    await import(name);
+    await load();
     out.push({ name, ms: performance.now() - t });
   } catch (error) {
     out.push({ name, ms: NaN, error: String(error) });
