@@ -282,26 +282,50 @@ function dropErrorDetails(code: string): string {
 }
 
 /**
- * In a fast validator a missing required property returns false at once, so past the `required` check each
- * required property is known to be present and own; AJV still guards each one's checks with the same test
- * (`data.k !== undefined && hasOwn(data, "k")`, two more calls per property). Such a guard, on a variable
- * and key that the same function's required check covered, becomes `if(true)`. Per function: each has its
- * own `data`; nested objects get fresh names (`data0`, …) within it.
+ * In a fast validator a missing required property returns false at once: `if(<missing test>){return false;}
+ * else {…}`. Inside that else block each property the test covered is known to be present and own, yet AJV
+ * guards each property's checks with the same test again (`data.k !== undefined && hasOwn(data, "k")`, two
+ * more calls per property). Such a guard, inside the else block of a check that covered its variable and
+ * key, becomes `if(true)`. Only that shape counts: a required check that does not return (in `anyOf`,
+ * `not`, `if`, `dependentRequired` …) proves nothing, and neither does one whose else block the guard is not in.
  */
 function dropProvenPresence(code: string): string {
-  return code
-    .split(/(?=^function validate\d+\()/m)
-    .map((fn) => {
-      const proven = new Set<string>();
-      for (const m of fn.matchAll(/\(\((\w+)\.(\w+) === undefined\) \|\| \(!\((func\d+)\.call\(\1, "\2"\)\)\)\) && \(missing\d+ = "\2"\)/g)) {
-        proven.add(`${m[1]}.${m[2]} ${m[3]}`);
-      }
-      if (proven.size === 0) return fn;
-      return fn.replace(/^if\((\w+)\.(\w+) !== undefined && (func\d+)\.call\(\1, "\2"\)\)\{$/gm, (line, v: string, k: string, f: string) =>
-        proven.has(`${v}.${k} ${f}`) ? 'if(true){' : line,
-      );
-    })
-    .join('');
+  const CHECK = /^if\((.*\(missing\d+ = "[^"\n]*"\).*)\)\{\nreturn false;\n\}\nelse \{$/gm;
+  const KEY = /\(\((\w+)\.(\w+) === undefined\) \|\| \(!\((func\d+)\.call\(\1, "\2"\)\)\)\) && \(missing\d+ = "\2"\)/g;
+  const blocks: { from: number; to: number; keys: Set<string> }[] = [];
+  for (const check of code.matchAll(CHECK)) {
+    const from = (check.index ?? 0) + check[0].length;
+    const to = blockEnd(code, from);
+    if (to < 0) return code;
+    blocks.push({ from, to, keys: new Set([...(check[1] ?? '').matchAll(KEY)].map((m) => `${m[1]}.${m[2]} ${m[3]}`)) });
+  }
+  if (blocks.length === 0) return code;
+  return code.replace(/^if\((\w+)\.(\w+) !== undefined && (func\d+)\.call\(\1, "\2"\)\)\{$/gm, (line, v: string, k: string, f: string, at: number) =>
+    blocks.some((b) => b.from <= at && at < b.to && b.keys.has(`${v}.${k} ${f}`)) ? 'if(true){' : line,
+  );
+}
+
+/**
+ * The index of the `}` that closes the block whose `{` ends just before `from`, skipping strings and
+ * comments; -1 when the code does not balance (then nothing is changed).
+ */
+function blockEnd(code: string, from: number): number {
+  let depth = 1;
+  for (let i = from; i < code.length; i++) {
+    const c = code[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
+    } else if (c === '/' && code[i + 1] === '*') {
+      i = code.indexOf('*/', i + 2);
+      if (i < 0) return -1;
+      i++;
+    } else if (c === '/' && code[i + 1] === '/') {
+      i = code.indexOf('\n', i);
+      if (i < 0) return -1;
+    } else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return i;
+  }
+  return -1;
 }
 
 /** The error literals AJV writes, one statement per line (`lines: true`): `const err0 = {…};`. */

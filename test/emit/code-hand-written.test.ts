@@ -166,6 +166,26 @@ describe('required properties checked once in the fast validators', () => {
   });
 });
 
+describe('required checks that may not run prove nothing', () => {
+  // Each schema has a `required` whose failure does not fail the object (another branch may pass, or the
+  // check only applies when some key is there): the guard of that property's own checks must stay.
+  const cases: [string, JsonSchema, unknown[]][] = [
+    ['dependentRequired', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, dependentRequired: { a: ['b'] } }, [{}, { a: 'x' }, { a: 'x', b: 'y' }, { b: 1 }]],
+    ['dependentSchemas', { type: 'object', properties: { b: { type: 'string' } }, dependentSchemas: { a: { required: ['b'] } } }, [{}, { a: 1 }, { a: 1, b: 'y' }, { b: 2 }]],
+    ['anyOf', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] }, [{}, { a: 's' }, { b: 's' }, { a: 1 }]],
+    ['not', { type: 'object', properties: { a: { type: 'string' } }, not: { required: ['a'] } }, [{}, { a: 's' }, { b: 1 }]],
+    ['if/then/else', { type: 'object', properties: { kind: { type: 'string' }, x: { type: 'string' }, y: { type: 'string' } }, if: { properties: { kind: { const: 'x' } }, required: ['kind'] }, then: { required: ['x'] }, else: { required: ['y'] } }, [{}, { kind: 'y', y: 'v' }, { kind: 'x', x: 'v' }, { kind: 'x' }, { kind: 'y' }]],
+  ];
+  for (const [name, schema, values] of cases) {
+    it(name, async () => {
+      const { esm, cjs } = await loadPackage([doc(schema)], `hand-cond-${name.replace(/\W/g, '')}`);
+      const want = values.map(reference(schema));
+      expect(new Set(want).size, 'the inputs should include valid and invalid ones').toBe(2);
+      for (const api of [esm, cjs]) expect(values.map((v) => api['isHand'](v))).toEqual(want);
+    });
+  }
+});
+
 describe('refused keywords', () => {
   it('$dynamicRef, $dynamicAnchor, $recursiveRef and $recursiveAnchor: one problem each, at its JSON pointer', async () => {
     const schema: JsonSchema = {
