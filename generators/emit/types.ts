@@ -21,8 +21,10 @@ export function loadCompile(): Promise<Compile> {
  * json-schema-to-typescript `require`s Prettier when it loads, and Prettier's CommonJS entry then imports
  * its 700 KB core: ~40 ms of every run, for a formatter we turn off (`format: false`; format.ts owns the
  * layout). While json2ts loads, a placeholder stands in the require cache for Prettier's entry (unless the
- * process has loaded Prettier already); it is removed right after, so any later `require('prettier')`
- * gets the real one. The placeholder throws if called: with `format: false` json2ts never calls it.
+ * process has loaded Prettier already), and is removed right after, so a later `require('prettier')` gets
+ * the real one. json2ts keeps the placeholder it was given, so the placeholder forwards every member to
+ * the real Prettier, loaded at first use: another caller of json2ts in the same process, formatting on,
+ * gets Prettier's output as if we had never been there.
  */
 function requireJson2ts(): Compile {
   const require = createRequire(import.meta.url);
@@ -32,11 +34,23 @@ function requireJson2ts(): Compile {
   const placeholder = new Module(prettier);
   placeholder.filename = prettier;
   placeholder.loaded = true;
-  placeholder.exports = {
-    format() {
-      throw new Error('yuno-codegen calls json-schema-to-typescript with format: false; Prettier is not loaded');
-    },
+  let real: Record<string | symbol, unknown> | undefined;
+  const load = (): Record<string | symbol, unknown> => {
+    if (require.cache[prettier] === placeholder) delete require.cache[prettier];
+    return (real ??= require(prettier) as Record<string | symbol, unknown>);
   };
+  placeholder.exports = new Proxy(
+    {},
+    {
+      get: (_target, key) => load()[key],
+      has: (_target, key) => key in load(),
+      ownKeys: () => Reflect.ownKeys(load()),
+      getOwnPropertyDescriptor: (_target, key) => {
+        const d = Reflect.getOwnPropertyDescriptor(load(), key);
+        return d && { ...d, configurable: true };
+      },
+    },
+  );
   require.cache[prettier] = placeholder;
   try {
     return (require(entry) as typeof import('json-schema-to-typescript')).compile;

@@ -57,7 +57,7 @@ describe('modules loaded by a run', () => {
 });
 
 describe('json-schema-to-typescript without Prettier', () => {
-  it('leaves require("prettier") to the real Prettier after a run in the same process', async () => {
+  it('leaves require("prettier") and json2ts\'s own formatting to the real Prettier after a run in the same process', async () => {
     const script = `
       import { createRequire } from 'node:module';
       import { spawnSync } from 'node:child_process';
@@ -69,10 +69,18 @@ import { readFileSync } from 'node:fs';
       const before = Object.keys(require.cache).filter((k) => k.includes('/node_modules/prettier/'));
       const prettier = require('prettier');
       const formatted = await prettier.format('const  a=1', { parser: 'babel' });
-      console.log(JSON.stringify({ types: out.files.some((f) => f.path === 'customer-session.d.ts'), before, formatted }));
+      // json2ts keeps the module it was given when it loaded; with formatting on it must still format.
+      const json2ts = await import('json-schema-to-typescript');
+      const typed = await json2ts.compile({ type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false }, 'X', { bannerComment: '' });
+      console.log(JSON.stringify({ types: out.files.some((f) => f.path === 'customer-session.d.ts'), before, formatted, typed }));
     `;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({ types: true, before: [], formatted: 'const a = 1;\n' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      types: true,
+      before: [],
+      formatted: 'const a = 1;\n',
+      typed: 'export interface X {\n  a?: string;\n}\n',
+    });
   });
 });
