@@ -9,7 +9,7 @@ import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { planCode, summaryOf, type ObjectSummary } from './emit/code.js';
 import type { ObjectOutput } from './emit/emitter.js';
-import { defaultThreads, openEmitter } from './emit/threads.js';
+import { MAX_THREADS, defaultThreads, openEmitter } from './emit/threads.js';
 import { compareText } from './format.js';
 import type { TemplateSet } from './templates.js';
 import { defaultTemplates } from './assets.js';
@@ -66,7 +66,8 @@ export interface GenerateResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const schemas: SchemaDocument[] = [];
   const files: GeneratedFile[] = [];
-  await generateEach(options, { schema: (doc) => void schemas.push(doc), file: (file) => void files.push(file) });
+  // Plain { path, contents } objects, however the file arrived (a worker's come as bytes).
+  await generateEach(options, { schema: (doc) => void schemas.push(doc), file: (file) => void files.push({ path: file.path, contents: file.contents }) });
   return { schemas, files: files.sort((a, b) => compareText(a.path, b.path)) };
 }
 
@@ -89,6 +90,11 @@ export interface GenerateSink {
 export async function generateEach(options: GenerateOptions, sink: GenerateSink): Promise<void> {
   const resolved = resolveOptions(options);
   const inputs = (options.pages?.length ?? 0) + (options.schemas?.length ?? 0);
+  if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 0 && options.threads <= MAX_THREADS)) {
+    throw new CodegenError([
+      { file: '(options)', at: '/threads', rule: 'options', message: `threads must be a whole number from 0 to ${MAX_THREADS} (got ${String(options.threads)})` },
+    ]);
+  }
   // Opened first: its workers load the emitters while this thread reads the inputs.
   const emitter = await openEmitter({ options: resolved, templates: { ...defaultTemplates(), ...(options.templates ?? {}) } }, inputs, options.threads);
   try {

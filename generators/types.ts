@@ -141,7 +141,8 @@ export class EncodedFile implements GeneratedFile {
   ) {}
 
   get contents(): string {
-    this.text ??= new TextDecoder().decode(this.bytes);
+    // ignoreBOM: a leading U+FEFF is part of the contents (a template may start with one), as on disk.
+    this.text ??= new TextDecoder('utf-8', { ignoreBOM: true }).decode(this.bytes);
     return this.text;
   }
 }

@@ -199,6 +199,8 @@ export async function buildValidators(
       ajv.addSchema(withFastKeywords(base, sharedEnums, fast, schema), name);
       ajv.getSchema(name);
     } catch (error) {
+      // Too deep for AJV's recursive compiler: code.ts turns it into the one "too deeply nested" problem.
+      if (error instanceof RangeError) throw error;
       throw new CodegenError([
         {
           file: where,

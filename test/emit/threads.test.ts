@@ -56,6 +56,37 @@ describe('emitting in worker threads', () => {
     expect(await problemsOf({ pages, templates, threads: 1 })).toEqual(here);
   });
 
+  it('keeps a template\'s leading BOM, and generate() returns plain { path, contents } objects either way', async () => {
+    const templates = { 'docs.md.hbs': { source: '\uFEFF# {{title}}\n', path: 'tpl/docs.md.hbs' } };
+    const here = await lib.generate({ pages, templates, threads: 0 });
+    const there = await lib.generate({ pages, templates, threads: 1 });
+    expect(there.files.find((f) => f.path === 'docs/reports.md')?.contents).toBe('\uFEFF# Reports\n');
+    expect(JSON.parse(JSON.stringify(there.files))).toEqual(JSON.parse(JSON.stringify(here.files)));
+    for (const f of there.files) expect(Object.keys(f)).toEqual(['path', 'contents']);
+  });
+
+  it('a schema too deep for the compiler fails the same way in a worker (same stack as this thread)', async () => {
+    const nest = (depth: number, leaf: object): object => {
+      let s = leaf;
+      for (let i = 0; i < depth; i++) s = { type: 'object', properties: { n: s } };
+      return s;
+    };
+    const $defs: Record<string, object> = {};
+    for (let i = 0; i < 10; i++) $defs[`D${i}`] = nest(60, i < 9 ? { $ref: `#/$defs/D${i + 1}` } : { type: 'string' });
+    const schemas = [{ path: 'deep.schema.json', text: JSON.stringify({ title: 'Deep', type: 'object', properties: { d: { $ref: '#/$defs/D0' } }, $defs }) }];
+    const here = await problemsOf({ schemas, threads: 0, only: ['validators'] });
+    expect(here).toEqual([
+      'deep.schema.json: the schema is too deeply nested or its $ref chains too long to generate code from (Maximum call stack size exceeded); flatten it or split it into shorter definitions',
+    ]);
+    expect(await problemsOf({ schemas, threads: 1, only: ['validators'] })).toEqual(here);
+  });
+
+  it('refuses a threads option that is not a whole number from 0 to 64', async () => {
+    for (const threads of [-1, 1.5, Number.NaN, 65, Number.POSITIVE_INFINITY]) {
+      expect(await problemsOf({ pages, threads })).toEqual([`(options) (/threads): threads must be a whole number from 0 to 64 (got ${String(threads)})`]);
+    }
+  });
+
   it('uses no worker for a few objects, and one per core but one (1 to 4) from eight on', () => {
     expect(threads.defaultThreads(1)).toBe(0);
     expect(threads.defaultThreads(threads.WORKERS_FROM_OBJECTS - 1)).toBe(0);
