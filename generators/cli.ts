@@ -159,6 +159,15 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
   // of objects, and out/ is swapped in only once everything is there.
   const stage = OutputStage.open(plan.outDir, show);
+  // Ctrl-C or a kill mid-run: drop the hidden staging directory (it can be hundreds of MB), then die of the
+  // signal as usual. Not under watch, which has its own handlers and stops after the run.
+  const signals = (['SIGINT', 'SIGTERM'] as const).filter((s) => process.listenerCount(s) === 0);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stage.abort();
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.on(s, onSignal);
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
   const names: string[] = [];
@@ -177,6 +186,7 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     written = stage.finish(inputs.hash, besideFiles(plan, kept));
   } finally {
     stage.abort();
+    for (const s of signals) process.removeListener(s, onSignal);
   }
   const files = stage.count;
   const ms = elapsed(start);

@@ -243,6 +243,8 @@ export class OutputStage {
   /** Files taken while they matched out/, not yet in the temporary directory. */
   private readonly same: string[] = [];
   private next: string | undefined;
+  /** After abort() the stage takes nothing more: files already written went with its directory. */
+  private aborted = false;
   private readonly existing: Set<string>;
   private readonly ours: Set<string>;
 
@@ -250,7 +252,7 @@ export class OutputStage {
     private readonly outDir: string,
     private readonly show: (abs: string) => string,
     private readonly previous: Manifest | undefined,
-    private readonly existingList: string[],
+    existingList: string[],
   ) {
     this.existing = new Set(existingList);
     this.ours = new Set(Object.keys(previous?.files ?? {}));
@@ -271,6 +273,7 @@ export class OutputStage {
   }
 
   add(file: GeneratedFile): void {
+    this.checkOpen();
     const problem = this.pathProblem(file.path);
     this.seen.add(file.path);
     if (problem) {
@@ -284,12 +287,7 @@ export class OutputStage {
     // A file the user put in out/ is never overwritten: that would destroy work the tool cannot restore.
     // One that already holds exactly what we would write is adopted (e.g. a committed out/ without manifest).
     if (old !== undefined && !same && !this.ours.has(file.path)) {
-      this.problems.push({
-        file: `${this.show(this.outDir)}/${file.path}`,
-        at: '',
-        rule: 'output-clash',
-        message: 'exists but was not written by yuno-codegen; move it away or delete it, then run again',
-      });
+      this.problems.push(this.clash(file.path));
       return;
     }
     this.hashes[file.path] = sha256(data);
@@ -302,19 +300,39 @@ export class OutputStage {
     this.write(file.path, data);
   }
 
-  /** Remove the temporary directory; out/ stays as it was. */
+  /** Remove the temporary directory and take nothing more; out/ stays as it was. */
   abort(): void {
+    this.aborted = true;
     if (this.next !== undefined) rmSync(this.next, { recursive: true, force: true });
     this.next = undefined;
   }
 
+  private checkOpen(): void {
+    if (this.aborted) {
+      throw new CodegenError([{ file: this.show(this.outDir), at: '', rule: 'write', message: 'the run was interrupted; nothing was changed there' }]);
+    }
+  }
+
   /** Swap the new output in (when anything changed), then write the beside files. */
   finish(inputs: string, besideFiles: BesideFile[]): WriteResult {
+    this.checkOpen();
     if (this.problems.length > 0) {
       this.abort();
       throw new CodegenError(this.problems);
     }
     const { outDir, show } = this;
+    // out/ again: a run can take minutes, and the user may have added files meanwhile. One they put where a
+    // generated file goes is a clash, as it would have been at the start; any other is carried over.
+    const now = existsSync(outDir) ? collectFiles(outDir) : [];
+    for (const p of now) {
+      if (this.existing.has(p) || !this.seen.has(p) || this.ours.has(p)) continue;
+      if (sha256(readBytes(join(outDir, p)) ?? '') !== this.hashes[p]) this.problems.push(this.clash(p));
+    }
+    if (this.problems.length > 0) {
+      this.abort();
+      throw new CodegenError(this.problems);
+    }
+    const present = new Set(now);
     const beside = besideFiles.map((b) => ({ ...b, path: resolve(b.path) }));
     const manifest: Manifest = {
       generator: 'yuno-codegen',
@@ -323,11 +341,11 @@ export class OutputStage {
       beside: Object.fromEntries(beside.map((b) => [relative(outDir, b.path).split(sep).join('/'), sha256(b.contents)])),
     };
     const text = manifestText(manifest);
-    const removed = [...this.ours].filter((p) => !this.seen.has(p) && this.existing.has(p)).sort(compareText);
+    const removed = [...this.ours].filter((p) => !this.seen.has(p) && present.has(p)).sort(compareText);
     const changedBeside = beside.filter((b) => readText(b.path) !== b.contents);
     if (this.changed.length > 0 || removed.length > 0 || !existsSync(outDir)) {
       if (this.next === undefined) this.makeNext();
-      this.copyFromOut(this.existingList.filter((p) => !this.ours.has(p) && !this.seen.has(p) && p !== MANIFEST_NAME));
+      this.carryOver(now.filter((p) => !this.ours.has(p) && !this.seen.has(p) && p !== MANIFEST_NAME));
       this.swapIn(text);
     } else {
       this.abort();
@@ -349,6 +367,15 @@ export class OutputStage {
       changed: this.changed.length > 0 || removed.length > 0 || changedBeside.length > 0,
       written: [...[...this.changed].sort(compareText), ...changedBeside.map((b) => b.path)],
       removed,
+    };
+  }
+
+  private clash(path: string): Problem {
+    return {
+      file: `${this.show(this.outDir)}/${path}`,
+      at: '',
+      rule: 'output-clash',
+      message: 'exists but was not written by yuno-codegen; move it away or delete it, then run again',
     };
   }
 
@@ -388,7 +415,7 @@ export class OutputStage {
     }
     this.next = next;
     // What was taken before the first difference is identical in out/: copy it over.
-    this.copyFromOut(this.same);
+    this.copyGenerated(this.same);
     this.same.length = 0;
   }
 
@@ -404,8 +431,34 @@ export class OutputStage {
     }
   }
 
-  /** Carry files over from out/ (identical outputs, and files the user put there), symlinks as symlinks. */
-  private copyFromOut(paths: string[]): void {
+  /**
+   * Copy generated files that out/ already holds, as regular files, checking each against the hash taken
+   * when it was compared (it may have been edited since).
+   */
+  private copyGenerated(paths: string[]): void {
+    const next = this.next as string;
+    const edited: Problem[] = [];
+    try {
+      for (const p of paths) {
+        const to = join(next, p);
+        mkdirSync(dirname(to), { recursive: true });
+        copyFileSync(join(this.outDir, p), to);
+        if (sha256(readFileSync(to)) !== this.hashes[p]) {
+          edited.push({ file: `${this.show(this.outDir)}/${p}`, at: '', rule: 'output-clash', message: 'changed while generate ran; run generate again' });
+        }
+      }
+    } catch (error) {
+      this.abort();
+      throw writeError(this.show(this.outDir), error);
+    }
+    if (edited.length > 0) {
+      this.abort();
+      throw new CodegenError(edited);
+    }
+  }
+
+  /** Carry the user's own files over from out/, symlinks as symlinks. */
+  private carryOver(paths: string[]): void {
     const next = this.next as string;
     try {
       for (const p of paths) {
@@ -435,15 +488,21 @@ export class OutputStage {
       this.abort();
       throw writeError(this.show(this.outDir), error);
     }
-    const old = tempPath(this.outDir, 'old');
-    if (existsSync(this.outDir)) {
-      renameSync(this.outDir, old);
-      renameSync(next, this.outDir);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(next, this.outDir);
-    }
+    // Complete from here on: abort() must not delete it. If a rename fails, the next run's recover() rolls
+    // it forward (out/ missing) or drops it (out/ still the old one).
     this.next = undefined;
+    const old = tempPath(this.outDir, 'old');
+    try {
+      if (existsSync(this.outDir)) {
+        renameSync(this.outDir, old);
+        renameSync(next, this.outDir);
+        rmSync(old, { recursive: true, force: true });
+      } else {
+        renameSync(next, this.outDir);
+      }
+    } catch (error) {
+      throw writeError(this.show(this.outDir), error);
+    }
   }
 }
 

@@ -171,6 +171,36 @@ describe('OutputStage (file by file)', () => {
     expect(temps(out)).toEqual([]);
   });
 
+  it('looks at out/ again at the end: a file the user added meanwhile is carried over, one in a generated place is a clash', () => {
+    const out = join(tempDir('stage'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    const stage = OutputStage.open(out);
+    stage.add({ path: 'a.js', contents: 'A\n' });
+    writeFileSync(join(out, 'notes.md'), 'mine\n');
+    stage.add({ path: 'b.js', contents: 'b\n' });
+    stage.finish('h2', []);
+    expect(readTree(out)).toMatchObject({ 'a.js': 'A\n', 'b.js': 'b\n', 'notes.md': 'mine\n' });
+
+    const second = OutputStage.open(out);
+    second.add({ path: 'c.js', contents: 'c\n' });
+    writeFileSync(join(out, 'c.js'), 'theirs\n');
+    expect(problemsOf(() => second.finish('h3', []))).toEqual([`${out}/c.js: exists but was not written by yuno-codegen; move it away or delete it, then run again`]);
+    expect(readFileSync(join(out, 'c.js'), 'utf8')).toBe('theirs\n');
+    expect(readManifest(out)?.inputs).toBe('h2');
+  });
+
+  it('a generated file edited in out/ between its comparison and the swap fails the run instead of being carried over', () => {
+    const out = join(tempDir('stage'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n', 'b.js': 'b\n' }), inputs: 'h1' });
+    const stage = OutputStage.open(out);
+    stage.add({ path: 'a.js', contents: 'a\n' });
+    writeFileSync(join(out, 'a.js'), 'edited\n');
+    expect(problemsOf(() => stage.add({ path: 'b.js', contents: 'B\n' }))).toEqual([`${out}/a.js: changed while generate ran; run generate again`]);
+    expect(readFileSync(join(out, 'b.js'), 'utf8')).toBe('b\n');
+    expect(temps(out)).toEqual([]);
+    expect(() => stage.add({ path: 'c.js', contents: 'c\n' })).toThrow(/the run was interrupted; nothing was changed there/);
+  });
+
   it('collects every path problem and clash, and writes nothing', () => {
     const out = join(tempDir('stage'), 'out');
     mkdirSync(out);

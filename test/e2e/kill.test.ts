@@ -4,11 +4,11 @@
  * out/ is absent and the complete old output sits beside it; the next run's recovery restores it.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recover } from '../../generators/write.js';
-import { CLI, cli, readTree, seedProject } from '../cli/helpers.js';
+import { CLI, ROOT, cli, readTree, seedProject, tempDir } from '../cli/helpers.js';
 
 const PAGE = 'schema/the-customer-session-object.md';
 const CONFIG = { pages: [PAGE], out: 'out', writeSchemas: false };
@@ -101,5 +101,31 @@ describe('SIGKILL during generate', () => {
     // A final run completes whatever the last kill interrupted.
     expect(cli([], dir).code).toBe(0);
     expect(readTree(out)).toEqual(refs[onPage]?.tree);
+  });
+});
+
+describe('Ctrl-C during generate', () => {
+  it('removes the hidden staging directory, leaves no out/ behind, and ends by the signal', async () => {
+    const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort();
+    const dir = tempDir('sigint');
+    mkdirSync(join(dir, 'pages'));
+    for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
+    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), writeSchemas: false }));
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+      const child = spawn(process.execPath, [CLI], { cwd: dir, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+      const watcher = watch(dir, (_event, name) => {
+        if (name && String(name).startsWith('.out.yuno-codegen-new-')) {
+          watcher.close();
+          setTimeout(() => child.kill('SIGINT'), 100);
+        }
+      });
+      child.on('exit', (_code, sig) => {
+        watcher.close();
+        resolve(sig);
+      });
+    });
+    expect(signal).toBe('SIGINT');
+    expect(readdirSync(dir).sort()).toEqual(['pages', 'yuno-codegen.config.json']);
   });
 });
