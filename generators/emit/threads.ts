@@ -144,9 +144,11 @@ class WorkerPool implements Emitter {
     if (reply.ok) {
       const output: ObjectOutput = { ...reply.result, files: reply.result.files.map((f) => new EncodedFile(f.path, f.bytes)) };
       p.resolve((p.request.kind === 'object' ? output : output.files) as never);
+    } else if ('problems' in reply) {
+      p.reject(new CodegenError(reply.problems));
+    } else {
+      p.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
     }
-    else if ('problems' in reply) p.reject(new CodegenError(reply.problems));
-    else p.reject(Object.assign(new Error(reply.error.message), { name: reply.error.name, stack: reply.error.stack }));
   }
 
   /** A worker that died or exited: its unanswered jobs run in this thread. */
