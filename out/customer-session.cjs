@@ -2,177 +2,9 @@
 'use strict';
 const runtime = require('./shared.cjs');
 
-const fast = /*#__PURE__*/ (function () {
-const fast = validate0;
-const func0 = Object.prototype.hasOwnProperty;
-const func6 = runtime.codePointLength;
-const obj0 = runtime.sharedEnums["CountryCode"];
-const formats0 = runtime.formats["date-time"];
-
-function validate0(data){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))) && (missing0 = "customer_session")) || (((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))) && (missing0 = "customer_id"))) || (((data.country === undefined) || (!(func0.call(data, "country")))) && (missing0 = "country"))) || (((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))) && (missing0 = "callback_url"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
-return false;
-}
-else {
-if(true){
-let data0 = data.customer_session;
-const _errs1 = errors;
-const _errs2 = errors;
-if(errors === _errs1){
-if(typeof data0 === "string"){
-const length0 = func6(data0);
-if(length0 < 36 || length0 > 64){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs1){
-}
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data1 = data.customer_id;
-const _errs3 = errors;
-const _errs4 = errors;
-if(errors === _errs3){
-if(typeof data1 === "string"){
-const length1 = func6(data1);
-if(length1 < 36 || length1 > 64){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs3){
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data2 = data.country;
-const _errs5 = errors;
-const _errs6 = errors;
-if(typeof data2 !== "string"){
-return false;
-}
-const _errs7 = errors;
-if(!obj0.has(data2)){
-return false;
-}
-else {
-}
-if(errors === _errs6){
-}
-var valid1 = _errs6 === errors;
-if(valid1){
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data3 = data.callback_url;
-const _errs8 = errors;
-const _errs9 = errors;
-if(errors === _errs8){
-if(typeof data3 === "string"){
-const length2 = func6(data3);
-if(length2 < 3 || length2 > 526){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs8){
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data4 = data.created_at;
-const _errs10 = errors;
-const _errs11 = errors;
-if(errors === _errs10){
-if((typeof data4 == "number") && (isFinite(data4))){
-}
-if(errors === _errs10){
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-return false;
-}
-else {
-const length3 = func6(data4);
-if(length3 !== 27){
-return false;
-}
-else {
-}
-}
-}
-else {
-return false;
-}
-if(errors === _errs10){
-}
-}
-}
-var valid0 = _errs10 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-if(errors === 0){
-}
-}
-return errors === 0;
-}
-
-return fast;
-})();
-const fastStrict = /*#__PURE__*/ (function () {
-const fastStrict = validate0;
+const fastEither = /*#__PURE__*/ (function () {
+let closed$ = false;
+const fastEither = validate0;
 const func0 = Object.prototype.hasOwnProperty;
 const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
@@ -190,10 +22,12 @@ return false;
 }
 else {
 const _errs1 = errors;
+if(closed$){
 for(const key0 of Object.keys(data)){
 if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
 return false;
 break;
+}
 }
 }
 if(_errs1 === errors){
@@ -347,8 +181,18 @@ if(errors === 0){
 return errors === 0;
 }
 
-return fastStrict;
+return function (data, closed) {
+const outer = closed$;
+closed$ = closed;
+try {
+return fastEither(data);
+} finally {
+closed$ = outer;
+}
+};
 })();
+const fast = (data) => fastEither(data, false);
+const fastStrict = (data) => fastEither(data, true);
 const fullStrict = /*#__PURE__*/ (function () {
 const fullStrict = validate0;
 const func0 = Object.prototype.hasOwnProperty;

@@ -173,14 +173,7 @@ export async function buildValidators(
   const strict = deriveStrict(loose);
   const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
-  const pieces: string[] = [];
-  const variants = [
-    ['fast', loose, true],
-    ['fastStrict', strict, true],
-    ...(looseFromStrict ? [] : [['full', loose, false] as const]),
-    ['fullStrict', strict, false],
-  ] as const;
-  for (const [name, base, fast] of variants) {
+  const compile = (name: string, base: JsonSchema, fast: boolean): string => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
@@ -211,15 +204,50 @@ export async function buildValidators(
       ]);
     }
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
-    const code = dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords));
-    // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
-    pieces.push(`const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`);
+    return dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords));
+  };
+  // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
+  const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
+  const pieces: string[] = [];
+  // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
+  // behind a run-time switch (see closedLoops), else two.
+  const either = looseFromStrict && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
+  if (either !== undefined) {
+    pieces.push(
+      `const fastEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${either}\n` +
+        // Restored on the way out: a getter in the data may call another validator of this module.
+        'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn fastEither(data);\n} finally {\nclosed$ = outer;\n}\n};\n})();',
+      'const fast = (data) => fastEither(data, false);',
+      'const fastStrict = (data) => fastEither(data, true);',
+    );
+  } else {
+    pieces.push(pure('fast', compile('fast', loose, true)), pure('fastStrict', compile('fastStrict', strict, true)));
   }
+  if (!looseFromStrict) pieces.push(pure('full', compile('full', loose, false)));
+  pieces.push(pure('fullStrict', compile('fullStrict', strict, false)));
   collectFormats(schema, needs.formats);
   // When the schema itself never closes an object, the loose error list is the strict one without the
   // unknown-key errors: one error-collecting validator instead of two.
   if (looseFromStrict) pieces.push('const full = fullStrict;');
   return { code: pieces.join('\n'), needs, looseFromStrict };
+}
+
+/**
+ * The strict fast validator of a schema that never closes an object itself differs from the loose one only
+ * in the unknown-key loops deriveStrict's `additionalProperties: false` added. In a fast validator each
+ * is `for(const keyN of Object.keys(x)){ if(!(<known key>)){ return false; break; } }`; put behind `closed$`,
+ * the one function serves both. Any other key loop (another shape: the check sits in an `anyOf` branch, …)
+ * and there is no such switch: undefined, and the loose flavour is compiled on its own.
+ */
+function closedLoops(code: string): string | undefined {
+  const LOOP = /^for\(const key\d+ of Object\.keys\(\w+\)\)\{\nif\(!\(.*\)\)\{\nreturn false;\nbreak;\n\}\n\}$/gm;
+  const loops = code.match(/\bfor\(const key\d+ (?:of|in) /g)?.length ?? 0;
+  let gated = 0;
+  const out = code.replace(LOOP, (loop) => {
+    gated++;
+    return `if(closed$){\n${loop}\n}`;
+  });
+  return gated === loops ? out : undefined;
 }
 
 /** Replace AJV's `require`s and its CJS export lines with plain bindings. */
