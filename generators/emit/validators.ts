@@ -7,6 +7,8 @@
  *     string; used by `is…` and as the first check of `assert…`/`parse…`;
  *   - full: every problem (keyword, params, path; the shared module words the message); run only after the
  *     fast one said no, to build the error list.
+ * When the schema never closes an object itself, one fast function serves both variants (its unknown-key
+ * loops behind a switch) and the loose full list is the strict one without unknown-key errors.
  * Each validator is its own pure expression, so a bundler drops the ones an app does not call.
  */
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
@@ -23,7 +25,7 @@ export interface RuntimeNeeds {
 }
 
 export interface ObjectValidators {
-  /** Module-neutral JS: defines `fast`, `fastStrict`, `full`, `fullStrict`; reads helpers from `runtime`. */
+  /** Module-neutral JS: defines `fast`, `fastStrict`, `full`, `fullStrict` (and maybe `fastEither`); reads helpers from `runtime`. */
   code: string;
   needs: RuntimeNeeds;
   /** `full` is `fullStrict`: drop its unknown-key errors for the loose variant. */
