@@ -167,15 +167,15 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     for (const s of signals) process.removeListener(s, onSignal);
     process.kill(process.pid, signal);
   };
-  for (const s of signals) process.on(s, onSignal);
-  const inputs = readInputs(plan);
-  const lib = await loadLibrary();
   const names: string[] = [];
   // Only the schemas written beside their pages are kept; the library lets go of the others as it goes.
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
   let written;
   try {
+    for (const s of signals) process.on(s, onSignal);
+    const inputs = readInputs(plan);
+    const lib = await loadLibrary();
     await lib.generateEach(libraryOptions(plan, inputs), {
       schema: (doc) => {
         names.push(doc.name);

@@ -488,21 +488,23 @@ export class OutputStage {
       this.abort();
       throw writeError(this.show(this.outDir), error);
     }
-    // Complete from here on: abort() must not delete it. If a rename fails, the next run's recover() rolls
-    // it forward (out/ missing) or drops it (out/ still the old one).
     this.next = undefined;
     const old = tempPath(this.outDir, 'old');
+    let moved = false;
     try {
       if (existsSync(this.outDir)) {
         renameSync(this.outDir, old);
-        renameSync(next, this.outDir);
-        rmSync(old, { recursive: true, force: true });
-      } else {
-        renameSync(next, this.outDir);
+        moved = true;
       }
+      renameSync(next, this.outDir);
     } catch (error) {
+      // Put the old output back and drop the new one, so "nothing was changed there" is true.
+      if (moved && !existsSync(this.outDir)) renameSync(old, this.outDir);
+      rmSync(next, { recursive: true, force: true });
       throw writeError(this.show(this.outDir), error);
     }
+    // The new output is in place; an old copy that cannot be removed now is removed by the next run's recover().
+    if (moved) rmSync(old, { recursive: true, force: true, maxRetries: 3 });
   }
 }
 

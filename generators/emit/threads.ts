@@ -48,11 +48,14 @@ export const WORKERS_FROM_OBJECTS = 8;
 export const MAX_THREADS = 64;
 
 /**
- * A worker's stack, in MB: what the main thread has. Node gives V8 the thread's stack minus 192 KB, and the
- * main thread's V8 limit is 984 KB, so (984 + 192) / 1024. With Node's default (4 MB) a schema nested deep
- * enough to overflow AJV's compiler in this thread would build in a worker: the same input, another answer.
+ * A worker's stack, in MB: what the main thread has. Node gives V8 the thread's stack minus 192 KB; the main
+ * thread's V8 limit is 984 KB unless `--stack-size` says otherwise. With Node's default (4 MB) a schema nested
+ * deep enough to overflow AJV's compiler in this thread would build in a worker: the same input, another answer.
  */
-const WORKER_STACK_MB = (984 + 192) / 1024;
+function workerStackMb(): number {
+  const flag = /(?:^|\s)--stack-size[= ](\d+)/.exec([...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].join(' '));
+  return ((flag ? Number(flag[1]) : 984) + 192) / 1024;
+}
 
 /**
  * The default number of workers: none for fewer than WORKERS_FROM_OBJECTS objects, else one per core but
@@ -100,7 +103,7 @@ class WorkerPool implements Emitter {
     file: URL,
   ) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(file, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: WORKER_STACK_MB } });
+      const worker = new Worker(file, { workerData: setup, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, stackSizeMb: workerStackMb() } });
       const slot: Slot = { worker, pending: new Set(), alive: true };
       worker.on('message', (reply: WorkerReply) => this.settle(slot, reply));
       worker.on('error', () => this.lost(slot));

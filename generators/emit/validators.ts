@@ -326,6 +326,9 @@ function dropProvenPresence(code: string): string {
   const KEY = /\(\((\w+)\.(\w+) === undefined\) \|\| \(!\((func\d+)\.call\(\1, "\2"\)\)\)\) && \(missing\d+ = "\2"\)/g;
   const blocks: { from: number; to: number; keys: Set<string> }[] = [];
   for (const check of code.matchAll(CHECK)) {
+    // Only a plain required check: presence tests joined by `||`. A `dependentRequired` check also starts
+    // with `data.a !== undefined && …`, and its else block runs when `a` is absent.
+    if ((check[1] ?? '').replace(KEY, '').replace(/[()|\s]/g, '') !== '') continue;
     const from = (check.index ?? 0) + check[0].length;
     const to = blockEnd(code, from);
     if (to < 0) return code;

@@ -1,6 +1,8 @@
 /** The writer: atomic replace of out/, the manifest, stale-file removal, user files left alone, refusals. */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CodegenError, EncodedFile } from '../../generators/types.js';
 import { MANIFEST_NAME, OutputStage, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
@@ -199,6 +201,32 @@ describe('OutputStage (file by file)', () => {
     expect(readFileSync(join(out, 'b.js'), 'utf8')).toBe('b\n');
     expect(temps(out)).toEqual([]);
     expect(() => stage.add({ path: 'c.js', contents: 'c\n' })).toThrow(/the run was interrupted; nothing was changed there/);
+  });
+
+  it('a swap that fails half way puts the old output back and leaves nothing beside it', () => {
+    const out = join(tempDir('stage'), 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    writeFileSync(join(out, 'notes.md'), 'mine\n');
+    const before = readTree(out);
+    const real = fs.renameSync;
+    let calls = 0;
+    // The first rename (out/ aside) works, the second (the new output into place) fails.
+    fs.renameSync = ((from: fs.PathLike, to: fs.PathLike) => {
+      if (++calls === 2) throw Object.assign(new Error('EBUSY: resource busy'), { code: 'EBUSY' });
+      real(from, to);
+    }) as typeof fs.renameSync;
+    syncBuiltinESMExports();
+    try {
+      expect(problemsOf(() => writeOutput({ outDir: out, files: files({ 'a.js': 'A\n' }), inputs: 'h2' }))).toEqual([
+        `${out}: cannot write (EBUSY); nothing was changed there`,
+      ]);
+    } finally {
+      fs.renameSync = real;
+      syncBuiltinESMExports();
+    }
+    expect(calls).toBe(3);
+    expect(readTree(out)).toEqual(before);
+    expect(temps(out)).toEqual([]);
   });
 
   it('collects every path problem and clash, and writes nothing', () => {

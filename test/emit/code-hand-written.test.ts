@@ -173,6 +173,7 @@ describe('required checks that may not run prove nothing', () => {
   const cases: [string, JsonSchema, unknown[]][] = [
     ['dependentRequired', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, dependentRequired: { a: ['b'] } }, [{}, { a: 'x' }, { a: 'x', b: 'y' }, { b: 1 }]],
     ['dependentSchemas', { type: 'object', properties: { b: { type: 'string' } }, dependentSchemas: { a: { required: ['b'] } } }, [{}, { a: 1 }, { a: 1, b: 'y' }, { b: 2 }]],
+    ['dependentRequired beside dependentSchemas', { type: 'object', properties: { a: { type: 'string' } }, dependentRequired: { a: ['b'] }, dependentSchemas: { c: { properties: { b: { type: 'string' } } } } }, [{ c: 1 }, { a: 'x' }, { a: 'x', b: 'y', c: 1 }, { c: 1, b: 2 }]],
     ['anyOf', { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, anyOf: [{ required: ['a'] }, { required: ['b'] }] }, [{}, { a: 's' }, { b: 's' }, { a: 1 }]],
     ['not', { type: 'object', properties: { a: { type: 'string' } }, not: { required: ['a'] } }, [{}, { a: 's' }, { b: 1 }]],
     ['if/then/else', { type: 'object', properties: { kind: { type: 'string' }, x: { type: 'string' }, y: { type: 'string' } }, if: { properties: { kind: { const: 'x' } }, required: ['kind'] }, then: { required: ['x'] }, else: { required: ['y'] } }, [{}, { kind: 'y', y: 'v' }, { kind: 'x', x: 'v' }, { kind: 'x' }, { kind: 'y' }]],
