@@ -27,7 +27,7 @@ import {
 } from './config.js';
 import { isUpToDate, readInputs, toolVersion } from './fastpath.js';
 import { OutputStage, checkOutputDir, writeFileAtomic, type BesideFile } from './write.js';
-import { CodegenError, formatProblem, type Problem, type SchemaDocument } from './types.js';
+import { CodegenError, formatProblem, type GeneratedFile, type Problem, type SchemaDocument } from './types.js';
 
 export interface RunFlags extends InputFlags {
   force?: boolean;
@@ -119,12 +119,24 @@ function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>): Para
   return options;
 }
 
-/** The whole output in memory, for comparing (check). */
-async function runLibrary(plan: Plan) {
+/**
+ * Run the library over a plan, handing each file to `onFile` as it is generated. Keeps only the object
+ * names and the schemas written beside their pages; the library lets go of the others as it goes.
+ */
+async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void) {
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
-  const result = await lib.generate(libraryOptions(plan, inputs));
-  return { inputs, result, beside: besideFiles(plan, result.schemas) };
+  const names: string[] = [];
+  const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
+  const kept: SchemaDocument[] = [];
+  await lib.generateEach(libraryOptions(plan, inputs), {
+    schema: (doc) => {
+      names.push(doc.name);
+      if (besidePages.has(doc.source)) kept.push(doc);
+    },
+    file: onFile,
+  });
+  return { inputs, names, beside: besideFiles(plan, kept) };
 }
 
 /**
@@ -167,23 +179,13 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     for (const s of signals) process.removeListener(s, onSignal);
     process.kill(process.pid, signal);
   };
-  const names: string[] = [];
-  // Only the schemas written beside their pages are kept; the library lets go of the others as it goes.
-  const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
-  const kept: SchemaDocument[] = [];
+  let names: string[] = [];
   let written;
   try {
     for (const s of signals) process.on(s, onSignal);
-    const inputs = readInputs(plan);
-    const lib = await loadLibrary();
-    await lib.generateEach(libraryOptions(plan, inputs), {
-      schema: (doc) => {
-        names.push(doc.name);
-        if (besidePages.has(doc.source)) kept.push(doc);
-      },
-      file: (file) => stage.add(file),
-    });
-    written = stage.finish(inputs.hash, besideFiles(plan, kept));
+    const run = await streamLibrary(plan, (file) => stage.add(file));
+    names = run.names;
+    written = stage.finish(run.inputs.hash, run.beside);
   } finally {
     stage.abort();
     for (const s of signals) process.removeListener(s, onSignal);
@@ -215,10 +217,12 @@ function upToDate(plan: Plan, start: number): RunOutcome {
 export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome> {
   const start = performance.now();
   const plan = await loadPlan(flags, cwd);
-  const { result, beside } = await runLibrary(plan);
-  const { compareOutput, compareSchemas } = await import('./drift.js');
+  const { openComparison, compareSchemas } = await import('./drift.js');
   const shownOut = displayPath(plan.outDir, cwd);
-  const files = await compareOutput(plan.outDir, shownOut, result.files);
+  // Compared as they are generated, so `check` holds no more of the output than `generate` does.
+  const comparison = await openComparison(plan.outDir, shownOut);
+  const { beside } = await streamLibrary(plan, (file) => comparison.add(file));
+  const files = comparison.finish();
   const schemas = await compareSchemas(
     beside.map((b) => ({ page: b.page, schema: displayPath(b.path, cwd), abs: b.path, contents: b.contents })),
   );
@@ -238,7 +242,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
     schemas.length > 0 ? plural(schemas.length, 'page') + ' changed' : '',
   ].filter(Boolean);
   const summary = ok
-    ? `${shownOut}/ is up to date (checked ${plural(result.files.length, 'file')} in ${elapsed(start)} ms)`
+    ? `${shownOut}/ is up to date (checked ${plural(comparison.count, 'file')} in ${elapsed(start)} ms)`
     : `${lines.join('\n')}\ncheck failed: ${counts.join(', ')}; run yuno-codegen generate`;
   return {
     command: 'check',

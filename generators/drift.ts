@@ -1,11 +1,11 @@
 /**
- * What `check` compares: the files `generate` would write (already formatted, so the two never disagree)
- * against out/ on disk, and each page's canonical schema against the copy committed beside the page.
+ * What `check` compares: the files `generate` would write (already formatted, so the two never disagree),
+ * one at a time as they are generated, against out/ on disk, and each page's canonical schema against the copy committed beside the page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from './format.js';
-import { MANIFEST_NAME, readManifest, readText } from './write.js';
+import { MANIFEST_NAME, readBytes, readManifest, readText } from './write.js';
 import type { GeneratedFile } from './types.js';
 
 export interface FileDrift {
@@ -43,26 +43,50 @@ function shortDiff(diff: DiffModule, name: string, before: string, after: string
   return [...lines.slice(0, MAX_DIFF_LINES), `… ${lines.length - MAX_DIFF_LINES} more diff lines`].join('\n');
 }
 
+/** Generated files compared with out/ one at a time, as they are generated: nothing but the drift is kept. */
+export interface OutputComparison {
+  add(file: GeneratedFile): void;
+  /** Every drift, sorted by path. */
+  finish(): FileDrift[];
+  /** How many files were compared. */
+  readonly count: number;
+}
+
 /**
- * Compare generated files with out/. Extra files are those a previous run wrote (per the manifest) that
- * this run would not; files the tool never wrote are not its business.
+ * Compare generated files with out/, byte for byte. Extra files are those a previous run wrote (per the
+ * manifest) that this run would not; files the tool never wrote are not its business.
  */
-export async function compareOutput(outDir: string, shownOut: string, files: GeneratedFile[]): Promise<FileDrift[]> {
+export async function openComparison(outDir: string, shownOut: string): Promise<OutputComparison> {
   const diff = await loadDiff();
   const drift: FileDrift[] = [];
-  const wanted = new Set(files.map((f) => f.path));
-  for (const f of files) {
-    const current = readText(join(outDir, f.path));
-    if (current === undefined) drift.push({ kind: 'missing', path: f.path });
-    else if (current !== f.contents) {
-      drift.push({ kind: 'stale', path: f.path, diff: shortDiff(diff, `${shownOut}/${f.path}`, current, f.contents) });
-    }
-  }
-  const manifest = readManifest(outDir);
-  for (const path of Object.keys(manifest?.files ?? {})) {
-    if (!wanted.has(path) && path !== MANIFEST_NAME && readText(join(outDir, path)) !== undefined) drift.push({ kind: 'extra', path });
-  }
-  return drift.sort((a, b) => compareText(a.path, b.path));
+  const wanted = new Set<string>();
+  return {
+    get count() {
+      return wanted.size;
+    },
+    add(f) {
+      wanted.add(f.path);
+      const current = readBytes(join(outDir, f.path));
+      if (current === undefined) drift.push({ kind: 'missing', path: f.path });
+      else if (Buffer.compare(current, f.bytes ?? Buffer.from(f.contents, 'utf8')) !== 0) {
+        drift.push({ kind: 'stale', path: f.path, diff: shortDiff(diff, `${shownOut}/${f.path}`, current.toString('utf8'), f.contents) });
+      }
+    },
+    finish() {
+      const manifest = readManifest(outDir);
+      for (const path of Object.keys(manifest?.files ?? {})) {
+        if (!wanted.has(path) && path !== MANIFEST_NAME && readText(join(outDir, path)) !== undefined) drift.push({ kind: 'extra', path });
+      }
+      return drift.sort((a, b) => compareText(a.path, b.path));
+    },
+  };
+}
+
+/** All files at once (see openComparison). */
+export async function compareOutput(outDir: string, shownOut: string, files: GeneratedFile[]): Promise<FileDrift[]> {
+  const comparison = await openComparison(outDir, shownOut);
+  for (const f of files) comparison.add(f);
+  return comparison.finish();
 }
 
 /** Compare each page's canonical schema with the file beside it. */

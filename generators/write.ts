@@ -197,7 +197,7 @@ export function fsReason(error: unknown): string {
 }
 
 /** A file's bytes, or undefined when it cannot be read. */
-function readBytes(path: string): Buffer | undefined {
+export function readBytes(path: string): Buffer | undefined {
   try {
     return readFileSync(path);
   } catch {

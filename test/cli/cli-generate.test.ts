@@ -142,7 +142,13 @@ describe('generate with many objects (emitted in worker threads)', () => {
     for (const doc of expected.schemas) {
       expect(readFileSync(join(dir, 'pages', `${doc.slug}.schema.json`), 'utf8')).toBe(`${JSON.stringify(doc.schema, null, 2)}\n`);
     }
-    // And a second run is a no-op.
+    // And a second run is a no-op; check (also streaming from the workers) agrees, and sees a hand edit.
     expect(cli([], dir).stdout).toBe('out/ is up to date\n');
+    expect(cli(['check'], dir).stdout).toMatch(/^out\/ is up to date \(checked \d+ files in \d+ ms\)\n$/);
+    writeFileSync(join(dir, 'out', 'reports.d.ts'), `${tree['reports.d.ts']}// edited\n`);
+    const stale = cli(['check'], dir);
+    expect(stale.code).toBe(1);
+    expect(stale.stdout).toContain('stale: out/reports.d.ts differs from what generate writes');
+    expect(stale.stderr).toBe('error: check failed: 1 output file out of date; run yuno-codegen generate\n');
   });
 });
