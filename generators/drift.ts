@@ -1,6 +1,7 @@
 /**
  * What `check` compares: the files `generate` would write (already formatted, so the two never disagree),
- * one at a time as they are generated, against out/ on disk, and each page's canonical schema against the copy committed beside the page.
+ * one at a time as they are generated, against out/ on disk; and each page's canonical schema against the
+ * copy committed beside the page.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,12 +83,6 @@ export async function openComparison(outDir: string, shownOut: string): Promise<
   };
 }
 
-/** All files at once (see openComparison). */
-export async function compareOutput(outDir: string, shownOut: string, files: GeneratedFile[]): Promise<FileDrift[]> {
-  const comparison = await openComparison(outDir, shownOut);
-  for (const f of files) comparison.add(f);
-  return comparison.finish();
-}
 
 /** Compare each page's canonical schema with the file beside it. */
 export async function compareSchemas(
