@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
 import { emitCode } from '../../generators/emit/code.js';
 import { format } from '../../generators/format.js';
 import { createRenderer } from '../../generators/templates.js';
@@ -69,3 +70,15 @@ export async function loadPackage(docs: SchemaDocument[], prefix = 'pkg'): Promi
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Api = Record<string, any>;
+
+/** `assert<name>` throws, with at least one error listed, exactly when the value is invalid. */
+export function expectAssertAgrees(api: Api, assertName: string, value: unknown, valid: boolean, label = JSON.stringify(value)): void {
+  let threw = false;
+  try {
+    api[assertName](value);
+  } catch (error) {
+    threw = true;
+    expect((error as { errors: unknown[] }).errors.length, label).toBeGreaterThan(0);
+  }
+  expect(threw, label).toBe(!valid);
+}
