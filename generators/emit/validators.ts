@@ -206,7 +206,7 @@ export async function buildValidators(
       ]);
     }
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
-    return dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords));
+    return dropUnusedSchemaConstants(dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords)));
   };
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
@@ -262,10 +262,6 @@ function selfContained(code: string, needs: RuntimeNeeds, where: string): string
     }
   }
   out = out.replace(/^exports\.(\w+) = (validate\d+);$/gm, 'const $1 = $2;');
-  // AJV always emits the root schema as a constant; drop the ones the code never reads.
-  out = out.replace(/^const (schema\d+) = .*;\n/gm, (line: string, name: string) =>
-    new RegExp(`\\b${name}\\b`).test(out.replace(line, '')) ? line : '',
-  );
   // Property names and enum values live in AJV's double-quoted string literals; look only outside them.
   const outsideStrings = out.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
   // `data.exports` is a property access: only a free `require(`, `exports` or `module` is a leftover.
@@ -279,6 +275,29 @@ function selfContained(code: string, needs: RuntimeNeeds, where: string): string
         message: `the validator needs a run-time module we do not provide (${outsideStrings.slice(leftover.index, leftover.index + 60).split('\n')[0]}); remove the keyword that needs it`,
       },
     ]);
+  }
+  return out;
+}
+
+/**
+ * AJV emits the root schema as a constant (`const schema0 = {…whole schema…};`) and, for a short `enum`,
+ * `const vSchemaN = schema0.properties….enum;` even when it then compares with inlined literals (its
+ * optimizer pass, which we turn off, would drop both). Drop each such constant no code reads, then the
+ * schema constants only those read: in the payment object that is three copies of a 45 KB schema literal.
+ * A name counts as read wherever else it appears, even inside a string, so nothing used is ever dropped.
+ */
+function dropUnusedSchemaConstants(code: string): string {
+  const DECLARATION = /^const ((?:vSchema|schema)\d+) = .*;\n/gm;
+  let out = code;
+  for (let changed = true; changed; ) {
+    const uses = new Map<string, number>();
+    for (const [name] of out.matchAll(/\b(?:vSchema|schema)\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
+    changed = false;
+    out = out.replace(DECLARATION, (line: string, name: string) => {
+      if ((uses.get(name) ?? 0) > 1) return line;
+      changed = true;
+      return '';
+    });
   }
   return out;
 }
@@ -420,15 +439,15 @@ function collectFormats(schema: unknown, into: Set<string>): void {
 }
 
 /** Keywords whose value is one subschema (`items` also as a list, its pre-2020 form). */
-const ONE_SCHEMA = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties'];
+const ONE_SCHEMA = new Set(['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties']);
 /** Keywords whose value maps names (property names, patterns, definition names) to subschemas. */
-const SCHEMA_RECORDS = ['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas', 'dependencies'];
+const SCHEMA_RECORDS = new Set(['properties', '$defs', 'definitions', 'patternProperties', 'dependentSchemas', 'dependencies']);
 /** Keywords whose value is a list of subschemas. */
-const SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'];
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
 
 /** A JSON pointer token: `~` and `/` escaped (RFC 6901). */
 export function pointerToken(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+  return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
 /**
@@ -444,13 +463,15 @@ export function walkSchema(schema: unknown, visit: (node: Record<string, unknown
     if (!isObject(value)) continue;
     visit(value, pointer);
     const children: [unknown, string][] = [];
-    for (const [key, child] of Object.entries(value)) {
-      const at = `${pointer}/${pointerToken(key)}`;
-      if (ONE_SCHEMA.includes(key) && !Array.isArray(child)) children.push([child, at]);
-      else if ((SCHEMA_LISTS.includes(key) || ONE_SCHEMA.includes(key)) && Array.isArray(child)) {
+    for (const key of Object.keys(value)) {
+      const child = value[key];
+      if (ONE_SCHEMA.has(key) && !Array.isArray(child)) children.push([child, `${pointer}/${pointerToken(key)}`]);
+      else if ((SCHEMA_LISTS.has(key) || ONE_SCHEMA.has(key)) && Array.isArray(child)) {
+        const at = `${pointer}/${pointerToken(key)}`;
         child.forEach((item: unknown, i) => children.push([item, `${at}/${i}`]));
-      } else if (SCHEMA_RECORDS.includes(key) && isObject(child)) {
-        for (const [name, item] of Object.entries(child)) children.push([item, `${at}/${pointerToken(name)}`]);
+      } else if (SCHEMA_RECORDS.has(key) && isObject(child)) {
+        const at = `${pointer}/${pointerToken(key)}`;
+        for (const name of Object.keys(child)) children.push([child[name], `${at}/${pointerToken(name)}`]);
       }
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as [unknown, string]);

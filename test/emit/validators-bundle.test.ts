@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { customerSession, emit, file, tempDir, writeFiles } from './code-helpers.js';
+import { customerSession, emit, file, loadPackage, tempDir, writeFiles } from './code-helpers.js';
 import type { SchemaDocument } from '../../generators/types.js';
 
 async function bundle(dir: string, entry: string): Promise<string> {
@@ -51,5 +51,25 @@ describe('generated validators in a bundle', () => {
     };
     const withTracking = file(await emit([tracked]), 'tracked.js');
     expect(withTracking).toContain('dynamicAnchors');
+  });
+  it('carries no schema constant that no code reads (AJV leaves one per short enum, with the whole schema behind it)', async () => {
+    const props: Record<string, unknown> = { tier: { type: 'string', enum: ['gold', 'silver', 'bronze'] } };
+    const many: SchemaDocument = { slug: 'many', name: 'Many', source: 'test/many.json', schema: { title: 'Many', type: 'object', properties: props, required: ['tier'] } };
+    const { files, esm } = await loadPackage([many], 'consts');
+    const code = file(files, 'many.js');
+    // The error-collecting validator reads the enum from the schema constant for its error's allowedValues.
+    expect(code).not.toContain('vSchema');
+    expect(code.match(/^const schema\d+ = /gm)).toHaveLength(1);
+    expect(code).toMatch(/allowedValues: schema\d+\.properties\.tier\.enum/);
+    expect(esm['isMany']({ tier: 'gold' })).toBe(true);
+    expect(esm['isMany']({ tier: 'iron' })).toBe(false);
+    // More than eight properties: AJV's strict unknown-key check reads the schema's `properties`, so that
+    // schema constant stays, and the strict check still works.
+    for (let i = 0; i < 9; i++) props[`p${i}`] = { type: 'integer' };
+    const { files: wide, esm: wideApi } = await loadPackage([many], 'consts-wide');
+    expect(file(wide, 'many.js')).toMatch(/^const schema\d+ = \{/m);
+    expect(wideApi['isManyStrict']({ tier: 'gold', p8: 1 })).toBe(true);
+    expect(wideApi['isManyStrict']({ tier: 'gold', p9: 1 })).toBe(false);
+    expect(wideApi['isMany']({ tier: 'gold', p9: 1 })).toBe(true);
   });
 });

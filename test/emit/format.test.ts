@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { format, formatText } from '../../generators/format.js';
+
+describe('formatText: the one whitespace rule of out/', () => {
+  it.each([
+    ['', '\n'],
+    ['   \t ', '\n'],
+    ['a', 'a\n'],
+    ['a\n\n\n', 'a\n'],
+    ['a  \t\nb\t\n', 'a\nb\n'],
+    ['a\r\nb\rc\r\n', 'a\nb\nc\n'],
+    ['a \r\n  \r\n\r\n', 'a\n'],
+    ['  indented\n\tkept\n', '  indented\n\tkept\n'],
+    ['x = "a  b";   \n  \n}', 'x = "a  b";\n\n}\n'],
+    ['last line  ', 'last line\n'],
+    ['a\u00a0\n', 'a\u00a0\n'],
+  ])('%j → %j', (input, expected) => {
+    expect(formatText(input)).toBe(expected);
+  });
+
+  it('is linear on long runs of blanks that do not end a line', () => {
+    const line = `${' '.repeat(20000)}x`;
+    expect(formatText(`${line}\n${line}  \n`)).toBe(`${line}\n${line}\n`);
+  });
+
+  it('sorts files by path in code-unit order, whatever the locale', () => {
+    const files = format([
+      { path: 'b.ts', contents: 'b' },
+      { path: 'B.ts', contents: 'B  ' },
+      { path: 'a/z.md', contents: 'z' },
+    ]);
+    expect(files).toEqual([
+      { path: 'B.ts', contents: 'B\n' },
+      { path: 'a/z.md', contents: 'z\n' },
+      { path: 'b.ts', contents: 'b\n' },
+    ]);
+  });
+});
