@@ -21,6 +21,9 @@ export function commands(scratch) {
     { name: 'quicktype (JSON Schema → TypeScript)', args: [join(repo, 'node_modules', 'quicktype', 'dist', 'index.js'), '-s', 'schema', '-l', 'ts', '-o', join(other, 'quicktype.ts'), schemaFile] },
     { name: 'yuno-codegen generate (no-op, output current)', args: [cli, 'generate', '--out', out], noop: true },
     { name: 'node -e 0', args: ['-e', '0'] },
+    // Floors: a process that only loads libraries and does no work at all.
+    { name: 'floor: node loading every library generate --force loads, no work', args: [join(repo, 'bench', 'import-child.mjs')] },
+    { name: 'floor: node loading json2ts, AJV and the Handlebars runtime only, no work', args: [join(repo, 'bench', 'import-child.mjs'), '--required'] },
   ];
 }
 

@@ -32,3 +32,13 @@ export function extractCorpus(scratch, pages) {
   timeProcess(process.execPath, [join(repo, 'dist', 'generators', 'cli.js'), 'extract', ...pages, '--out-dir', dir]);
   return dir;
 }
+
+/**
+ * The per-object floor: json2ts's compile and two AJV standalone compiles per object, nothing else
+ * (bench/floor-child.mjs), on the same renamed corpus schemas; ms per object, in a fresh process.
+ */
+export function libraryFloor(schemaDir, count) {
+  const run = timeProcess(process.execPath, [join(repo, 'bench', 'floor-child.mjs'), schemaDir, String(count)]);
+  const r = JSON.parse(run.stdout.trim().split('\n').pop());
+  return { objects: r.objects, ajvMs: r.ajvMs / r.objects, json2tsMs: r.json2tsMs / r.objects };
+}

@@ -3,7 +3,11 @@
  * its hand-written baseline must mean exactly what the schema means, or the ratios compare different work.
  * No timing is asserted.
  */
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM benchmark modules without type declarations
@@ -14,8 +18,11 @@ import { isCustomerSessionByHand, isDateTime } from '../bench/hand-written.mjs';
 import { ajvCompiled } from '../bench/ajv-baseline.mjs';
 // @ts-expect-error see above
 import { inputs } from '../bench/inputs.mjs';
+// @ts-expect-error see above
+import { libraryFloor } from '../bench/scale.mjs';
 
 const require = createRequire(import.meta.url);
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, { validate: (s: string) => boolean }> };
 const ajvDateTime = (s: string): boolean => fullFormats['date-time']!.validate(s);
 
@@ -40,6 +47,19 @@ describe('bench --smoke', () => {
     expect(md).toMatch(/^\| AJV standalone \(default options\) \+ \d run-time modules \| \d+ \| \d+ \| \d+ \(/m);
     expect(md).toMatch(/^\| isCustomerSession ≤ 1\.5× hand-written, every input \| worst \d+\.\d\d× \(.+\) \| (met|\*\*not met\*\*) \|$/m);
     expect(md).toMatch(/^\| Customer Session validator ≤ 3 KB minified \+ gzip \| \d\.\d\d KB/m);
+  });
+
+  it('times the per-object library floor (json2ts and two AJV compiles per object) on renamed copies', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'yuno-floor-'));
+    try {
+      copyFileSync(join(repo, 'schema', 'customer-session.schema.json'), join(dir, 'customer-session.schema.json'));
+      const floor = libraryFloor(dir, 3);
+      expect(floor.objects).toBe(3);
+      expect(floor.ajvMs).toBeGreaterThan(0);
+      expect(floor.json2tsMs).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

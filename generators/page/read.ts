@@ -3,11 +3,16 @@
  * repairs mojibake (UTF-8 that was once read as Windows-1252), splits the front matter and detects which
  * of Yuno's three page formats this is.
  */
-// js-yaml rather than `yaml`: json-schema-to-typescript loads it anyway, and it loads in a quarter of the time.
-import { loadAll } from 'js-yaml';
+import { createRequire } from 'node:module';
 import { encode as encodeWindows1252 } from 'windows-1252';
 import { CodegenError, type DocPage, type PageFormat, type PageSource } from '../types.js';
 import { isPlainObject as isRecord } from '../conforms.js';
+
+/**
+ * js-yaml rather than `yaml`: it loads in a quarter of the time, and json-schema-to-typescript `require`s it
+ * anyway. Through `require` too, so a run loads its CommonJS build once instead of that and the ESM build.
+ */
+const { loadAll } = createRequire(import.meta.url)('js-yaml') as typeof import('js-yaml');
 
 /**
  * Pages larger than this are rejected before parsing: the largest real page is 230 KB, and a page of
