@@ -3,7 +3,8 @@
  * none of our own work around them (no extraction, no templates, no post-processing, no docs, nothing
  * written). Per object: json-schema-to-typescript's compile (types; `format: false`, as we call it) and
  * the two AJV standalone compiles every validator module needs (fail-fast and error-collecting), with
- * the AJV options and class our validators are built with. Fresh process, timed after loading.
+ * the AJV class and base options our validators are built with (not our two faster keywords, which cost
+ * AJV about the same). One thread, fresh process, timed after loading.
  *   node bench/floor-child.mjs SCHEMA_DIR COUNT   → one JSON line: { objects, ajvMs, json2tsMs }
  * The objects are the same renamed copies of the corpus schemas as bench/scale-child.mjs makes.
  */

@@ -4,7 +4,8 @@
  * json-schema-to-typescript is loaded the way emit/types.ts loads it (without Prettier's core).
  * Prints one JSON line. With --required: only the libraries the design itself names for the seed page's
  * job (json-schema-to-typescript for the types, AJV for the validators, Handlebars' runtime for the
- * templates); as a whole process, that is the floor under `generate --force`.
+ * templates); as a whole process, that is the floor under `generate --force` (json2ts is loaded through
+ * our small emit/types.js, as the pipeline loads it).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -206,7 +206,8 @@ export async function buildValidators(
       ]);
     }
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
-    return dropUnusedSchemaConstants(dropUnusedContext(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords)));
+    // Constants first: a parameter name inside a dropped schema literal would otherwise count as read.
+    return dropUnusedContext(dropUnusedSchemaConstants(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords)));
   };
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
@@ -285,6 +286,7 @@ function selfContained(code: string, needs: RuntimeNeeds, where: string): string
  * optimizer pass, which we turn off, would drop both). Drop each such constant no code reads, then the
  * schema constants only those read: in the payment object that is three copies of a 45 KB schema literal.
  * A name counts as read wherever else it appears, even inside a string, so nothing used is ever dropped.
+ * A declaration is its whole line: AJV writes one statement per line (`code.lines`).
  */
 function dropUnusedSchemaConstants(code: string): string {
   const DECLARATION = /^const ((?:vSchema|schema)\d+) = .*;\n/gm;

@@ -67,9 +67,19 @@ describe('generated validators in a bundle', () => {
     // schema constant stays, and the strict check still works.
     for (let i = 0; i < 9; i++) props[`p${i}`] = { type: 'integer' };
     const { files: wide, esm: wideApi } = await loadPackage([many], 'consts-wide');
-    expect(file(wide, 'many.js')).toMatch(/^const schema\d+ = \{/m);
+    expect(file(wide, 'many.js')).toMatch(/func\d+\.call\((schema\d+)\.properties, key\d+\)/);
     expect(wideApi['isManyStrict']({ tier: 'gold', p8: 1 })).toBe(true);
     expect(wideApi['isManyStrict']({ tier: 'gold', p9: 1 })).toBe(false);
     expect(wideApi['isMany']({ tier: 'gold', p9: 1 })).toBe(true);
+    // A schema name that is also a call-context parameter's name: once its constant is gone, no parameter is kept for it.
+    const named: SchemaDocument = {
+      slug: 'named',
+      name: 'Named',
+      source: 'test/named.json',
+      schema: { title: 'Named', type: 'object', properties: { a: { $ref: '#/$defs/rootData' }, b: { type: 'string' } }, required: ['a'], $defs: { rootData: { type: 'string' } } },
+    };
+    const namedCode = file(await emit([named]), 'named.js');
+    expect(namedCode).not.toContain('rootData=data');
+    expect(namedCode).toContain('function validate0(data){');
   });
 });
