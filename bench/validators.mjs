@@ -77,7 +77,8 @@ export function checkAnswers(validators) {
 /**
  * Time every validator on every input. `rounds` repeats the whole suite (different task order each
  * round) so a burst of load on a shared machine does not land on one validator only.
- * Returns ns per call: { [input]: { [validator]: {median, min, max, n} } }.
+ * Returns ns per call: { [input]: { [validator]: {median, min, max, rounds, perRound} } }, where
+ * perRound lists each round's median, in round order (for ratios paired by round).
  */
 export async function timeValidators(validators, { time = 250, warmupTime = 100, rounds = 3 } = {}) {
   const samples = {};
@@ -113,7 +114,7 @@ export async function timeValidators(validators, { time = 250, warmupTime = 100,
     out[input] = {};
     for (const [name, list] of Object.entries(per)) {
       const s = summary(list.map((r) => r.p50));
-      out[input][name] = { median: s.median, min: Math.min(...list.map((r) => r.min)), max: Math.max(...list.map((r) => r.max)), rounds: list.length };
+      out[input][name] = { median: s.median, min: Math.min(...list.map((r) => r.min)), max: Math.max(...list.map((r) => r.max)), rounds: list.length, perRound: list.map((r) => r.p50) };
     }
   }
   return out;

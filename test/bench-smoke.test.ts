@@ -47,6 +47,7 @@ describe('bench --smoke', () => {
     expect(md).toMatch(/^\| AJV standalone \(default options\) \+ \d run-time modules \| \d+ \| \d+ \| \d+ \(/m);
     expect(md).toMatch(/^\| isCustomerSession ≤ 1\.5× hand-written, every input \| worst \d+\.\d\d× \(.+\) \| (met|\*\*not met\*\*) \|$/m);
     expect(md).toMatch(/^\| Customer Session validator ≤ 3 KB minified \+ gzip \| \d\.\d\d KB/m);
+    expect(md).toMatch(/^\| noise check: isCustomerSession \/ itself in try\/catch \(same work: expect 1\.00\)( \| \d+\.\d\d×){5} \|$/m);
   });
 
   it('times the per-object library floor (json2ts and two AJV compiles per object) on renamed copies', () => {
