@@ -156,7 +156,7 @@ function judge(r) {
  * apart on a shared machine can differ by a third from load alone (the noise-check row); timed within the
  * same round they see the same load.
  */
-function pairedRatio(a, b) {
+export function pairedRatio(a, b) {
   return median(a.perRound.map((x, i) => x / b.perRound[i]));
 }
 

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error plain ESM benchmark modules without type declarations
-import { runBench, toMarkdown } from '../bench/run.mjs';
+import { pairedRatio, runBench, toMarkdown } from '../bench/run.mjs';
 // @ts-expect-error see above
 import { isCustomerSessionByHand, isDateTime } from '../bench/hand-written.mjs';
 // @ts-expect-error see above
@@ -48,6 +48,15 @@ describe('bench --smoke', () => {
     expect(md).toMatch(/^\| isCustomerSession ≤ 1\.5× hand-written, every input \| worst \d+\.\d\d× \(.+\) \| (met|\*\*not met\*\*) \|$/m);
     expect(md).toMatch(/^\| Customer Session validator ≤ 3 KB minified \+ gzip \| \d\.\d\d KB/m);
     expect(md).toMatch(/^\| noise check: isCustomerSession \/ itself in try\/catch \(same work: expect 1\.00\)( \| \d+\.\d\d×){5} \|$/m);
+  });
+
+  it('pairs ratios by round: a burst of load in one round moves neither side of the others', () => {
+    // Round 2 ran under load (both sides ~3× as long), round 4 had a burst on b alone: the ratio of medians
+    // would say 1.39× (125 / 90); paired, three of four rounds agree on 1.25×.
+    const a = { perRound: [100, 300, 125, 125] };
+    const b = { perRound: [80, 240, 100, 50] };
+    expect(pairedRatio(a, b)).toBe(1.25);
+    expect(pairedRatio({ perRound: [3, 1, 2] }, { perRound: [1, 1, 1] })).toBe(2);
   });
 
   it('times the per-object library floor (json2ts and two AJV compiles per object) on renamed copies', () => {
