@@ -51,7 +51,7 @@ describe('bench --smoke', () => {
   });
 
   it('pairs ratios by round: a burst of load in one round moves neither side of the others', () => {
-    // Round 2 ran under load (both sides ~3× as long), round 4 had a burst on b alone: the ratio of medians
+    // Round 2 ran under load (both sides ~3× as long), round 4 is off on one side: the ratio of medians
     // would say 1.39× (125 / 90); paired, three of four rounds agree on 1.25×.
     const a = { perRound: [100, 300, 125, 125] };
     const b = { perRound: [80, 240, 100, 50] };
