@@ -58,7 +58,6 @@ export const MESSAGE_CASES: Record<string, string[]> = {
   contains: ['contains'],
   propertyNames: ['propertyNames'],
   extraItems: ['items', 'unevaluatedItems'],
-  unevaluatedProperties: ['unevaluatedProperties'],
   falseSchema: ['false schema'],
 };
 
@@ -174,8 +173,10 @@ export async function buildValidators(
   }
   const strict = deriveStrict(loose);
   const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
-  const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
+  // The strict variant may close an object with `unevaluatedProperties` (deriveStrict), which needs Ajv2020.
+  const strictTracks = mentionsKeyword(strict, DYNAMIC_KEYWORDS);
   const compile = (name: string, base: JsonSchema, fast: boolean): string => {
+    const Ajv = (base === strict ? strictTracks : mentionsKeyword(schema, DYNAMIC_KEYWORDS)) ? Ajv2020 : AjvLean;
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
@@ -214,7 +215,8 @@ export async function buildValidators(
   const pieces: string[] = [];
   // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
   // behind a run-time switch (see closedLoops), else two.
-  const either = looseFromStrict && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
+  const either =
+    looseFromStrict && !strictTracks && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
   if (either !== undefined) {
     pieces.push(
       `const fastEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${either}\n` +
@@ -616,16 +618,139 @@ export function stripAnnotations(schema: JsonSchema): JsonSchema {
   });
 }
 
+/** Where a subschema sits, for the strict variant. */
+type StrictPosition =
+  /** It describes a value of its own (the root, a property, an item …): closed if it lists properties. */
+  | 'value'
+  /** It adds to the value its parent describes (`allOf`/`anyOf`/`oneOf`, `then`/`else`, `dependentSchemas`, a `$ref` beside other keywords): the parent closes. */
+  | 'inPlace'
+  /** A test, not a description (`not`, `if`, `contains`, `propertyNames`): closing anything in it would change what it tests. */
+  | 'condition';
+
+const IN_PLACE_LISTS = ['allOf', 'anyOf', 'oneOf'];
+const IN_PLACE_ONE = ['then', 'else'];
+const CONDITION_ONE = ['not', 'if', 'contains', 'propertyNames'];
+const VALUE_ONE = ['additionalProperties', 'unevaluatedProperties', 'unevaluatedItems'];
+const VALUE_RECORDS = ['properties', 'patternProperties'];
+const DEF_RECORDS = ['$defs', 'definitions'];
+
 /**
- * The strict variant: every schema that lists `properties` and says nothing about other keys gets
- * `additionalProperties: false`, at every level. Free-form objects (no `properties`) stay open.
+ * The strict variant: an object may hold only the keys its schema declares. A schema in a value position
+ * that lists `properties` and says nothing about other keys gets `additionalProperties: false`; when it
+ * also takes keys from in-place subschemas (`allOf: [{ properties: … }, …]`, a `$ref` beside `properties`,
+ * `then`, …) it gets `unevaluatedProperties: false` instead, which counts the keys those declare, and the
+ * subschemas themselves stay open (closing each would reject the keys of the others, and closing a `oneOf`
+ * branch would make the strict check accept what the loose one rejects). Nothing inside a `not`, `if` or
+ * `contains` is closed. Free-form objects (no `properties` anywhere in place) stay open. A definition is
+ * closed where it is defined when every reference to it is a plain `{ "$ref": … }` value; otherwise each
+ * such reference is closed instead.
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
-  return mapSchema(schema, (node) =>
-    node.properties !== undefined && node.additionalProperties === undefined && node['unevaluatedProperties'] === undefined
-      ? { ...node, additionalProperties: false }
-      : node,
-  );
+  const uses = definitionUses(schema);
+  /** The open definition a plain or sibling `$ref` of this schema points to, if any. */
+  const openTarget = (node: Record<string, unknown>): unknown => {
+    const target = localTarget(node['$ref']);
+    return target !== undefined && (uses.get(target) ?? 'value') !== 'value' ? resolvePointer(schema, target) : undefined;
+  };
+  const declares = (node: unknown, seen: Set<unknown>): boolean => {
+    if (!isObject(node) || seen.has(node)) return false;
+    seen.add(node);
+    return node['properties'] !== undefined || [openTarget(node), ...inPlaceChildren(node)].some((child) => declares(child, seen));
+  };
+  const visit = (node: unknown, position: StrictPosition, pointer: string): unknown => {
+    if (!isObject(node)) return node;
+    const out: JsonSchema = { ...node };
+    for (const child of strictChildren(node, position, pointer, (at) => uses.get(at) ?? 'value')) {
+      const visited = visit(child.node, child.position, child.pointer);
+      if (child.sub === undefined) out[child.key] = visited;
+      else {
+        // Copied once per keyword, then filled in: the input schema is never changed.
+        if (out[child.key] === node[child.key]) out[child.key] = Array.isArray(node[child.key]) ? [...(node[child.key] as unknown[])] : { ...(node[child.key] as object) };
+        (out[child.key] as Record<string | number, unknown>)[child.sub] = visited;
+      }
+    }
+    if (position !== 'value' || out.additionalProperties !== undefined || out['unevaluatedProperties'] !== undefined) return out;
+    if ([openTarget(out), ...inPlaceChildren(out)].some((child) => declares(child, new Set()))) out['unevaluatedProperties'] = false;
+    else if (out.properties !== undefined) out.additionalProperties = false;
+    return out;
+  };
+  return visit(schema, 'value', '') as JsonSchema;
+}
+
+interface StrictChild {
+  key: string;
+  /** The property or definition name, or the list index, under `key`; undefined when `key` holds one schema. */
+  sub?: string | number;
+  node: unknown;
+  position: StrictPosition;
+  pointer: string;
+}
+
+/** The subschemas of one schema with their positions; `defPosition` says how a definition is used (by pointer). */
+function strictChildren(node: Record<string, unknown>, position: StrictPosition, pointer: string, defPosition: (pointer: string) => StrictPosition): StrictChild[] {
+  const children: StrictChild[] = [];
+  const inner = (wanted: StrictPosition): StrictPosition => (position === 'condition' ? 'condition' : wanted);
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    const at = `${pointer}/${pointerToken(key)}`;
+    const record = (wanted: (childAt: string) => StrictPosition): void => {
+      if (!isObject(value)) return;
+      for (const name of Object.keys(value)) {
+        const childAt = `${at}/${pointerToken(name)}`;
+        children.push({ key, sub: name, node: value[name], position: inner(wanted(childAt)), pointer: childAt });
+      }
+    };
+    const list = (wanted: StrictPosition): void => {
+      if (Array.isArray(value)) value.forEach((item: unknown, i) => children.push({ key, sub: i, node: item, position: inner(wanted), pointer: `${at}/${i}` }));
+    };
+    if (VALUE_RECORDS.includes(key)) record(() => 'value');
+    else if (DEF_RECORDS.includes(key)) record(defPosition);
+    else if (key === 'dependentSchemas') record(() => 'inPlace');
+    else if (key === 'prefixItems' || (key === 'items' && Array.isArray(value))) list('value');
+    else if (IN_PLACE_LISTS.includes(key)) list('inPlace');
+    else if (key === 'items' || VALUE_ONE.includes(key)) children.push({ key, node: value, position: inner('value'), pointer: at });
+    else if (IN_PLACE_ONE.includes(key)) children.push({ key, node: value, position: inner('inPlace'), pointer: at });
+    else if (CONDITION_ONE.includes(key)) children.push({ key, node: value, position: 'condition', pointer: at });
+  }
+  return children;
+}
+
+/** The in-place subschemas of one schema: they add to the value it describes. */
+function inPlaceChildren(node: Record<string, unknown>): unknown[] {
+  const children: unknown[] = [];
+  for (const key of IN_PLACE_LISTS) if (Array.isArray(node[key])) children.push(...(node[key] as unknown[]));
+  for (const key of IN_PLACE_ONE) if (node[key] !== undefined) children.push(node[key]);
+  const dependent = node['dependentSchemas'];
+  if (isObject(dependent)) children.push(...Object.values(dependent));
+  return children;
+}
+
+/**
+ * How each local definition (`/$defs/…`, `/definitions/…`) is used: 'value' when every `$ref` to it is a
+ * plain `{ "$ref": … }` (annotations aside) describing a value, 'inPlace' when one adds it to other keywords
+ * or sits in an in-place subschema, 'condition' when one sits inside a `not`, `if` or `contains`. A
+ * definition no `$ref` reaches is not in the map (it is closed as a value).
+ */
+function definitionUses(schema: JsonSchema): Map<string, StrictPosition> {
+  const uses = new Map<string, StrictPosition>();
+  const RANK: Record<StrictPosition, number> = { value: 0, inPlace: 1, condition: 2 };
+  const plainRef = (node: Record<string, unknown>): boolean =>
+    Object.keys(node).every((key) => key === '$ref' || ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number]));
+  const stack: { node: unknown; position: StrictPosition; pointer: string }[] = [{ node: schema, position: 'value', pointer: '' }];
+  while (stack.length > 0) {
+    const { node, position, pointer } = stack.pop() as (typeof stack)[number];
+    if (!isObject(node)) continue;
+    const target = localTarget(node['$ref']);
+    if (target !== undefined && DEF_RECORDS.includes(target.split('/')[1] ?? '')) {
+      const use: StrictPosition = position === 'value' && !plainRef(node) ? 'inPlace' : position;
+      const before = uses.get(target);
+      if (before === undefined || RANK[use] > RANK[before]) uses.set(target, use);
+    }
+    // Definitions are walked as values: a reference inside one counts by its place in the definition, not by
+    // how the definition itself is used (one used only inside a `not` still closes what it plainly refers to).
+    stack.push(...strictChildren(node, position, pointer, () => 'value'));
+  }
+  return uses;
 }
 
 /** Rebuild a schema bottom-up through the subschema positions the extractor and hand-written schemas use. */

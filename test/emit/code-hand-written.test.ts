@@ -188,6 +188,72 @@ describe('required checks that may not run prove nothing', () => {
   }
 });
 
+describe('strict variants reject unknown keys only, whatever the composition', () => {
+  // [value, loose answer, strict answer]. A key is known when a subschema that applies to the object declares
+  // it: an allOf branch, the branch of a oneOf/anyOf that passed, a $ref'd definition, `then` when `if` held.
+  // The strict check never accepts what the loose one rejects (closing each branch used to break both rules).
+  const base = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
+  const cases: [string, JsonSchema, [unknown, boolean, boolean][]][] = [
+    ['properties split over allOf', { type: 'object', allOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } } }] }, [
+      [{ a: 'x', b: 1 }, true, true], [{ a: 'x' }, true, true], [{ a: 'x', c: 1 }, true, false], [{ b: 1 }, false, false],
+    ]],
+    ['properties beside allOf', { type: 'object', properties: { id: { type: 'string' } }, allOf: [{ properties: { name: { type: 'string' } } }] }, [
+      [{ id: '1', name: 'n' }, true, true], [{ id: '1', x: 1 }, true, false],
+    ]],
+    ['oneOf branches that both pass', { type: 'object', oneOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] }, [
+      [{ a: 'x' }, false, false], [{ a: 1 }, true, false], [{ a: 1, b: 2 }, false, false],
+    ]],
+    ['anyOf: the keys of every branch that passed', { type: 'object', anyOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] }, [
+      [{ a: 'x' }, true, true], [{ a: 'x', b: 'y' }, true, true], [{ a: 'x', b: 1 }, true, false], [{ c: 1 }, false, false],
+    ]],
+    ['a $ref beside properties, and the same definition as a property', {
+      type: 'object', $ref: '#/$defs/Base', properties: { name: { type: 'string' }, other: { $ref: '#/$defs/Base' } }, $defs: { Base: base },
+    }, [
+      [{ id: '1', name: 'n' }, true, true], [{ id: '1', zz: 1 }, true, false], [{ id: '1', other: { id: '2' } }, true, true],
+      [{ id: '1', other: { id: '2', q: 1 } }, true, false], [{ name: 'n' }, false, false],
+    ]],
+    ['a definition used only as a plain $ref is closed where it is defined', { type: 'object', properties: { one: { $ref: '#/$defs/Base' }, list: { type: 'array', items: { $ref: '#/$defs/Base' } } }, $defs: { Base: base } }, [
+      [{ one: { id: '1' }, list: [{ id: '2' }] }, true, true], [{ list: [{ id: '2', q: 1 }] }, true, false], [{ one: { id: '1', q: 1 } }, true, false],
+    ]],
+    ['then declares a key when if holds', {
+      type: 'object', properties: { kind: { type: 'string' } },
+      if: { properties: { kind: { const: 'card' } }, required: ['kind'] }, then: { properties: { number: { type: 'string' } }, required: ['number'] },
+    }, [
+      [{ kind: 'card', number: '4111' }, true, true], [{ kind: 'cash' }, true, true], [{ kind: 'cash', number: '1' }, true, false], [{ kind: 'card' }, false, false],
+    ]],
+    ['nothing inside not is closed', { type: 'object', properties: { a: { type: 'object', not: { properties: { k: { const: 1 } }, required: ['k'] } } } }, [
+      [{ a: { k: 2 } }, true, true], [{ a: { k: 1 } }, false, false], [{ a: { k: 1, x: 0 } }, false, false], [{ a: {}, b: 1 }, true, false],
+    ]],
+  ];
+  for (const [name, schema, rows] of cases) {
+    it(name, async () => {
+      const { esm, cjs } = await loadPackage([doc(schema)], `hand-strict-${name.replace(/\W/g, '').slice(0, 40)}`);
+      for (const api of [esm, cjs]) {
+        expect(rows.map(([v]) => api['isHand'](v)), 'loose').toEqual(rows.map(([, loose]) => loose));
+        expect(rows.map(([v]) => api['isHandStrict'](v)), 'strict').toEqual(rows.map(([, , strict]) => strict));
+      }
+      expect(rows.map(([v]) => reference(schema)(v)), 'ajv.compile agrees with the loose answers').toEqual(rows.map(([, loose]) => loose));
+    });
+  }
+
+  it('an unknown key beside allOf branches is reported at the key, and only by the strict check', async () => {
+    const { esm } = await loadPackage([doc(cases[0]![1])], 'hand-strict-report');
+    const issues = (value: unknown, name: string): unknown => {
+      try {
+        esm[`assert${name}`](value);
+        return [];
+      } catch (error) {
+        return (error as { errors: unknown }).errors;
+      }
+    };
+    expect(issues({ a: 'x', c: 1, d: 2 }, 'HandStrict')).toEqual([
+      { path: 'c', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'unevaluatedProperties' },
+      { path: 'd', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'unevaluatedProperties' },
+    ]);
+    expect(issues({ a: 1, c: 1 }, 'Hand')).toEqual([{ path: 'a', message: 'must be string (got 1)', keyword: 'type' }]);
+  });
+});
+
 describe('refused keywords', () => {
   it('$dynamicRef, $dynamicAnchor, $recursiveRef and $recursiveAnchor: one problem each, at its JSON pointer', async () => {
     const schema: JsonSchema = {
