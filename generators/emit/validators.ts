@@ -638,7 +638,8 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  * The strict variant: an object may hold only the keys its schema declares. A schema in a value position
  * that lists `properties` and says nothing about other keys gets `additionalProperties: false`; when it
  * also takes keys from in-place subschemas (`allOf: [{ properties: … }, …]`, a `$ref` beside `properties`,
- * `then`, …) it gets `unevaluatedProperties: false` instead, which counts the keys those declare, and the
+ * `then`, `dependentSchemas`, …; by name or by pattern) it gets `unevaluatedProperties: false` instead, which
+ * counts the keys those declare, and the
  * subschemas themselves stay open (closing each would reject the keys of the others, and closing a `oneOf`
  * branch would make the strict check accept what the loose one rejects). Nothing inside a `not`, `if` or
  * `contains` is closed. Free-form objects (no `properties` anywhere in place) stay open. A definition is
@@ -655,7 +656,7 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
   const declares = (node: unknown, seen: Set<unknown>): boolean => {
     if (!isObject(node) || seen.has(node)) return false;
     seen.add(node);
-    return node['properties'] !== undefined || [openTarget(node), ...inPlaceChildren(node)].some((child) => declares(child, seen));
+    return node['properties'] !== undefined || node['patternProperties'] !== undefined || [openTarget(node), ...inPlaceChildren(node)].some((child) => declares(child, seen));
   };
   const visit = (node: unknown, position: StrictPosition, pointer: string): unknown => {
     if (!isObject(node)) return node;
@@ -705,7 +706,8 @@ function strictChildren(node: Record<string, unknown>, position: StrictPosition,
     };
     if (VALUE_RECORDS.includes(key)) record(() => 'value');
     else if (DEF_RECORDS.includes(key)) record(defPosition);
-    else if (key === 'dependentSchemas') record(() => 'inPlace');
+    // `dependencies` is the draft-07 spelling of dependentRequired (a list) and dependentSchemas (a schema).
+    else if (key === 'dependentSchemas' || key === 'dependencies') record(() => 'inPlace');
     else if (key === 'prefixItems' || (key === 'items' && Array.isArray(value))) list('value');
     else if (IN_PLACE_LISTS.includes(key)) list('inPlace');
     else if (key === 'items' || VALUE_ONE.includes(key)) children.push({ key, node: value, position: inner('value'), pointer: at });
@@ -720,8 +722,10 @@ function inPlaceChildren(node: Record<string, unknown>): unknown[] {
   const children: unknown[] = [];
   for (const key of IN_PLACE_LISTS) if (Array.isArray(node[key])) children.push(...(node[key] as unknown[]));
   for (const key of IN_PLACE_ONE) if (node[key] !== undefined) children.push(node[key]);
-  const dependent = node['dependentSchemas'];
-  if (isObject(dependent)) children.push(...Object.values(dependent));
+  for (const key of ['dependentSchemas', 'dependencies']) {
+    const dependent = node[key];
+    if (isObject(dependent)) children.push(...Object.values(dependent).filter((child) => isObject(child)));
+  }
   return children;
 }
 

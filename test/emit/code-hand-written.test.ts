@@ -221,6 +221,12 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ kind: 'card', number: '4111' }, true, true], [{ kind: 'cash' }, true, true], [{ kind: 'cash', number: '1' }, true, false], [{ kind: 'card' }, false, false],
     ]],
+    ['a key matched by a pattern in an allOf branch', { type: 'object', properties: { a: { type: 'string' } }, allOf: [{ patternProperties: { '^x-': { type: 'string' } } }] }, [
+      [{ a: '1', 'x-k': 'v' }, true, true], [{ a: '1', y: 1 }, true, false], [{ 'x-k': 1 }, false, false],
+    ]],
+    ['dependencies (the draft-07 form of dependentSchemas)', { type: 'object', properties: { card: { type: 'string' } }, dependencies: { card: { properties: { cvv: { type: 'string' } }, required: ['cvv'] } } }, [
+      [{ card: '1', cvv: '2' }, true, true], [{ cvv: '2' }, true, false], [{ card: '1' }, false, false], [{ card: '1', cvv: '2', z: 1 }, true, false],
+    ]],
     ['nothing inside not is closed', { type: 'object', properties: { a: { type: 'object', not: { properties: { k: { const: 1 } }, required: ['k'] } } } }, [
       [{ a: { k: 2 } }, true, true], [{ a: { k: 1 } }, false, false], [{ a: { k: 1, x: 0 } }, false, false], [{ a: {}, b: 1 }, true, false],
     ]],
