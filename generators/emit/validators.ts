@@ -639,10 +639,9 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  * that lists `properties` and says nothing about other keys gets `additionalProperties: false`; when it
  * also takes keys from in-place subschemas (`allOf: [{ properties: … }, …]`, a `$ref` beside `properties`,
  * `then`, `dependentSchemas`, …; by name or by pattern) it gets `unevaluatedProperties: false` instead, which
- * counts the keys those declare, and the
- * subschemas themselves stay open (closing each would reject the keys of the others, and closing a `oneOf`
- * branch would make the strict check accept what the loose one rejects). Nothing inside a `not`, `if` or
- * `contains` is closed. Free-form objects (no `properties` anywhere in place) stay open. A definition is
+ * counts the keys those declare, and the subschemas themselves stay open (closing each would reject the keys
+ * of the others, and closing a `oneOf` branch would make the strict check accept what the loose one rejects).
+ * Nothing inside a `not`, `if` or `contains` is closed. Free-form objects (no `properties` anywhere in place) stay open. A definition is
  * closed where it is defined when every reference to it is a plain `{ "$ref": … }` value; otherwise each
  * such reference is closed instead.
  */
