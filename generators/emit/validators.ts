@@ -622,9 +622,9 @@ export function stripAnnotations(schema: JsonSchema): JsonSchema {
 type StrictPosition =
   /** It describes a value of its own (the root, a property, an item …): closed if it lists properties. */
   | 'value'
-  /** It adds to the value its parent describes (`allOf`/`anyOf`/`oneOf`, `then`/`else`, `dependentSchemas`, a `$ref` beside other keywords): the parent closes. */
+  /** It adds to the value its parent describes (`allOf`/`anyOf`, `then`/`else`, `dependentSchemas`, a `$ref` beside other keywords): the parent closes. */
   | 'inPlace'
-  /** A test, not a description (`not`, `if`, `contains`, `propertyNames`): closing anything in it would change what it tests. */
+  /** A test, not a description (`not`, `if`, `contains`, `propertyNames`, and the `oneOf` count): closing anything in it would change its answer. */
   | 'condition';
 
 const IN_PLACE_LISTS = ['allOf', 'anyOf', 'oneOf'];
@@ -635,15 +635,20 @@ const VALUE_RECORDS = ['properties', 'patternProperties'];
 const DEF_RECORDS = ['$defs', 'definitions'];
 
 /**
- * The strict variant: an object may hold only the keys its schema declares. A schema in a value position
- * that lists `properties` and says nothing about other keys gets `additionalProperties: false`; when it
- * also takes keys from in-place subschemas (`allOf: [{ properties: … }, …]`, a `$ref` beside `properties`,
- * `then`, `dependentSchemas`, …; by name or by pattern) it gets `unevaluatedProperties: false` instead, which
- * counts the keys those declare, and the subschemas themselves stay open (closing each would reject the keys
- * of the others, and closing a `oneOf` branch would make the strict check accept what the loose one rejects).
- * Nothing inside a `not`, `if` or `contains` is closed. Free-form objects (no `properties` anywhere in place) stay open. A definition is
- * closed where it is defined when every reference to it is a plain `{ "$ref": … }` value; otherwise each
- * such reference is closed instead.
+ * The strict variant: an object may hold only the keys its schema declares, and the strict check never
+ * accepts what the loose one rejects.
+ * - A schema in a value position (the root, a property, an item, …) that lists `properties` and says nothing
+ *   about other keys gets `additionalProperties: false`. When it also takes keys from in-place subschemas
+ *   (`allOf`/`anyOf`/`oneOf` branches, `then`, `dependentSchemas`, a `$ref` beside `properties`; by name or by
+ *   pattern) it gets `unevaluatedProperties: false` instead, which counts the keys of the branches that
+ *   passed, and the branches themselves stay open: closing each would reject the keys of the others.
+ * - Closing anything inside `not`, `if` or `contains` would change what it tests, so nothing there is. The
+ *   same holds for the branches of a `oneOf`, whose answer depends on how many pass: they stay as they are,
+ *   and their closed copies go into an `anyOf` beside them (`allOf: [{ anyOf: closed }]`), so the one
+ *   branch that passed must also pass closed.
+ * - Free-form objects (no `properties` anywhere in place) stay open. A definition is closed where it is
+ *   defined when every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such
+ *   reference is closed instead.
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
   const uses = definitionUses(schema);
@@ -668,6 +673,11 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
         if (out[child.key] === node[child.key]) out[child.key] = Array.isArray(node[child.key]) ? [...(node[child.key] as unknown[])] : { ...(node[child.key] as object) };
         (out[child.key] as Record<string | number, unknown>)[child.sub] = visited;
       }
+    }
+    const branches = node['oneOf'];
+    if (position !== 'condition' && Array.isArray(branches)) {
+      const closed = branches.map((branch: unknown, i) => visit(branch, 'inPlace', `${pointer}/oneOf/${i}`));
+      if (JSON.stringify(closed) !== JSON.stringify(branches)) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: closed }];
     }
     if (position !== 'value' || out.additionalProperties !== undefined || out['unevaluatedProperties'] !== undefined) return out;
     if ([openTarget(out), ...inPlaceChildren(out)].some((child) => declares(child, new Set()))) out['unevaluatedProperties'] = false;
@@ -708,6 +718,7 @@ function strictChildren(node: Record<string, unknown>, position: StrictPosition,
     // `dependencies` is the draft-07 spelling of dependentRequired (a list) and dependentSchemas (a schema).
     else if (key === 'dependentSchemas' || key === 'dependencies') record(() => 'inPlace');
     else if (key === 'prefixItems' || (key === 'items' && Array.isArray(value))) list('value');
+    else if (key === 'oneOf') list('condition');
     else if (IN_PLACE_LISTS.includes(key)) list('inPlace');
     else if (key === 'items' || VALUE_ONE.includes(key)) children.push({ key, node: value, position: inner('value'), pointer: at });
     else if (IN_PLACE_ONE.includes(key)) children.push({ key, node: value, position: inner('inPlace'), pointer: at });

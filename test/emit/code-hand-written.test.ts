@@ -203,6 +203,15 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     ['oneOf branches that both pass', { type: 'object', oneOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] }, [
       [{ a: 'x' }, false, false], [{ a: 1 }, true, false], [{ a: 1, b: 2 }, false, false],
     ]],
+    ['oneOf: closing a nested object must not change how many branches pass', {
+      type: 'object',
+      oneOf: [
+        { properties: { card: { type: 'object', properties: { number: { type: 'string' } }, required: ['number'] } }, required: ['card'] },
+        { properties: { card: { type: 'object', properties: { token: { type: 'string' } } } }, required: ['card'] },
+      ],
+    }, [
+      [{ card: { number: '4' } }, false, false], [{ card: { token: 't' } }, true, true], [{ card: { token: 't', x: 1 } }, true, false], [{ card: {} }, true, true],
+    ]],
     ['anyOf: the keys of every branch that passed', { type: 'object', anyOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] }, [
       [{ a: 'x' }, true, true], [{ a: 'x', b: 'y' }, true, true], [{ a: 'x', b: 1 }, true, false], [{ c: 1 }, false, false],
     ]],
