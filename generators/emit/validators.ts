@@ -622,7 +622,7 @@ export function stripAnnotations(schema: JsonSchema): JsonSchema {
 type StrictPosition =
   /** It describes a value of its own (the root, a property, an item …): closed if it lists properties. */
   | 'value'
-  /** It adds to the value its parent describes (`allOf`/`anyOf`, `then`/`else`, `dependentSchemas`, a `$ref` beside other keywords): the parent closes. */
+  /** It adds to the value its parent describes (`allOf`/`anyOf`, `then`/`else`, `dependentSchemas`, a `$ref` beside other keywords): the parent closes, with its keys. */
   | 'inPlace'
   /** A test, not a description (`not`, `if`, `contains`, `propertyNames`, and the `oneOf` count): closing anything in it would change its answer. */
   | 'condition';
@@ -638,17 +638,22 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  * The strict variant: an object may hold only the keys its schema declares, and the strict check never
  * accepts what the loose one rejects.
  * - A schema in a value position (the root, a property, an item, …) that lists `properties` and says nothing
- *   about other keys gets `additionalProperties: false`. When it also takes keys from in-place subschemas
- *   (`allOf`/`anyOf`/`oneOf` branches, `then`, `dependentSchemas`, a `$ref` beside `properties`; by name or by
- *   pattern) it gets `unevaluatedProperties: false` instead, which counts the keys of the branches that
- *   passed, and the branches themselves stay open: closing each would reject the keys of the others.
+ *   about other keys gets `additionalProperties: false`. Keys its in-place subschemas declare (`allOf`/`anyOf`/
+ *   `oneOf` branches, `then`/`else`, `dependentSchemas`, a `$ref` beside `properties`; by name or by pattern)
+ *   are added to its `properties` as `true` first: known, and still checked where they are declared, whether
+ *   or not that branch passed. The branches themselves stay open: closing each would reject the keys of the
+ *   others. (`unevaluatedProperties: false` would count only the branches that passed, but AJV 8 loses
+ *   evaluated keys with `dependentSchemas` and with a failing `if`, and rejects valid objects.)
  * - Closing anything inside `not`, `if` or `contains` would change what it tests, so nothing there is. The
  *   same holds for the branches of a `oneOf`, whose answer depends on how many pass: they stay as they are,
  *   and their closed copies go into an `anyOf` beside them (`allOf: [{ anyOf: closed }]`), so the one
  *   branch that passed must also pass closed.
- * - Free-form objects (no `properties` anywhere in place) stay open. A definition is closed where it is
- *   defined when every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such
- *   reference is closed instead.
+ * - Free-form objects (no `properties` anywhere in place), and objects where a branch allows other keys
+ *   (`additionalProperties` other than false), stay open. A definition is closed where it is defined when
+ *   every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such reference is
+ *   closed instead, with the definition's keys.
+ * Known gap: a property declared as an object in two in-place places (`x` in `properties` and in an `allOf`
+ * branch) is closed in each with that place's keys only, so strict rejects an `x` that uses keys of both.
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
   const uses = definitionUses(schema);
@@ -657,10 +662,25 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     const target = localTarget(node['$ref']);
     return target !== undefined && (uses.get(target) ?? 'value') !== 'value' ? resolvePointer(schema, target) : undefined;
   };
-  const declares = (node: unknown, seen: Set<unknown>): boolean => {
-    if (!isObject(node) || seen.has(node)) return false;
-    seen.add(node);
-    return node['properties'] !== undefined || node['patternProperties'] !== undefined || [openTarget(node), ...inPlaceChildren(node)].some((child) => declares(child, seen));
+  /**
+   * What the in-place subschemas of `node` (and the open definitions they refer to) declare: property
+   * names and patterns, and whether one of them leaves other keys open (`additionalProperties` or
+   * `unevaluatedProperties` other than false: a map, which strict leaves as it is).
+   */
+  const declaredInPlace = (node: Record<string, unknown>): { names: Set<string>; patterns: Set<string>; open: boolean } => {
+    const found = { names: new Set<string>(), patterns: new Set<string>(), open: false };
+    const seen = new Set<unknown>([node]);
+    const stack = [openTarget(node), ...inPlaceChildren(node)];
+    while (stack.length > 0) {
+      const member = stack.pop();
+      if (!isObject(member) || seen.has(member)) continue;
+      seen.add(member);
+      if (isObject(member['properties'])) for (const name of Object.keys(member['properties'])) found.names.add(name);
+      if (isObject(member['patternProperties'])) for (const pattern of Object.keys(member['patternProperties'])) found.patterns.add(pattern);
+      for (const key of ['additionalProperties', 'unevaluatedProperties']) if (member[key] !== undefined && member[key] !== false) found.open = true;
+      stack.push(openTarget(member), ...inPlaceChildren(member));
+    }
+    return found;
   };
   const visit = (node: unknown, position: StrictPosition, pointer: string): unknown => {
     if (!isObject(node)) return node;
@@ -680,8 +700,18 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
       if (JSON.stringify(closed) !== JSON.stringify(branches)) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: closed }];
     }
     if (position !== 'value' || out.additionalProperties !== undefined || out['unevaluatedProperties'] !== undefined) return out;
-    if ([openTarget(out), ...inPlaceChildren(out)].some((child) => declares(child, new Set()))) out['unevaluatedProperties'] = false;
-    else if (out.properties !== undefined) out.additionalProperties = false;
+    const inPlace = declaredInPlace(node);
+    if (inPlace.open) return out;
+    if (inPlace.names.size > 0 || inPlace.patterns.size > 0) {
+      // Keys declared in place are known here too (each is still checked where it is declared).
+      const properties = { ...(isObject(out.properties) ? out.properties : {}) } as Record<string, unknown>;
+      for (const name of inPlace.names) if (!Object.hasOwn(properties, name)) properties[name] = true;
+      const patterns = { ...(isObject(out['patternProperties']) ? out['patternProperties'] : {}) } as Record<string, unknown>;
+      for (const pattern of inPlace.patterns) if (!Object.hasOwn(patterns, pattern)) patterns[pattern] = true;
+      out.properties = properties as JsonSchema['properties'];
+      if (Object.keys(patterns).length > 0) out['patternProperties'] = patterns;
+    }
+    if (out.properties !== undefined) out.additionalProperties = false;
     return out;
   };
   return visit(schema, 'value', '') as JsonSchema;
@@ -750,6 +780,9 @@ function definitionUses(schema: JsonSchema): Map<string, StrictPosition> {
   const RANK: Record<StrictPosition, number> = { value: 0, inPlace: 1, condition: 2 };
   const plainRef = (node: Record<string, unknown>): boolean =>
     Object.keys(node).every((key) => key === '$ref' || ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number]));
+  // A definition's body is walked where a reference reaches it, again whenever a reference reaches it in a
+  // more demanding position: a definition used inside a `not` passes that on to what it refers to.
+  const walked = new Map<string, StrictPosition>();
   const stack: { node: unknown; position: StrictPosition; pointer: string }[] = [{ node: schema, position: 'value', pointer: '' }];
   while (stack.length > 0) {
     const { node, position, pointer } = stack.pop() as (typeof stack)[number];
@@ -759,10 +792,14 @@ function definitionUses(schema: JsonSchema): Map<string, StrictPosition> {
       const use: StrictPosition = position === 'value' && !plainRef(node) ? 'inPlace' : position;
       const before = uses.get(target);
       if (before === undefined || RANK[use] > RANK[before]) uses.set(target, use);
+      const body = use === 'condition' ? 'condition' : 'value';
+      const done = walked.get(target);
+      if (done === undefined || RANK[body] > RANK[done]) {
+        walked.set(target, body);
+        stack.push({ node: resolvePointer(schema, target), position: body, pointer: target });
+      }
     }
-    // Definitions are walked as values: a reference inside one counts by its place in the definition, not by
-    // how the definition itself is used (one used only inside a `not` still closes what it plainly refers to).
-    stack.push(...strictChildren(node, position, pointer, () => 'value'));
+    stack.push(...strictChildren(node, position, pointer, () => 'value').filter((child) => !DEF_RECORDS.includes(child.key)));
   }
   return uses;
 }

@@ -189,9 +189,10 @@ describe('required checks that may not run prove nothing', () => {
 });
 
 describe('strict variants reject unknown keys only, whatever the composition', () => {
-  // [value, loose answer, strict answer]. A key is known when a subschema that applies to the object declares
-  // it: an allOf branch, the branch of a oneOf/anyOf that passed, a $ref'd definition, `then` when `if` held.
-  // The strict check never accepts what the loose one rejects (closing each branch used to break both rules).
+  // [value, loose answer, strict answer]. A key is known when the object's schema declares it anywhere in
+  // place: its properties, an allOf/anyOf/oneOf branch, then/else, dependentSchemas, a $ref'd definition,
+  // whether or not that branch passed (each key is still checked where it is declared). The strict check never
+  // accepts what the loose one rejects (closing each branch used to break both rules).
   const base = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
   const cases: [string, JsonSchema, [unknown, boolean, boolean][]][] = [
     ['properties split over allOf', { type: 'object', allOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'integer' } } }] }, [
@@ -201,7 +202,7 @@ describe('strict variants reject unknown keys only, whatever the composition', (
       [{ id: '1', name: 'n' }, true, true], [{ id: '1', x: 1 }, true, false],
     ]],
     ['oneOf branches that both pass', { type: 'object', oneOf: [{ properties: { a: { type: 'string' } } }, { properties: { b: { type: 'string' } } }] }, [
-      [{ a: 'x' }, false, false], [{ a: 1 }, true, false], [{ a: 1, b: 2 }, false, false],
+      [{ a: 'x' }, false, false], [{ a: 1 }, true, true], [{ a: 1, c: 2 }, true, false], [{ a: 1, b: 2 }, false, false],
     ]],
     ['oneOf: closing a nested object must not change how many branches pass', {
       type: 'object',
@@ -212,8 +213,8 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ card: { number: '4' } }, false, false], [{ card: { token: 't' } }, true, true], [{ card: { token: 't', x: 1 } }, true, false], [{ card: {} }, true, true],
     ]],
-    ['anyOf: the keys of every branch that passed', { type: 'object', anyOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] }, [
-      [{ a: 'x' }, true, true], [{ a: 'x', b: 'y' }, true, true], [{ a: 'x', b: 1 }, true, false], [{ c: 1 }, false, false],
+    ['anyOf: the keys of every branch', { type: 'object', anyOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] }, [
+      [{ a: 'x' }, true, true], [{ a: 'x', b: 'y' }, true, true], [{ a: 'x', b: 1 }, true, true], [{ a: 'x', c: 1 }, true, false], [{ c: 1 }, false, false],
     ]],
     ['a $ref beside properties, and the same definition as a property', {
       type: 'object', $ref: '#/$defs/Base', properties: { name: { type: 'string' }, other: { $ref: '#/$defs/Base' } }, $defs: { Base: base },
@@ -224,17 +225,31 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     ['a definition used only as a plain $ref is closed where it is defined', { type: 'object', properties: { one: { $ref: '#/$defs/Base' }, list: { type: 'array', items: { $ref: '#/$defs/Base' } } }, $defs: { Base: base } }, [
       [{ one: { id: '1' }, list: [{ id: '2' }] }, true, true], [{ list: [{ id: '2', q: 1 }] }, true, false], [{ one: { id: '1', q: 1 } }, true, false],
     ]],
-    ['then declares a key when if holds', {
+    ['then declares a key (checked only when if holds)', {
       type: 'object', properties: { kind: { type: 'string' } },
       if: { properties: { kind: { const: 'card' } }, required: ['kind'] }, then: { properties: { number: { type: 'string' } }, required: ['number'] },
     }, [
-      [{ kind: 'card', number: '4111' }, true, true], [{ kind: 'cash' }, true, true], [{ kind: 'cash', number: '1' }, true, false], [{ kind: 'card' }, false, false],
+      [{ kind: 'card', number: '4111' }, true, true], [{ kind: 'cash' }, true, true], [{ kind: 'cash', number: '1' }, true, true], [{ kind: 'cash', pin: '1' }, true, false], [{ kind: 'card' }, false, false],
     ]],
     ['a key matched by a pattern in an allOf branch', { type: 'object', properties: { a: { type: 'string' } }, allOf: [{ patternProperties: { '^x-': { type: 'string' } } }] }, [
       [{ a: '1', 'x-k': 'v' }, true, true], [{ a: '1', y: 1 }, true, false], [{ 'x-k': 1 }, false, false],
     ]],
     ['dependencies (the draft-07 form of dependentSchemas)', { type: 'object', properties: { card: { type: 'string' } }, dependencies: { card: { properties: { cvv: { type: 'string' } }, required: ['cvv'] } } }, [
-      [{ card: '1', cvv: '2' }, true, true], [{ cvv: '2' }, true, false], [{ card: '1' }, false, false], [{ card: '1', cvv: '2', z: 1 }, true, false],
+      [{ card: '1', cvv: '2' }, true, true], [{ cvv: '2' }, true, true], [{ card: '1' }, false, false], [{ card: '1', cvv: '2', z: 1 }, true, false],
+    ]],
+    ['a definition reached only through not, by way of another definition, is not closed', {
+      type: 'object', not: { $ref: '#/$defs/A' }, $defs: { A: { properties: { x: { $ref: '#/$defs/B' } }, required: ['x'] }, B: { type: 'object', properties: { y: {} } } },
+    }, [
+      [{ x: { y: 1, z: 1 } }, false, false], [{ x: 1 }, true, true], [{}, true, true],
+    ]],
+    ['dependentSchemas beside properties (AJV mishandles it with unevaluatedProperties)', { type: 'object', properties: { b: {}, c: {} }, dependentSchemas: { c: { properties: { d: { type: 'string' } } } } }, [
+      [{ b: 0 }, true, true], [{ c: 0, d: 'x' }, true, true], [{ c: 0, d: 1 }, false, false], [{ b: 0, e: 1 }, true, false],
+    ]],
+    ['if fails beside allOf (AJV mishandles it with unevaluatedProperties)', {
+      type: 'object', properties: { kind: { type: 'string' } }, allOf: [{ properties: { a: {} } }],
+      if: { properties: { kind: { const: 'x' } }, required: ['kind'] }, then: { properties: { d: {} } },
+    }, [
+      [{ kind: 'y', a: 1 }, true, true], [{ kind: 'x', a: 1, d: 2 }, true, true], [{ kind: 'y', e: 1 }, true, false],
     ]],
     ['nothing inside not is closed', { type: 'object', properties: { a: { type: 'object', not: { properties: { k: { const: 1 } }, required: ['k'] } } } }, [
       [{ a: { k: 2 } }, true, true], [{ a: { k: 1 } }, false, false], [{ a: { k: 1, x: 0 } }, false, false], [{ a: {}, b: 1 }, true, false],
@@ -262,8 +277,8 @@ describe('strict variants reject unknown keys only, whatever the composition', (
       }
     };
     expect(issues({ a: 'x', c: 1, d: 2 }, 'HandStrict')).toEqual([
-      { path: 'c', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'unevaluatedProperties' },
-      { path: 'd', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'unevaluatedProperties' },
+      { path: 'c', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'additionalProperties' },
+      { path: 'd', message: 'is not a known property (strict validators reject unknown keys)', keyword: 'additionalProperties' },
     ]);
     expect(issues({ a: 1, c: 1 }, 'Hand')).toEqual([{ path: 'a', message: 'must be string (got 1)', keyword: 'type' }]);
   });
