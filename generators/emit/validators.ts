@@ -652,8 +652,10 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  *   (`additionalProperties` other than false), stay open. A definition is closed where it is defined when
  *   every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such reference is
  *   closed instead, with the definition's keys.
- * Known gap: a property declared as an object in two in-place places (`x` in `properties` and in an `allOf`
- * branch) is closed in each with that place's keys only, so strict rejects an `x` that uses keys of both.
+ * - A property declared as an object in several in-place places (`address` in `properties` and in an `allOf`
+ *   branch) is closed once, by the schema that closes the value, with the keys of all its declarations.
+ *   Known gap: not when one of the places is a `$ref`'d definition (closed where it is defined, with its
+ *   own keys), nor below that property's first level.
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
   const uses = definitionUses(schema);
@@ -662,31 +664,56 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     const target = localTarget(node['$ref']);
     return target !== undefined && (uses.get(target) ?? 'value') !== 'value' ? resolvePointer(schema, target) : undefined;
   };
-  /**
-   * What the in-place subschemas of `node` (and the open definitions they refer to) declare: property
-   * names and patterns, and whether one of them leaves other keys open (`additionalProperties` or
-   * `unevaluatedProperties` other than false: a map, which strict leaves as it is).
-   */
-  const declaredInPlace = (node: Record<string, unknown>): { names: Set<string>; patterns: Set<string>; open: boolean } => {
-    const found = { names: new Set<string>(), patterns: new Set<string>(), open: false };
+  /** The in-place subschemas of `node` and the open definitions they refer to, all the way down (not `node`). */
+  const membersOf = (node: Record<string, unknown>): Record<string, unknown>[] => {
+    const members: Record<string, unknown>[] = [];
     const seen = new Set<unknown>([node]);
     const stack = [openTarget(node), ...inPlaceChildren(node)];
     while (stack.length > 0) {
       const member = stack.pop();
       if (!isObject(member) || seen.has(member)) continue;
       seen.add(member);
+      members.push(member);
+      stack.push(openTarget(member), ...inPlaceChildren(member));
+    }
+    return members;
+  };
+  /**
+   * What schemas that describe one value declare: property names and patterns, and whether one of them
+   * leaves other keys open (`additionalProperties` or `unevaluatedProperties` other than false: a map).
+   */
+  const declaredBy = (family: Record<string, unknown>[]): { names: Set<string>; patterns: Set<string>; open: boolean } => {
+    const found = { names: new Set<string>(), patterns: new Set<string>(), open: false };
+    for (const member of family) {
       if (isObject(member['properties'])) for (const name of Object.keys(member['properties'])) found.names.add(name);
       if (isObject(member['patternProperties'])) for (const pattern of Object.keys(member['patternProperties'])) found.patterns.add(pattern);
       for (const key of ['additionalProperties', 'unevaluatedProperties']) if (member[key] !== undefined && member[key] !== false) found.open = true;
-      stack.push(openTarget(member), ...inPlaceChildren(member));
     }
     return found;
   };
-  const visit = (node: unknown, position: StrictPosition, pointer: string): unknown => {
+  const NONE: ReadonlySet<string> = new Set();
+  /**
+   * `shared`: the property names this schema's value declares in more than one place (given to its in-place
+   * subschemas): their schemas are not closed where they are declared but once, with the keys of all, by
+   * the schema that closes the value.
+   */
+  const visit = (node: unknown, position: StrictPosition, pointer: string, shared: ReadonlySet<string> = NONE): unknown => {
     if (!isObject(node)) return node;
     const out: JsonSchema = { ...node };
+    const members = position === 'value' ? membersOf(node) : [];
+    const family = [node, ...members];
+    if (position === 'value' && members.length > 0) {
+      const counts = new Map<string, number>();
+      for (const member of family) {
+        const properties = member['properties'];
+        if (isObject(properties)) for (const name of Object.keys(properties)) if (isObject(properties[name])) counts.set(name, (counts.get(name) ?? 0) + 1);
+      }
+      shared = new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
+    }
+    const inPlaceKey = (key: string): boolean => IN_PLACE_LISTS.includes(key) || IN_PLACE_ONE.includes(key) || key === 'dependentSchemas' || key === 'dependencies';
     for (const child of strictChildren(node, position, pointer, (at) => uses.get(at) ?? 'value')) {
-      const visited = visit(child.node, child.position, child.pointer);
+      const demoted = child.key === 'properties' && child.position === 'value' && shared.has(String(child.sub));
+      const visited = visit(child.node, demoted ? 'inPlace' : child.position, child.pointer, inPlaceKey(child.key) ? shared : NONE);
       if (child.sub === undefined) out[child.key] = visited;
       else {
         // Copied once per keyword, then filled in: the input schema is never changed.
@@ -696,16 +723,25 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     }
     const branches = node['oneOf'];
     if (position !== 'condition' && Array.isArray(branches)) {
-      const closed = branches.map((branch: unknown, i) => visit(branch, 'inPlace', `${pointer}/oneOf/${i}`));
+      const closed = branches.map((branch: unknown, i) => visit(branch, 'inPlace', `${pointer}/oneOf/${i}`, shared));
       if (JSON.stringify(closed) !== JSON.stringify(branches)) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: closed }];
     }
     if (position !== 'value' || out.additionalProperties !== undefined || out['unevaluatedProperties'] !== undefined) return out;
-    const inPlace = declaredInPlace(node);
+    const inPlace = declaredBy(members);
     if (inPlace.open) return out;
     if (inPlace.names.size > 0 || inPlace.patterns.size > 0) {
       // Keys declared in place are known here too (each is still checked where it is declared).
       const properties = { ...(isObject(out.properties) ? out.properties : {}) } as Record<string, unknown>;
       for (const name of inPlace.names) if (!Object.hasOwn(properties, name)) properties[name] = true;
+      // A property declared in several places: closed here once, with the keys its schemas declare together.
+      for (const name of shared) {
+        const declared = family.map((member) => (member['properties'] as Record<string, unknown> | undefined)?.[name]).filter(isObject);
+        const keys = declaredBy([...declared, ...declared.flatMap(membersOf)]);
+        if (keys.open || (keys.names.size === 0 && keys.patterns.size === 0)) continue;
+        const closure: JsonSchema = { properties: Object.fromEntries([...keys.names].map((key) => [key, true])) as unknown as JsonSchema['properties'], additionalProperties: false };
+        if (keys.patterns.size > 0) closure['patternProperties'] = Object.fromEntries([...keys.patterns].map((pattern) => [pattern, true]));
+        properties[name] = properties[name] === true ? closure : { allOf: [properties[name], closure] };
+      }
       const patterns = { ...(isObject(out['patternProperties']) ? out['patternProperties'] : {}) } as Record<string, unknown>;
       for (const pattern of inPlace.patterns) if (!Object.hasOwn(patterns, pattern)) patterns[pattern] = true;
       out.properties = properties as JsonSchema['properties'];

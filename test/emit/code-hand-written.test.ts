@@ -251,6 +251,12 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ kind: 'y', a: 1 }, true, true], [{ kind: 'x', a: 1, d: 2 }, true, true], [{ kind: 'y', e: 1 }, true, false],
     ]],
+    ['a property declared as an object in two places is closed once, with the keys of both', {
+      type: 'object', properties: { address: { type: 'object', properties: { street: { type: 'string' } } } },
+      allOf: [{ properties: { address: { type: 'object', properties: { zip: { type: 'string' } } } } }],
+    }, [
+      [{ address: { street: 'a', zip: '1' } }, true, true], [{ address: { street: 'a', x: 1 } }, true, false], [{ address: { zip: 1 } }, false, false], [{ address: {} }, true, true],
+    ]],
     ['nothing inside not is closed', { type: 'object', properties: { a: { type: 'object', not: { properties: { k: { const: 1 } }, required: ['k'] } } } }, [
       [{ a: { k: 2 } }, true, true], [{ a: { k: 1 } }, false, false], [{ a: { k: 1, x: 0 } }, false, false], [{ a: {}, b: 1 }, true, false],
     ]],
