@@ -176,8 +176,8 @@ function issuesOf(errors, value) {
       const pointer = `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`;
       return { path: locate(value, pointer).path, message: 'is required', keyword };
     }
-    if (keyword === 'additionalProperties' || keyword === 'unevaluatedProperties') {
-      const pointer = `${error.instancePath}/${escapePointer(String(params[keyword === 'additionalProperties' ? 'additionalProperty' : 'unevaluatedProperty']))}`;
+    if (keyword === 'additionalProperties') {
+      const pointer = `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`;
       return { path: locate(value, pointer).path, message: 'is not a known property (strict validators reject unknown keys)', keyword };
     }
     const { path, node } = locate(value, error.instancePath);
@@ -200,8 +200,7 @@ function pushError(list, error) {
 function fail(validate, value, allowUnknownKeys) {
   validate(value);
   const errors = validate.errors ?? [];
-  const known = allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties' && e.keyword !== 'unevaluatedProperties') : errors;
-  throw new ValidationError(issuesOf(known, value));
+  throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
 }
 
 /** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */

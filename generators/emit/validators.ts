@@ -58,6 +58,7 @@ export const MESSAGE_CASES: Record<string, string[]> = {
   contains: ['contains'],
   propertyNames: ['propertyNames'],
   extraItems: ['items', 'unevaluatedItems'],
+  unevaluatedProperties: ['unevaluatedProperties'],
   falseSchema: ['false schema'],
 };
 
@@ -173,10 +174,8 @@ export async function buildValidators(
   }
   const strict = deriveStrict(loose);
   const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
-  // The strict variant may close an object with `unevaluatedProperties` (deriveStrict), which needs Ajv2020.
-  const strictTracks = mentionsKeyword(strict, DYNAMIC_KEYWORDS);
+  const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
   const compile = (name: string, base: JsonSchema, fast: boolean): string => {
-    const Ajv = (base === strict ? strictTracks : mentionsKeyword(schema, DYNAMIC_KEYWORDS)) ? Ajv2020 : AjvLean;
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
@@ -216,7 +215,7 @@ export async function buildValidators(
   // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
   // behind a run-time switch (see closedLoops), else two.
   const either =
-    looseFromStrict && !strictTracks && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
+    looseFromStrict && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
   if (either !== undefined) {
     pieces.push(
       `const fastEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${either}\n` +
@@ -652,13 +651,19 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  *   (`additionalProperties` other than false), stay open. A definition is closed where it is defined when
  *   every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such reference is
  *   closed instead, with the definition's keys.
+ * - A schema a `$ref` reaches from a condition is a condition wherever it sits; one reached in place is not
+ *   closed at its top. When a condition's `$ref` cannot be followed (not a local JSON pointer, or nested
+ *   `$id`/`$anchor` scopes), nothing is closed: strict is the loose schema.
  * - A property declared as an object in several in-place places (`address` in `properties` and in an `allOf`
  *   branch) is closed once, by the schema that closes the value, with the keys of all its declarations.
- *   Known gap: not when one of the places is a `$ref`'d definition (closed where it is defined, with its
- *   own keys), nor below that property's first level.
+ *   Known gaps: not when one of the places is a `$ref`'d definition (closed where it is defined, with its
+ *   own keys), nor below that property's first level; and a definition a `oneOf` branch refers to is a
+ *   condition, so objects nested in it are not closed anywhere (its own keys are, by the value using it).
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
-  const uses = definitionUses(schema);
+  const { uses, untracked } = schemaUses(schema);
+  // A condition refers to something this walk cannot locate: closing any schema could change its answer.
+  if (untracked) return schema;
   /** The open definition a plain or sibling `$ref` of this schema points to, if any. */
   const openTarget = (node: Record<string, unknown>): unknown => {
     const target = localTarget(node['$ref']);
@@ -699,10 +704,15 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
    */
   const visit = (node: unknown, position: StrictPosition, pointer: string, shared: ReadonlySet<string> = NONE): unknown => {
     if (!isObject(node)) return node;
+    // A schema some `$ref` reaches from a condition or in place is that, wherever it sits.
+    const used = uses.get(pointer);
+    if (used === 'condition') position = 'condition';
+    else if (used === 'inPlace' && position === 'value') position = 'inPlace';
     const out: JsonSchema = { ...node };
     const members = position === 'value' ? membersOf(node) : [];
     const family = [node, ...members];
-    if (position === 'value' && members.length > 0) {
+    const closes = position === 'value' && node['additionalProperties'] === undefined && node['unevaluatedProperties'] === undefined && !declaredBy(members).open;
+    if (closes && members.length > 0) {
       const counts = new Map<string, number>();
       for (const member of family) {
         const properties = member['properties'];
@@ -711,7 +721,7 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
       shared = new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
     }
     const inPlaceKey = (key: string): boolean => IN_PLACE_LISTS.includes(key) || IN_PLACE_ONE.includes(key) || key === 'dependentSchemas' || key === 'dependencies';
-    for (const child of strictChildren(node, position, pointer, (at) => uses.get(at) ?? 'value')) {
+    for (const child of strictChildren(node, position, pointer)) {
       const demoted = child.key === 'properties' && child.position === 'value' && shared.has(String(child.sub));
       const visited = visit(child.node, demoted ? 'inPlace' : child.position, child.pointer, inPlaceKey(child.key) ? shared : NONE);
       if (child.sub === undefined) out[child.key] = visited;
@@ -726,9 +736,8 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
       const closed = branches.map((branch: unknown, i) => visit(branch, 'inPlace', `${pointer}/oneOf/${i}`, shared));
       if (JSON.stringify(closed) !== JSON.stringify(branches)) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: closed }];
     }
-    if (position !== 'value' || out.additionalProperties !== undefined || out['unevaluatedProperties'] !== undefined) return out;
+    if (!closes) return out;
     const inPlace = declaredBy(members);
-    if (inPlace.open) return out;
     if (inPlace.names.size > 0 || inPlace.patterns.size > 0) {
       // Keys declared in place are known here too (each is still checked where it is declared).
       const properties = { ...(isObject(out.properties) ? out.properties : {}) } as Record<string, unknown>;
@@ -762,8 +771,8 @@ interface StrictChild {
   pointer: string;
 }
 
-/** The subschemas of one schema with their positions; `defPosition` says how a definition is used (by pointer). */
-function strictChildren(node: Record<string, unknown>, position: StrictPosition, pointer: string, defPosition: (pointer: string) => StrictPosition): StrictChild[] {
+/** The subschemas of one schema with the positions their place gives them (definitions: as values). */
+function strictChildren(node: Record<string, unknown>, position: StrictPosition, pointer: string): StrictChild[] {
   const children: StrictChild[] = [];
   const inner = (wanted: StrictPosition): StrictPosition => (position === 'condition' ? 'condition' : wanted);
   for (const key of Object.keys(node)) {
@@ -779,8 +788,7 @@ function strictChildren(node: Record<string, unknown>, position: StrictPosition,
     const list = (wanted: StrictPosition): void => {
       if (Array.isArray(value)) value.forEach((item: unknown, i) => children.push({ key, sub: i, node: item, position: inner(wanted), pointer: `${at}/${i}` }));
     };
-    if (VALUE_RECORDS.includes(key)) record(() => 'value');
-    else if (DEF_RECORDS.includes(key)) record(defPosition);
+    if (VALUE_RECORDS.includes(key) || DEF_RECORDS.includes(key)) record(() => 'value');
     // `dependencies` is the draft-07 spelling of dependentRequired (a list) and dependentSchemas (a schema).
     else if (key === 'dependentSchemas' || key === 'dependencies') record(() => 'inPlace');
     else if (key === 'prefixItems' || (key === 'items' && Array.isArray(value))) list('value');
@@ -806,38 +814,53 @@ function inPlaceChildren(node: Record<string, unknown>): unknown[] {
 }
 
 /**
- * How each local definition (`/$defs/…`, `/definitions/…`) is used: 'value' when every `$ref` to it is a
- * plain `{ "$ref": … }` (annotations aside) describing a value, 'inPlace' when one adds it to other keywords
- * or sits in an in-place subschema, 'condition' when one sits inside a `not`, `if` or `contains`. A
- * definition no `$ref` reaches is not in the map (it is closed as a value).
+ * How each schema a local `$ref` reaches (by JSON pointer) is used: 'value' when every `$ref` to it is a plain
+ * `{ "$ref": … }` (annotations aside) describing a value, 'inPlace' when one adds it to other keywords or sits
+ * in an in-place subschema, 'condition' when one sits inside a `not`, `if`, `contains` or `oneOf` branch. A
+ * schema no `$ref` reaches is not in the map. `untracked`: a `$ref` in a condition points somewhere this
+ * cannot follow (not a local JSON pointer, or the schema has nested `$id`/`$anchor` scopes).
  */
-function definitionUses(schema: JsonSchema): Map<string, StrictPosition> {
+function schemaUses(schema: JsonSchema): { uses: Map<string, StrictPosition>; untracked: boolean } {
   const uses = new Map<string, StrictPosition>();
+  let untracked = false;
+  let scoped = false;
   const RANK: Record<StrictPosition, number> = { value: 0, inPlace: 1, condition: 2 };
   const plainRef = (node: Record<string, unknown>): boolean =>
     Object.keys(node).every((key) => key === '$ref' || ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number]));
-  // A definition's body is walked where a reference reaches it, again whenever a reference reaches it in a
-  // more demanding position: a definition used inside a `not` passes that on to what it refers to.
+  // A definition is walked where a reference reaches it (not where it sits), and a schema is walked again
+  // when a reference reaches it from a condition: what it refers to is then used in a condition too.
   const walked = new Map<string, StrictPosition>();
   const stack: { node: unknown; position: StrictPosition; pointer: string }[] = [{ node: schema, position: 'value', pointer: '' }];
   while (stack.length > 0) {
     const { node, position, pointer } = stack.pop() as (typeof stack)[number];
     if (!isObject(node)) continue;
-    const target = localTarget(node['$ref']);
-    if (target !== undefined && DEF_RECORDS.includes(target.split('/')[1] ?? '')) {
-      const use: StrictPosition = position === 'value' && !plainRef(node) ? 'inPlace' : position;
-      const before = uses.get(target);
-      if (before === undefined || RANK[use] > RANK[before]) uses.set(target, use);
-      const body = use === 'condition' ? 'condition' : 'value';
-      const done = walked.get(target);
-      if (done === undefined || RANK[body] > RANK[done]) {
-        walked.set(target, body);
-        stack.push({ node: resolvePointer(schema, target), position: body, pointer: target });
+    if (pointer !== '' && ['$id', '$anchor', '$dynamicAnchor'].some((key) => node[key] !== undefined)) scoped = true;
+    const ref = node['$ref'];
+    if (ref !== undefined) {
+      const target = localTarget(ref);
+      const reached = target === undefined ? undefined : resolvePointer(schema, target);
+      if (target === undefined || reached === undefined) {
+        if (position === 'condition') untracked = true;
+      } else {
+        const use: StrictPosition = position === 'value' && !plainRef(node) ? 'inPlace' : position;
+        const before = uses.get(target);
+        if (before === undefined || RANK[use] > RANK[before]) uses.set(target, use);
+        const body = use === 'condition' ? 'condition' : 'value';
+        // Anything but a definition is walked where it sits, as a value, anyway.
+        const tokens = target.split('/');
+        const done = walked.get(target) ?? (DEF_RECORDS.includes(tokens[tokens.length - 2] ?? '') ? undefined : 'value');
+        if (done === undefined || RANK[body] > RANK[done]) {
+          walked.set(target, body);
+          stack.push({ node: reached, position: body, pointer: target });
+        }
       }
     }
-    stack.push(...strictChildren(node, position, pointer, () => 'value').filter((child) => !DEF_RECORDS.includes(child.key)));
+    stack.push(...strictChildren(node, position, pointer).filter((child) => !DEF_RECORDS.includes(child.key)));
   }
-  return uses;
+  // With nested scopes a local pointer may resolve against another base: a reference used in a condition may
+  // then reach something else than the schema found here.
+  if (scoped && [...uses.values()].includes('condition')) untracked = true;
+  return { uses, untracked };
 }
 
 /** Rebuild a schema bottom-up through the subschema positions the extractor and hand-written schemas use. */

@@ -10,7 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { AJV_OPTIONS } from '../../generators/ajv-options.js';
-import { MAX_REF_DEPTH } from '../../generators/emit/validators.js';
+import { MAX_REF_DEPTH, deriveStrict } from '../../generators/emit/validators.js';
 import { CodegenError, type JsonSchema, type Problem, type SchemaDocument } from '../../generators/types.js';
 import { emit, file, loadPackage, tempDir, writeFiles } from './code-helpers.js';
 
@@ -257,6 +257,11 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ address: { street: 'a', zip: '1' } }, true, true], [{ address: { street: 'a', x: 1 } }, true, false], [{ address: { zip: 1 } }, false, false], [{ address: {} }, true, true],
     ]],
+    ['an object that sets additionalProperties itself: a shared property is closed in each place (with that place\'s keys)', {
+      type: 'object', additionalProperties: false, properties: { p: { type: 'object', properties: { a: {} } } }, allOf: [{ properties: { p: { type: 'object', properties: { b: {} } } } }],
+    }, [
+      [{ p: { a: 1, z: 1 } }, true, false], [{ p: { a: 1 } }, true, false], [{ p: {} }, true, true], [{ q: 1 }, false, false],
+    ]],
     ['nothing inside not is closed', { type: 'object', properties: { a: { type: 'object', not: { properties: { k: { const: 1 } }, required: ['k'] } } } }, [
       [{ a: { k: 2 } }, true, true], [{ a: { k: 1 } }, false, false], [{ a: { k: 1, x: 0 } }, false, false], [{ a: {}, b: 1 }, true, false],
     ]],
@@ -269,6 +274,31 @@ describe('strict variants reject unknown keys only, whatever the composition', (
         expect(rows.map(([v]) => api['isHandStrict'](v)), 'strict').toEqual(rows.map(([, , strict]) => strict));
       }
       expect(rows.map(([v]) => reference(schema)(v)), 'ajv.compile agrees with the loose answers').toEqual(rows.map(([, loose]) => loose));
+    });
+  }
+
+  // References the type emitter refuses (it names definitions only), so deriveStrict is checked with ajv.compile.
+  const references: [string, JsonSchema, [unknown, boolean, boolean][]][] = [
+    ['the root reached from inside not is a condition: nothing in it is closed', { type: 'object', properties: { a: { type: 'integer' }, b: { not: { $ref: '#' } } } }, [
+      [{ b: { c: 1 } }, false, false], [{ a: 1, z: 1 }, true, true], [{ b: 'x' }, true, true],
+    ]],
+    ['a property reached from inside not by its pointer is not closed, the rest is', {
+      type: 'object', properties: { p: { type: 'object', properties: { x: {} } }, q: { not: { $ref: '#/properties/p' } } },
+    }, [
+      [{ q: { y: 1 } }, false, false], [{ p: { x: 1, z: 1 } }, true, true], [{ q: 1, r: 1 }, true, false],
+    ]],
+    ['a condition that refers by $id: strict is the loose schema', {
+      type: 'object', properties: { p: { $id: 'urn:example:p', type: 'object', properties: { x: {} } }, q: { not: { $ref: 'urn:example:p' } } },
+    }, [
+      [{ q: { y: 1 } }, false, false], [{ q: 1, r: 1 }, true, true],
+    ]],
+  ];
+  for (const [name, schema, rows] of references) {
+    it(`deriveStrict: ${name}`, () => {
+      const loose = reference(schema);
+      const strict = reference(deriveStrict(schema));
+      expect(rows.map(([v]) => loose(v)), 'loose').toEqual(rows.map(([, l]) => l));
+      expect(rows.map(([v]) => strict(v)), 'strict').toEqual(rows.map(([, , st]) => st));
     });
   }
 

