@@ -656,9 +656,12 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  *   `$id`/`$anchor` scopes), nothing is closed: strict is the loose schema.
  * - A property declared as an object in several in-place places (`address` in `properties` and in an `allOf`
  *   branch) is closed once, by the schema that closes the value, with the keys of all its declarations.
- *   Known gaps: not when one of the places is a `$ref`'d definition (closed where it is defined, with its
- *   own keys), nor below that property's first level; and a definition a `oneOf` branch refers to is a
- *   condition, so objects nested in it are not closed anywhere (its own keys are, by the value using it).
+ *   Known gaps (strict then rejects such a property using keys of several places): not when one of the
+ *   places is a `$ref`'d definition (closed where it is defined, with its own keys), nor when the object
+ *   itself is not closed (it sets `additionalProperties`, or a branch leaves other keys open), nor below
+ *   that property's first level.
+ * - A schema used in a condition and elsewhere (a definition a `oneOf` branch refers to, say) stays as it is,
+ *   and its other uses refer to a closed copy of it added to `$defs` (`strictCopy1`, …).
  */
 export function deriveStrict(schema: JsonSchema): JsonSchema {
   const { uses, untracked } = schemaUses(schema);
@@ -709,6 +712,11 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     if (used === 'condition') position = 'condition';
     else if (used === 'inPlace' && position === 'value') position = 'inPlace';
     const out: JsonSchema = { ...node };
+    const target = localTarget(node['$ref']);
+    if (position !== 'condition' && target !== undefined && uses.get(target) === 'condition') {
+      // The schema this refers to stays as it is for the condition that uses it; this use gets a closed copy.
+      out['$ref'] = `#${closedCopy(target, position === 'value' && plainRef(node) ? 'value' : 'inPlace')}`;
+    }
     const members = position === 'value' ? membersOf(node) : [];
     const family = [node, ...members];
     const closes = position === 'value' && node['additionalProperties'] === undefined && node['unevaluatedProperties'] === undefined && !declaredBy(members).open;
@@ -759,7 +767,26 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     if (out.properties !== undefined) out.additionalProperties = false;
     return out;
   };
-  return visit(schema, 'value', '') as JsonSchema;
+  /** Closed copies of schemas used in conditions, for their other uses: by target and position, as `$defs` entries. */
+  const copies = new Map<string, { name: string; body: unknown }>();
+  const taken = new Set(Object.keys(isObject(schema.$defs) ? schema.$defs : {}));
+  const closedCopy = (target: string, position: StrictPosition): string => {
+    const key = `${position} ${target}`;
+    let copy = copies.get(key);
+    if (copy === undefined) {
+      let n = copies.size + 1;
+      while (taken.has(`strictCopy${n}`)) n++;
+      copy = { name: `strictCopy${n}`, body: true };
+      taken.add(copy.name);
+      // Registered before the walk: a recursive definition then refers to its own copy.
+      copies.set(key, copy);
+      copy.body = visit(resolvePointer(schema, target), position, `/$defs/${copy.name}`);
+    }
+    return `/$defs/${copy.name}`;
+  };
+  const out = visit(schema, 'value', '') as JsonSchema;
+  if (copies.size > 0) out.$defs = { ...(out.$defs ?? {}), ...Object.fromEntries([...copies.values()].map((c) => [c.name, c.body])) } as JsonSchema['$defs'];
+  return out;
 }
 
 interface StrictChild {
@@ -813,6 +840,11 @@ function inPlaceChildren(node: Record<string, unknown>): unknown[] {
   return children;
 }
 
+/** A `$ref` with nothing beside it but annotations: it only names the schema of a value. */
+function plainRef(node: Record<string, unknown>): boolean {
+  return Object.keys(node).every((key) => key === '$ref' || ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number]));
+}
+
 /**
  * How each schema a local `$ref` reaches (by JSON pointer) is used: 'value' when every `$ref` to it is a plain
  * `{ "$ref": … }` (annotations aside) describing a value, 'inPlace' when one adds it to other keywords or sits
@@ -825,8 +857,6 @@ function schemaUses(schema: JsonSchema): { uses: Map<string, StrictPosition>; un
   let untracked = false;
   let scoped = false;
   const RANK: Record<StrictPosition, number> = { value: 0, inPlace: 1, condition: 2 };
-  const plainRef = (node: Record<string, unknown>): boolean =>
-    Object.keys(node).every((key) => key === '$ref' || ANNOTATIONS.has(key) || YUNO_KEYWORDS.includes(key as (typeof YUNO_KEYWORDS)[number]));
   // A definition is walked where a reference reaches it (not where it sits), and a schema is walked again
   // when a reference reaches it from a condition: what it refers to is then used in a condition too.
   const walked = new Map<string, StrictPosition>();

@@ -213,6 +213,18 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ card: { number: '4' } }, false, false], [{ card: { token: 't' } }, true, true], [{ card: { token: 't', x: 1 } }, true, false], [{ card: {} }, true, true],
     ]],
+    ['oneOf over definitions: the branches count as written, their closed copies close nested objects', {
+      type: 'object',
+      properties: { pay: { oneOf: [{ $ref: '#/$defs/Card' }, { $ref: '#/$defs/Cash' }] }, saved: { $ref: '#/$defs/Card' } },
+      $defs: {
+        Card: { type: 'object', properties: { kind: { const: 'card' }, billing: { type: 'object', properties: { zip: { type: 'string' } } } }, required: ['kind'] },
+        Cash: { type: 'object', properties: { kind: { const: 'cash' } }, required: ['kind'] },
+      },
+    }, [
+      [{ pay: { kind: 'card', billing: { zip: '1' } } }, true, true], [{ pay: { kind: 'card', billing: { zip: '1', junk: 1 } } }, true, false],
+      [{ pay: { kind: 'card', x: 1 } }, true, false], [{ pay: { kind: 'cash' } }, true, true], [{ pay: { kind: 'bank' } }, false, false],
+      [{ saved: { kind: 'card', billing: { junk: 1 } } }, true, false], [{ saved: { kind: 'card', billing: {} } }, true, true],
+    ]],
     ['anyOf: the keys of every branch', { type: 'object', anyOf: [{ properties: { a: { type: 'string' } }, required: ['a'] }, { properties: { b: { type: 'string' } }, required: ['b'] }] }, [
       [{ a: 'x' }, true, true], [{ a: 'x', b: 'y' }, true, true], [{ a: 'x', b: 1 }, true, true], [{ a: 'x', c: 1 }, true, false], [{ c: 1 }, false, false],
     ]],
