@@ -652,8 +652,8 @@ const DEF_RECORDS = ['$defs', 'definitions'];
  *   every reference to it is a plain `{ "$ref": … }` describing a value; otherwise each such reference is
  *   closed instead, with the definition's keys.
  * - A schema a `$ref` reaches from a condition is a condition wherever it sits; one reached in place is not
- *   closed at its top. When a condition's `$ref` cannot be followed (not a local JSON pointer, or nested
- *   `$id`/`$anchor` scopes), nothing is closed: strict is the loose schema.
+ *   closed at its top. When a condition's reference cannot be followed (not a local JSON pointer, a
+ *   `$dynamicRef`, or nested `$id`/`$anchor` scopes), nothing is closed: strict is the loose schema.
  * - A property declared as an object in several in-place places (`address` in `properties` and in an `allOf`
  *   branch) is closed once, by the schema that closes the value, with the keys of all its declarations.
  *   Known gaps (strict then rejects such a property using keys of several places): not when one of the
@@ -750,15 +750,18 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
       // Keys declared in place are known here too (each is still checked where it is declared).
       const properties = { ...(isObject(out.properties) ? out.properties : {}) } as Record<string, unknown>;
       for (const name of inPlace.names) if (!Object.hasOwn(properties, name)) properties[name] = true;
-      // A property declared in several places: closed here once, with the keys its schemas declare together.
+      // A property declared in several places: closed here once, with the keys its schemas declare together,
+      // in an `allOf` entry of its own (a `$ref` to this schema's property still reaches it unchanged).
+      const closures: JsonSchema[] = [];
       for (const name of shared) {
         const declared = family.map((member) => (member['properties'] as Record<string, unknown> | undefined)?.[name]).filter(isObject);
         const keys = declaredBy([...declared, ...declared.flatMap(membersOf)]);
         if (keys.open || (keys.names.size === 0 && keys.patterns.size === 0)) continue;
         const closure: JsonSchema = { properties: Object.fromEntries([...keys.names].map((key) => [key, true])) as unknown as JsonSchema['properties'], additionalProperties: false };
         if (keys.patterns.size > 0) closure['patternProperties'] = Object.fromEntries([...keys.patterns].map((pattern) => [pattern, true]));
-        properties[name] = properties[name] === true ? closure : { allOf: [properties[name], closure] };
+        closures.push({ properties: { [name]: closure } as JsonSchema['properties'] });
       }
+      if (closures.length > 0) out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), ...closures];
       const patterns = { ...(isObject(out['patternProperties']) ? out['patternProperties'] : {}) } as Record<string, unknown>;
       for (const pattern of inPlace.patterns) if (!Object.hasOwn(patterns, pattern)) patterns[pattern] = true;
       out.properties = properties as JsonSchema['properties'];
@@ -848,9 +851,9 @@ function plainRef(node: Record<string, unknown>): boolean {
 /**
  * How each schema a local `$ref` reaches (by JSON pointer) is used: 'value' when every `$ref` to it is a plain
  * `{ "$ref": … }` (annotations aside) describing a value, 'inPlace' when one adds it to other keywords or sits
- * in an in-place subschema, 'condition' when one sits inside a `not`, `if`, `contains` or `oneOf` branch. A
- * schema no `$ref` reaches is not in the map. `untracked`: a `$ref` in a condition points somewhere this
- * cannot follow (not a local JSON pointer, or the schema has nested `$id`/`$anchor` scopes).
+ * in an in-place subschema, 'condition' when one sits inside a `not`, `if`, `contains`, `propertyNames` or
+ * `oneOf` branch. A schema no `$ref` reaches is not in the map. `untracked`: a reference in a condition points
+ * somewhere this cannot follow (not a local JSON pointer, a `$dynamicRef`, or nested `$id`/`$anchor` scopes).
  */
 function schemaUses(schema: JsonSchema): { uses: Map<string, StrictPosition>; untracked: boolean } {
   const uses = new Map<string, StrictPosition>();
@@ -865,9 +868,12 @@ function schemaUses(schema: JsonSchema): { uses: Map<string, StrictPosition>; un
     const { node, position, pointer } = stack.pop() as (typeof stack)[number];
     if (!isObject(node)) continue;
     if (pointer !== '' && ['$id', '$anchor', '$dynamicAnchor'].some((key) => node[key] !== undefined)) scoped = true;
+    // Dynamic references resolve at run time: one in a condition could reach anything.
+    if (position === 'condition' && (node['$dynamicRef'] !== undefined || node['$recursiveRef'] !== undefined)) untracked = true;
     const ref = node['$ref'];
     if (ref !== undefined) {
-      const target = localTarget(ref);
+      // AJV splits a pointer at `/` before it decodes `%2F`; this reading decodes first: not followed.
+      const target = typeof ref === 'string' && /%2f/i.test(ref) ? undefined : localTarget(ref);
       const reached = target === undefined ? undefined : resolvePointer(schema, target);
       if (target === undefined || reached === undefined) {
         if (position === 'condition') untracked = true;
@@ -876,9 +882,9 @@ function schemaUses(schema: JsonSchema): { uses: Map<string, StrictPosition>; un
         const before = uses.get(target);
         if (before === undefined || RANK[use] > RANK[before]) uses.set(target, use);
         const body = use === 'condition' ? 'condition' : 'value';
-        // Anything but a definition is walked where it sits, as a value, anyway.
-        const tokens = target.split('/');
-        const done = walked.get(target) ?? (DEF_RECORDS.includes(tokens[tokens.length - 2] ?? '') ? undefined : 'value');
+        // Walked again from here even if it was walked where it sits: that may be inside a definition no
+        // `$ref` reaches, which is never walked in place.
+        const done = walked.get(target);
         if (done === undefined || RANK[body] > RANK[done]) {
           walked.set(target, body);
           stack.push({ node: reached, position: body, pointer: target });

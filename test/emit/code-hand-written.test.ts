@@ -299,6 +299,29 @@ describe('strict variants reject unknown keys only, whatever the composition', (
     }, [
       [{ q: { y: 1 } }, false, false], [{ p: { x: 1, z: 1 } }, true, true], [{ q: 1, r: 1 }, true, false],
     ]],
+    ['a property declared in two places and reached from inside not keeps its own schema there', {
+      type: 'object', properties: { address: { type: 'object', properties: { street: {} } }, q: { not: { $ref: '#/properties/address' } } },
+      allOf: [{ properties: { address: { type: 'object', properties: { city: {} } } } }],
+    }, [
+      [{ q: { foo: 1 } }, false, false], [{ address: { street: 'a', city: 'b' } }, true, true], [{ address: { street: 'a', zip: 1 } }, true, false],
+    ]],
+    ['a pointer into a definition no $ref reaches is followed from there', {
+      type: 'object', properties: { p: { $ref: '#/$defs/X/properties/y' } },
+      $defs: { X: { type: 'object', properties: { y: { type: 'object', properties: { n: { not: { $ref: '#/$defs/Z' } } } } } }, Z: { type: 'object', properties: { a: {} } } },
+    }, [
+      [{ p: { n: { b: 1 } } }, false, false], [{ p: { n: 1 } }, true, true],
+    ]],
+    ['a condition whose pointer has %2F (AJV splits before decoding): strict is the loose schema', {
+      type: 'object', properties: { q: { not: { $ref: '#/$defs/a%2Fproperties%2Fx' } } },
+      $defs: { 'a/properties/x': { type: 'object', properties: { v: {} } }, a: { type: 'object', properties: { x: { type: 'object' } } } },
+    }, [
+      [{ q: { w: 1 } }, false, false], [{ q: 1, r: 1 }, true, true],
+    ]],
+    ['a $dynamicRef in a condition: strict is the loose schema', {
+      $dynamicAnchor: 'T', type: 'object', properties: { a: {}, b: {} }, not: { properties: { b: { $dynamicRef: '#T' } }, required: ['b'] },
+    }, [
+      [{ b: { c: 1 } }, false, false], [{ a: 1, z: 1 }, true, true],
+    ]],
     ['a condition that refers by $id: strict is the loose schema', {
       type: 'object', properties: { p: { $id: 'urn:example:p', type: 'object', properties: { x: {} } }, q: { not: { $ref: 'urn:example:p' } } },
     }, [
