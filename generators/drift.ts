@@ -3,7 +3,6 @@
  * one at a time as they are generated, against out/ on disk; and each page's canonical schema against the
  * copy committed beside the page.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareText } from './format.js';
 import { MANIFEST_NAME, readBytes, readManifest, readText } from './write.js';

@@ -251,7 +251,7 @@ export class OutputStage {
   private constructor(
     private readonly outDir: string,
     private readonly show: (abs: string) => string,
-    private readonly previous: Manifest | undefined,
+    previous: Manifest | undefined,
     existingList: string[],
   ) {
     this.existing = new Set(existingList);

@@ -7,7 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { percentEncode } from '../page/segments.js';
 import { mdText, oneLine } from '../templates.js';
-import { conforms as fits, isPlainObject, own, refName, resolve } from '../conforms.js';
+import { conforms as fits, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 
 /** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
