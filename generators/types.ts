@@ -101,13 +101,42 @@ export interface JsonSchema {
   /** `MAX n` / `MIN m` on a number field: digits, not value. Kept as documentation only. */
   'x-maxDigits'?: number;
   'x-minDigits'?: number;
+  /**
+   * The `enum` is the documented list, not a promise: the API may send values it does not list. The
+   * default validators accept any value of the schema's `type` there and the types add `(string & {})`;
+   * the `…Strict` validators accept only the listed values.
+   */
+  'x-openEnum'?: boolean;
+  /** Where the API's real payloads (or the page's own examples) contradicted the page, and what was decided. */
+  'x-reconciled'?: Reconciliation[];
+  /** The field is not on the page: the API returns it, and its schema comes from the API's examples or spec. */
+  'x-notOnPage'?: boolean;
   [keyword: string]: unknown;
 }
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array' | 'null';
 
 /** Annotation keywords our canonical schemas add; registered with AJV so strict mode accepts them. */
-export const YUNO_KEYWORDS = ['x-enumDescriptions', 'x-maxDigits', 'x-minDigits'] as const;
+export const YUNO_KEYWORDS = ['x-enumDescriptions', 'x-maxDigits', 'x-minDigits', 'x-openEnum', 'x-reconciled', 'x-notOnPage'] as const;
+
+/**
+ * One fact where the sources disagreed, as a named reconciliation rule settled it. Kept in the
+ * canonical schema (`x-reconciled` on the field) so the docs and `yuno-codegen report` can show it.
+ */
+export interface Reconciliation {
+  /** The rule that decided, e.g. `api-null`; also the key an overrides file uses to refuse it. */
+  rule: string;
+  /** What the page states, with its line: `string, MIN 3 (line 212)`. */
+  page: string;
+  /** What the evidence shows: `"NY" (2 characters)`. */
+  api: string;
+  /** What the canonical schema says now: `minLength 2`. */
+  result: string;
+  /** How many example values showed it. */
+  count: number;
+  /** Up to three of them: `payments/create-payment.json POST /payments 201 "Payment" /customer_payer/address/state`. */
+  evidence: string[];
+}
 
 /** One object's canonical schema with the names every emitter needs. */
 export interface SchemaDocument {
