@@ -4,7 +4,7 @@
  *
  *   read page → parse markup → canonical schema → emit types, validators, docs → format
  */
-import { extract } from './extract.js';
+import { extractAll, type ApiSource } from './extract.js';
 import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { planCode, summaryOf, type ObjectSummary } from './emit/code.js';
@@ -16,7 +16,7 @@ import { defaultTemplates } from './assets.js';
 import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
 
 export * from './types.js';
-export { extract } from './extract.js';
+export { extract, extractAll, type ApiSource } from './extract.js';
 export type { TemplateSet } from './templates.js';
 
 export type Target = 'package' | 'ts';
@@ -25,6 +25,11 @@ export type OutputKind = 'types' | 'validators' | 'docs';
 export interface GenerateOptions {
   /** Doc pages to extract. */
   pages?: PageSource[];
+  /**
+   * Yuno's OpenAPI files (JSON or YAML), as text: the 2xx examples of the operations that return a
+   * page's object are evidence the canonical schema is reconciled with. @default []
+   */
+  openapi?: ApiSource[];
   /** Canonical or hand-written JSON Schemas (draft 2020-12), as text. */
   schemas?: { path: string; text: string }[];
   /**
@@ -152,7 +157,14 @@ async function collectSchemas(options: GenerateOptions): Promise<SchemaDocument[
       else throw error;
     }
   };
-  for (const page of options.pages ?? []) await attempt(() => extract(page));
+  if ((options.pages?.length ?? 0) > 0) {
+    try {
+      docs.push(...(await extractAll(options.pages ?? [], options.openapi ?? [])));
+    } catch (error) {
+      if (error instanceof CodegenError) problems.push(...error.problems);
+      else throw error;
+    }
+  }
   for (const file of options.schemas ?? []) {
     await attempt(async () => {
       const doc = fromSchemaFile(file);

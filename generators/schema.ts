@@ -5,13 +5,15 @@
  */
 import { loadCountries } from './assets.js';
 import { conforms, isPlainObject as isRecord } from './conforms.js';
-import { constraints } from './rules/constraints.js';
+import { constraints, numericBounds } from './rules/constraints.js';
 import { enumRule, type EnumRule } from './rules/enums.js';
 import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
 import { kebabCase, objectWords, pascalCase, words } from './rules/names.js';
 import { requiredness } from './rules/required.js';
+import { saysNullable } from './rules/nullable.js';
 import { KNOWN_TYPE_WORDS, typeWord, type Kind } from './rules/type-words.js';
 import { DOCS_BASE } from './page/segments.js';
+import { RECONCILE_RULES, reconcileField } from './reconcile/reconcile.js';
 import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument } from './types.js';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -23,7 +25,16 @@ export interface Overrides {
   /** Replaces the object name taken from the page title. */
   title?: string;
   /** By field path (`amount.currency`; array items' fields as `metadata.key`). */
-  fields?: Record<string, { required?: boolean; nullable?: boolean }>;
+  fields?: Record<string, FieldOverride>;
+}
+
+export interface FieldOverride {
+  /** Wins over the page and over the evidence, both ways. */
+  required?: boolean;
+  /** Wins over the page's type word and prose. */
+  nullable?: boolean;
+  /** Reconciliation rules (`nullable`, `bounds`, …) not to apply to this field. */
+  refuse?: string[];
 }
 
 interface Context {
@@ -32,11 +43,28 @@ interface Context {
   usesCountry: boolean;
   /** What local references in a field schema point at, for checking examples. */
   root: JsonSchema;
-  overrides: Map<string, { required?: boolean; nullable?: boolean }>;
-  usedOverrides: Set<string>;
+  overrides: Map<string, FieldOverride>;
+  /** Line of each field on the page, by field path. */
+  lines: Map<string, number>;
+}
+
+/** The page's schema with what the later stages need from the page: field lines and the overrides. */
+export interface PageSchema {
+  doc: SchemaDocument;
+  lines: Map<string, number>;
+  overrides: Overrides;
+  overridesPath: string;
 }
 
 export function toSchema(tree: FieldTree, overridesFile?: { path: string; text: string }): SchemaDocument {
+  const page = pageSchema(tree, overridesFile);
+  const problems = unusedOverrides(page);
+  if (problems.length > 0) throw new CodegenError(problems);
+  return page.doc;
+}
+
+/** The page's own schema (its examples reconciled), before any API evidence. */
+export function pageSchema(tree: FieldTree, overridesFile?: { path: string; text: string }): PageSchema {
   const problems: Problem[] = [];
   const overrides = readOverrides(overridesFile, problems);
   const ctx: Context = {
@@ -45,7 +73,7 @@ export function toSchema(tree: FieldTree, overridesFile?: { path: string; text: 
     usesCountry: false,
     root: { $defs: { CountryCode: countryCodeSchema() } },
     overrides: new Map(Object.entries(overrides.fields ?? {})),
-    usedOverrides: new Set(),
+    lines: new Map(),
   };
   const parts = overrides.title ? words(overrides.title) : objectWords(tree.page.title, tree.page.path);
   const name = pascalCase(parts);
@@ -54,16 +82,6 @@ export function toSchema(tree: FieldTree, overridesFile?: { path: string; text: 
     problems.push({ file: ctx.file, at: 'front matter', rule: 'object-names', message: 'the page has no title to name the object; add `title: The … Object` to its front matter' });
   }
   const object = objectSchema(tree.fields, '', ctx);
-  for (const path of ctx.overrides.keys()) {
-    if (!ctx.usedOverrides.has(path)) {
-      problems.push({
-        file: overridesFile?.path ?? ctx.file,
-        at: `/fields/${path}`,
-        rule: 'overrides',
-        message: `the overrides name field "${path}", which the page does not have; remove it or fix the path`,
-      });
-    }
-  }
   if (problems.length > 0) throw new CodegenError(problems);
   const schema: JsonSchema = {
     $schema: SCHEMA_DIALECT,
@@ -73,7 +91,36 @@ export function toSchema(tree: FieldTree, overridesFile?: { path: string; text: 
     ...object,
   };
   if (ctx.usesCountry) schema.$defs = { CountryCode: countryCodeSchema() };
-  return { slug, name, source: tree.page.path, schema: canonicalOrder(schema) };
+  return {
+    doc: { slug, name, source: tree.page.path, schema: canonicalOrder(schema) },
+    lines: ctx.lines,
+    overrides,
+    overridesPath: overridesFile?.path ?? ctx.file,
+  };
+}
+
+/** An override naming a field the final schema does not have is an error: a renamed field must not lose it silently. */
+export function unusedOverrides(page: PageSchema): Problem[] {
+  const paths = new Set<string>();
+  const walk = (s: JsonSchema | undefined, prefix: string): void => {
+    if (!s) return;
+    for (const [key, child] of Object.entries(s.properties ?? {})) {
+      const path = prefix ? `${prefix}.${key}` : key;
+      paths.add(path);
+      walk(child, path);
+    }
+    walk(isRecord(s.items) ? (s.items as JsonSchema) : undefined, prefix);
+    for (const branch of Array.isArray(s.anyOf) ? (s.anyOf as JsonSchema[]) : []) walk(branch, prefix);
+  };
+  walk(page.doc.schema, '');
+  return Object.keys(page.overrides.fields ?? {})
+    .filter((path) => !paths.has(path))
+    .map((path) => ({
+      file: page.overridesPath,
+      at: `/fields/${path}`,
+      rule: 'overrides',
+      message: `the overrides name field "${path}", which the page does not have; remove it or fix the path`,
+    }));
 }
 
 /** The shared definition every two-letter country field references, from Yuno's Country reference. */
@@ -102,8 +149,8 @@ function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchem
     }
     const earlier = lines.get(req.name);
     const override = ctx.overrides.get(fieldPath);
-    if (override) ctx.usedOverrides.add(fieldPath);
-    const schema = fieldSchema(field, fieldPath, override?.nullable ?? false, ctx);
+    if (!ctx.lines.has(fieldPath)) ctx.lines.set(fieldPath, field.line);
+    const schema = fieldSchema(field, fieldPath, override?.nullable, ctx);
     // A field repeated word for word (the payment page lists `metadata` twice) is one field.
     if (earlier !== undefined && schema && JSON.stringify(schema) === JSON.stringify(properties[req.name])) continue;
     if (earlier !== undefined) {
@@ -125,7 +172,7 @@ function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchem
   return out;
 }
 
-function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx: Context): JsonSchema | undefined {
+function fieldSchema(field: RawField, path: string, forceNullable: boolean | undefined, ctx: Context): JsonSchema | undefined {
   const at = `${path}, line ${field.line}`;
   const problem = (rule: string, message: string): undefined => {
     ctx.problems.push({ file: ctx.file, at, rule, message });
@@ -137,9 +184,9 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
       ? problem('type-words', `unknown type word "${field.typeWord}"; use one of ${KNOWN_TYPE_WORDS.join(', ')}`)
       : problem('type-words', 'the field has no type word; add one after the name, e.g. <small>string</small>');
   }
-  const nullable = word.nullable || forceNullable;
   const { description: pieces, example } = splitExample(field.segments);
   const text = pieces.map((s) => s.text).join(' ');
+  const nullable = forceNullable ?? (word.nullable || saysNullable(text));
   let description = pieces.map((s) => s.markdown).join(' ');
   const limits = constraints(text);
   for (const message of limits.problems) problem('constraints', message);
@@ -160,7 +207,7 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
       } else {
         schema = { type: 'string' };
         if (kind.kind === 'string' && kind.format) schema.format = kind.format;
-        const note = applyEnum(schema, rule, kind.kind === 'enum');
+        const note = applyEnum(schema, rule, kind.kind === 'enum', text);
         if (note) description = appendSentence(description, note);
         const values = rule.kind === 'values' ? rule.values : [];
         // Lengths the listed values break are not applied: the list is the stronger statement.
@@ -177,9 +224,14 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
     case 'number':
       schema = { type: kind.kind };
       if (multipleOf !== undefined) schema.multipleOf = multipleOf;
-      // On numbers MAX/MIN count digits, not value: documentation only.
-      if (max !== undefined) schema['x-maxDigits'] = max;
-      if (min !== undefined) schema['x-minDigits'] = min;
+      if (numericBounds(text, max, min, example === undefined ? undefined : exampleValue(example, kind.kind, false)?.value) === 'values') {
+        if (max !== undefined) schema.maximum = max;
+        if (min !== undefined) schema.minimum = min;
+      } else {
+        // Digit counts: documentation only.
+        if (max !== undefined) schema['x-maxDigits'] = max;
+        if (min !== undefined) schema['x-minDigits'] = min;
+      }
       exampleType = kind.kind;
       break;
     case 'boolean':
@@ -205,12 +257,15 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean, ctx:
   if (description) schema.description = description;
   if (example !== undefined) {
     const parsed = exampleValue(example, exampleType, nullable);
-    if (parsed && conforms(parsed.value, schema, ctx.root)) schema.examples = [parsed.value];
-    else if (parsed && schema.format && conforms(parsed.value, { ...schema, format: undefined }, ctx.root)) {
-      // The page's own example is not a valid `format` value: do not over-infer the format.
-      delete schema.format;
-      schema.examples = [parsed.value];
+    if (parsed && !conforms(parsed.value, schema, ctx.root)) {
+      // The page's own example is evidence too: a bound or format it breaks is widened, and recorded.
+      const refuse = new Set(ctx.overrides.get(path)?.refuse ?? []);
+      schema = reconcileField(schema, [{ value: parsed.value, where: `${ctx.file} line ${field.line} (the page's example)` }], path, {
+        refused: (p, rule) => p === path && refuse.has(rule),
+        lineOf: () => field.line,
+      });
     }
+    if (parsed && conforms(parsed.value, schema, ctx.root)) schema.examples = [parsed.value];
   }
   return schema;
 }
@@ -233,7 +288,7 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
   const onlyKind = only ? typeWord(only.typeWord)?.type.kind : undefined;
   const sameKind = onlyKind === of || (of === 'enum' && onlyKind === 'string') || (of === 'string' && onlyKind === 'enum');
   if (only && sameKind) {
-    const item = fieldSchema(only, `${path}[]`, false, ctx);
+    const item = fieldSchema(only, `${path}[]`, undefined, ctx);
     if (item) return item;
   }
   if (field.children.length > 0) {
@@ -247,7 +302,7 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
   if (of === 'enum') {
     const rule = enumRule(field, pieces, false);
     const items: JsonSchema = { type: 'string' };
-    const note = applyEnum(items, rule, true);
+    const note = applyEnum(items, rule, true, pieces.map((p) => p.text).join(' '));
     if (note) items.description = note;
     return items;
   }
@@ -255,10 +310,11 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
 }
 
 /** Put the enum rule's values on a string schema; the sentence for the description when it gives none. */
-function applyEnum(schema: JsonSchema, rule: EnumRule, declaredEnum: boolean): string | undefined {
+function applyEnum(schema: JsonSchema, rule: EnumRule, declaredEnum: boolean, text: string): string | undefined {
   switch (rule.kind) {
     case 'values':
       schema.enum = rule.values;
+      if (!isExternalStandard(text)) schema['x-openEnum'] = true;
       if (Object.keys(rule.meanings).length > 0) schema['x-enumDescriptions'] = rule.meanings;
       return undefined;
     case 'reference':
@@ -266,6 +322,16 @@ function applyEnum(schema: JsonSchema, rule: EnumRule, declaredEnum: boolean): s
     default:
       return declaredEnum ? 'The page lists no values for this enum, so any string is accepted.' : undefined;
   }
+}
+
+/**
+ * Rule "open enums": a list of values Yuno defines (statuses, types, reasons) is what the page knows
+ * today, and Yuno adds values as its products grow, so the list is open: the default validators accept
+ * other strings and the strict ones only the listed values. A list from an external standard (ISO
+ * 4217 currencies, ISO 3166 countries, ISO 639 languages) is closed in both.
+ */
+export function isExternalStandard(text: string): boolean {
+  return /\bISO[\s-]*(?:4217|3166|639)\b/i.test(text);
 }
 
 function makeNullable(schema: JsonSchema): JsonSchema {
@@ -310,7 +376,13 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
       continue;
     }
     for (const [k, v] of Object.entries(value)) {
-      if (!['required', 'nullable'].includes(k)) fail(`/fields/${path}/${k}`, `unknown key "${k}"; a field override has "required" and "nullable"`);
+      if (k === 'refuse') {
+        const rules = Object.keys(RECONCILE_RULES);
+        if (!Array.isArray(v)) fail(`/fields/${path}/refuse`, `"refuse" must be a list of reconciliation rules: ${rules.join(', ')}`);
+        else v.forEach((rule, i) => {
+          if (!rules.includes(rule as string)) fail(`/fields/${path}/refuse/${i}`, `unknown reconciliation rule ${JSON.stringify(rule)}; the rules are ${rules.join(', ')}`);
+        });
+      } else if (!['required', 'nullable'].includes(k)) fail(`/fields/${path}/${k}`, `unknown key "${k}"; a field override has "required", "nullable" and "refuse"`);
       else if (typeof v !== 'boolean') fail(`/fields/${path}/${k}`, `"${k}" must be true or false`);
     }
   }
@@ -321,7 +393,7 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
 const KEY_ORDER = [
   '$schema', '$id', '$ref', 'title', 'description', 'type', 'format', 'enum', 'const', 'anyOf',
   'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'items',
-  'properties', 'required', 'additionalProperties', 'examples', 'x-enumDescriptions', 'x-maxDigits', 'x-minDigits', '$defs',
+  'properties', 'required', 'additionalProperties', 'examples', 'x-enumDescriptions', 'x-openEnum', 'x-maxDigits', 'x-minDigits', 'x-notOnPage', 'x-reconciled', '$defs',
 ];
 
 export function canonicalOrder(schema: JsonSchema): JsonSchema {

@@ -147,6 +147,18 @@ export interface SchemaDocument {
   /** Where it came from, relative POSIX path, for the `@generated … from <source>` banner. */
   source: string;
   schema: JsonSchema;
+  /** What the API's examples contributed, when OpenAPI files were given. */
+  evidence?: Evidence;
+}
+
+/** The API evidence behind one object's schema. */
+export interface Evidence {
+  /** The operations whose 2xx examples return the object: `payments/create-payment.json POST /payments`. */
+  operations: string[];
+  /** How many example payloads of the object they gave. */
+  examples: number;
+  /** Where an example carries ReadMe's placeholder (`"string"`) in a field whose schema rejects it. */
+  placeholders: { at: string; where: string }[];
 }
 
 /** A file the library produced. Paths are relative POSIX paths inside the output directory. */

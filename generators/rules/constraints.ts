@@ -39,3 +39,26 @@ export function constraints(text: string): { value: Constraints; problems: strin
   }
   return { value, problems };
 }
+
+/** Past this many digits no Yuno number goes, so a larger MAX is a value. */
+const MAX_DIGITS = 30;
+const COUNTS = /\b(?:length|number of|count|quantity|how many|installments?|days|months|years|attempts|retries)\b/i;
+
+/**
+ * Rule "numeric bounds": on a number field `(MAX n; MIN m)` is either a count of digits (the pages'
+ * usual meaning: "expiration month (MAX 2; MIN 2)") or a range of values ("quantity (MAX 999; MIN 1)",
+ * "the length of the card's number (MAX 19; MIN 8)"). The page's own example decides when it fits one
+ * reading and not the other; a MAX no number's digits reach, or a description that counts something,
+ * means values. Otherwise digits, which are documentation only and never reject a value.
+ */
+export function numericBounds(text: string, max: number | undefined, min: number | undefined, example: unknown): 'values' | 'digits' {
+  if (max === undefined && min === undefined) return 'digits';
+  if (typeof example === 'number') {
+    const digits = String(Math.trunc(Math.abs(example))).length;
+    const inRange = (n: number): boolean => (min === undefined || n >= min) && (max === undefined || n <= max);
+    if (inRange(example) && !inRange(digits)) return 'values';
+    if (inRange(digits) && !inRange(example)) return 'digits';
+  }
+  if (max !== undefined && max > MAX_DIGITS) return 'values';
+  return COUNTS.test(text) ? 'values' : 'digits';
+}

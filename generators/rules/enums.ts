@@ -66,11 +66,24 @@ function markedCodes(segments: Segment[]): string[] {
 const CODE = '(`+)\\s?([^`]+?)\\s?\\1';
 const CODE_RUN = new RegExp(`${CODE}(?:\\s*(?:,\\s*(?:or|and)?|\\bor\\b|\\band\\b|/)\\s*${CODE.replace('\\1', '\\3')})+`, 'g');
 
-/** The last run of two or more code values joined only by commas, `or`, `and` or `/`. */
+/**
+ * The last run of two or more code values joined only by commas, `or`, `and` or `/` that stands as a
+ * list: it ends its sentence (nothing but punctuation follows) and no preposition leads into it. Inline
+ * code inside a sentence ("Mandatory for `DIRECT` or `REDIRECT` workflow") names other things, not the
+ * field's values.
+ */
 function codeRun(segments: Segment[]): string[] {
-  const runs = segments.flatMap((s) => [...s.markdown.matchAll(CODE_RUN)].map((m) => m[0]));
+  const runs = segments.flatMap((s) => [...s.markdown.matchAll(CODE_RUN)].filter((m) => standsAsList(s.markdown, m.index, m[0].length)).map((m) => m[0]));
   const last = runs[runs.length - 1];
   return last ? [...last.matchAll(/(`+)\s?([^`]+?)\s?\1/g)].map((m) => m[2]!) : [];
+}
+
+const LEADS_INTO_PROSE = /\b(?:for|when|if|with|without|to|in|on|by|from|than|unless|except|using|via|of)\s*$/i;
+
+export function standsAsList(text: string, start: number, length: number): boolean {
+  const after = text.slice(start + length);
+  const before = text.slice(0, start);
+  return /^\s*(?:[.;:)!]|$)/.test(after) && !LEADS_INTO_PROSE.test(before);
 }
 
 /** `"True"` written as code is the string `True`. */

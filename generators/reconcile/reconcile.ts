@@ -1,0 +1,491 @@
+/**
+ * Stage "reconcile": the page's schema + what Yuno really sends (the 2xx examples of the operations
+ * that return the object, and the page's own examples) → the canonical schema. Each disagreement is
+ * settled by one named rule below, and the field keeps a record of it (`x-reconciled`: the rule, what the
+ * page says, what the evidence shows, what the schema says now, and where it was seen), which the docs
+ * and `yuno-codegen report` show. An overrides file can refuse any rule on any field.
+ */
+import { isPlainObject, own } from '../conforms.js';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { escapePointer, type Sample } from './match.js';
+import type { JsonSchema, JsonType, Reconciliation } from '../types.js';
+
+/** The named rules, in the order they apply; a rule's name is what an overrides file's `refuse` lists. */
+export const RECONCILE_RULES = {
+  placeholder: 'a ReadMe placeholder ("string") is no evidence of a value',
+  nullable: 'a null where the page gives a type makes the field nullable',
+  type: 'a value of another JSON type widens the type to what the page and the evidence both show',
+  'array-or-object': 'an object where the page has an array (or the reverse) accepts both',
+  'code-list': 'a field the page ties to a code list (ISO 3166-1) whose real values are not codes at all is a plain string',
+  'empty-string': 'an empty string where the page sets a minimum length is allowed as the API\'s "absent"',
+  bounds: 'a length, count or value bound that real values break is widened just enough',
+  format: 'a format real values break is not applied',
+  'enum-values': 'values outside the page\'s list extend it',
+  'api-field': 'a field the API returns that the page lacks is added, marked as not on the page',
+  required: 'a field present and not null in every example (3 or more) is required',
+} as const;
+export type ReconcileRule = keyof typeof RECONCILE_RULES;
+
+/** ReadMe's filler for an undocumented string value. */
+export const PLACEHOLDER = 'string';
+
+/**
+ * Rule "placeholder": ReadMe fills a string it has no example for with `"string"`, cut to the field's
+ * maximum length (`"st"` in a two-letter country field). Such a value says nothing about the field.
+ */
+export function isPlaceholder(value: unknown, maxLength?: number): boolean {
+  if (value === PLACEHOLDER) return true;
+  return maxLength !== undefined && maxLength > 0 && maxLength < PLACEHOLDER.length && value === PLACEHOLDER.slice(0, maxLength);
+}
+
+/** How many examples must agree before presence makes a field required. */
+export const REQUIRED_MIN_EXAMPLES = 3;
+const EVIDENCE_SHOWN = 3;
+
+export interface ReconcileOptions {
+  /** Is this rule refused for this field path (`amount.value`) by the overrides file? */
+  refused?: (path: string, rule: ReconcileRule) => boolean;
+  /** A field path the overrides file sets `required` for: evidence does not change it. */
+  requiredSetBy?: (path: string) => boolean;
+  /** Line of the field on the page, for the records (`string, MIN 3 (line 212)`). */
+  lineOf?: (path: string) => number | undefined;
+  /** The root schema (for `$defs`). */
+  root?: JsonSchema;
+}
+
+export interface PlaceholderUse {
+  /** Field path. */
+  at: string;
+  where: string;
+}
+
+export interface ReconcileResult {
+  schema: JsonSchema;
+  /** Placeholder values the schema does not accept: failures caused only by ReadMe's filler. */
+  placeholders: PlaceholderUse[];
+}
+
+/** Reconcile an object schema with samples of the whole object. */
+export function reconcile(schema: JsonSchema, samples: Sample[], options: ReconcileOptions = {}): ReconcileResult {
+  const ctx: Ctx = { options, placeholders: [] };
+  return { schema: node(schema, samples, '', ctx), placeholders: ctx.placeholders };
+}
+
+/** Reconcile one field's schema with values seen for it (the page's own example). */
+export function reconcileField(schema: JsonSchema, samples: Sample[], path: string, options: ReconcileOptions = {}): JsonSchema {
+  return node(schema, samples, path, { options, placeholders: [] });
+}
+
+interface Ctx {
+  options: ReconcileOptions;
+  placeholders: PlaceholderUse[];
+}
+
+function typesOf(schema: JsonSchema): JsonType[] {
+  return Array.isArray(schema.type) ? [...schema.type] : schema.type ? [schema.type] : [];
+}
+
+function jsonType(value: unknown): JsonType {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value as JsonType;
+}
+
+function allows(types: JsonType[], t: JsonType): boolean {
+  return types.length === 0 || types.includes(t) || (t === 'integer' && types.includes('number'));
+}
+
+/** A nullable `$ref` is written `anyOf: [{$ref}, {type: null}]`. */
+function refOf(schema: JsonSchema): { ref: string; nullable: boolean } | undefined {
+  if (typeof schema.$ref === 'string') return { ref: schema.$ref, nullable: false };
+  const branches = Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : [];
+  const ref = branches.find((b) => typeof b.$ref === 'string');
+  return ref ? { ref: ref.$ref as string, nullable: branches.some((b) => b.type === 'null') } : undefined;
+}
+
+function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSchema {
+  let schema: JsonSchema = { ...input };
+  const refused = (rule: ReconcileRule): boolean => ctx.options.refused?.(path, rule) ?? false;
+  const record = (entry: Omit<Reconciliation, 'count' | 'evidence'>, seen: Sample[]): void => {
+    const list = [...((schema['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
+    list.push({ ...entry, count: seen.length, evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) });
+    schema['x-reconciled'] = list;
+  };
+  const pageSays = (what: string): string => {
+    const line = ctx.options.lineOf?.(path);
+    return line === undefined ? what : `${what} (line ${line})`;
+  };
+
+  // Rule "placeholder": ReadMe's filler values are set aside; the report lists those the schema rejects.
+  const ref = refOf(schema);
+  const maxLength = typeof schema.maxLength === 'number' ? schema.maxLength : ref ? codeLength(ref.ref, ctx.options.root) : undefined;
+  const placeholders = all.filter((s) => isPlaceholder(s.value, maxLength));
+  const samples = all.filter((s) => !isPlaceholder(s.value, maxLength));
+
+  // Rule "code-list": values of another shape than the list's codes ("Amsterdam" for a country code).
+  const length = maxLength;
+  const notCodes = ref && length !== undefined ? samples.filter((s) => typeof s.value === 'string' && [...s.value].length !== length) : [];
+  if (ref && notCodes.length > 0 && !refused('code-list')) {
+    const { $ref: _r, anyOf: _a, ...rest } = schema;
+    const next: JsonSchema = { ...rest, type: ref.nullable ? ['string', 'null'] : 'string' };
+    schema = next;
+    record({ rule: 'code-list', page: pageSays(describe(input)), api: preview(notCodes[0]!.value), result: 'string' }, notCodes);
+    return node(schema, all, path, ctx);
+  }
+  if (ref) {
+    const nulls = samples.filter((s) => s.value === null);
+    if (nulls.length > 0 && !ref.nullable && !refused('nullable')) {
+      const { $ref: _r, ...rest } = schema;
+      schema = { ...rest, anyOf: [{ $ref: ref.ref }, { type: 'null' }] };
+      record({ rule: 'nullable', page: pageSays(describe(input)), api: 'null', result: 'nullable' }, nulls);
+    }
+    notePlaceholders(schema, placeholders, path, ctx);
+    return schema;
+  }
+
+  // Rule "nullable".
+  const nulls = samples.filter((s) => s.value === null);
+  if (nulls.length > 0 && !allows(typesOf(schema), 'null') && !refused('nullable')) {
+    const before = describe(schema);
+    schema.type = [...typesOf(schema), 'null'];
+    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    record({ rule: 'nullable', page: pageSays(before), api: 'null', result: 'nullable' }, nulls);
+  }
+  const values = samples.filter((s) => s.value !== null);
+
+  // Rule "array-or-object": the page's array items are the object the API sends alone, or the reverse.
+  let objectToo = false;
+  let arrayToo = false;
+  const types = typesOf(schema);
+  if (types.includes('array') && !types.includes('object') && isPlainObject(schema.items) && typesOf(schema.items as JsonSchema).includes('object')) {
+    const objects = values.filter((s) => isPlainObject(s.value));
+    if (objects.length > 0 && !refused('array-or-object')) {
+      objectToo = true;
+      record({ rule: 'array-or-object', page: pageSays('array of objects'), api: 'a single object', result: 'an array of the objects, or one object' }, objects);
+    }
+  } else if (types.includes('object') && !types.includes('array')) {
+    const arrays = values.filter((s) => Array.isArray(s.value));
+    if (arrays.length > 0 && !refused('array-or-object')) {
+      arrayToo = true;
+      record({ rule: 'array-or-object', page: pageSays('object'), api: 'an array of objects', result: 'the object, or an array of them' }, arrays);
+    }
+  }
+
+  // Rule "type".
+  const stray = values.filter((s) => {
+    const t = jsonType(s.value);
+    if (objectToo && t === 'object') return false;
+    if (arrayToo && t === 'array') return false;
+    return !allows(typesOf(schema), t);
+  });
+  if (stray.length > 0 && typesOf(schema).length > 0 && !refused('type')) {
+    const before = describe(schema);
+    const next = typesOf(schema);
+    for (const s of stray) {
+      const t = jsonType(s.value);
+      if (t === 'number' && next.includes('integer')) next.splice(next.indexOf('integer'), 1, 'number');
+      else if (!allows(next, t)) next.push(t);
+    }
+    schema.type = orderTypes(next);
+    if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, ...unique(stray.map((s) => s.value)).filter((v) => !schema.enum!.some((e) => same(e, v)))];
+    const shown = unique(stray.map((s) => jsonType(s.value))).join(' or ');
+    record({ rule: 'type', page: pageSays(before), api: `${shown} (${preview(stray[0]!.value)})`, result: describeTypes(schema.type) }, stray);
+  }
+
+  // Into objects: the page's fields, the fields only the API has, and which are always there.
+  const objectValues = values.filter((s) => isPlainObject(s.value));
+  const arrayValues = values.filter((s) => Array.isArray(s.value));
+  const itemSamples = arrayValues.flatMap((s) => (s.value as unknown[]).map((v, i) => ({ value: v, where: `${s.where}/${i}` })));
+  if (objectToo) {
+    schema.items = objectNode(schema.items as JsonSchema, [...itemSamples, ...objectValues], path, ctx);
+  } else if (arrayToo) {
+    schema = objectNode(schema, [...objectValues, ...itemSamples], path, ctx);
+  } else {
+    if (typesOf(schema).includes('object') || schema.properties) schema = objectNode(schema, objectValues, path, ctx);
+    if (isPlainObject(schema.items) && itemSamples.length > 0) schema.items = node(schema.items as JsonSchema, itemSamples, `${path}[]`, ctx);
+  }
+
+  // Rule "enum-values".
+  if (Array.isArray(schema.enum)) {
+    const outside = values.filter((s) => !(schema.enum as unknown[]).some((e) => same(e, s.value)) && (typeof s.value === 'string' || typeof s.value === 'number'));
+    if (outside.length > 0 && schema['x-openEnum'] === true && !refused('enum-values')) {
+      const added = unique(outside.map((s) => s.value)).filter((v) => !(schema.enum as unknown[]).some((e) => same(e, v)));
+      const nullAt = schema.enum.indexOf(null);
+      const listed = nullAt >= 0 ? schema.enum.filter((e) => e !== null) : schema.enum;
+      schema.enum = [...listed, ...added, ...(nullAt >= 0 ? [null] : [])];
+      record({ rule: 'enum-values', page: pageSays(`one of ${listed.length} values`), api: added.map((v) => JSON.stringify(v)).join(', '), result: `${added.length} value${added.length === 1 ? '' : 's'} added` }, outside);
+    }
+  }
+
+  // Rule "format".
+  const strings = values.filter((s) => typeof s.value === 'string');
+  if (typeof schema.format === 'string' && !refused('format')) {
+    const broken = strings.filter((s) => !formatHolds(schema.format as string, s.value as string));
+    if (broken.length > 0) {
+      record({ rule: 'format', page: pageSays(`format ${schema.format}`), api: preview(broken[0]!.value), result: 'no format' }, broken);
+      delete schema.format;
+    }
+  }
+
+  // Rules "empty-string" and "bounds" on strings.
+  let allowEmpty = false;
+  const lengthOf = (s: Sample): number => [...(s.value as string)].length;
+  if (typeof schema.minLength === 'number' && schema.minLength > 0) {
+    const empty = strings.filter((s) => s.value === '');
+    if (empty.length > 0 && !refused('empty-string')) {
+      allowEmpty = true;
+      record({ rule: 'empty-string', page: pageSays(`MIN ${schema.minLength}`), api: '""', result: '"" allowed' }, empty);
+    }
+  }
+  const measured = strings.filter((s) => !(allowEmpty && s.value === ''));
+  widen(schema, 'minLength', 'maxLength', measured.map(lengthOf), measured, 'characters', refused('bounds'), record, pageSays);
+  widen(schema, 'minItems', 'maxItems', arrayValues.map((s) => (s.value as unknown[]).length), arrayValues, 'items', refused('bounds') || objectToo || arrayToo, record, pageSays);
+  const numbers = values.filter((s) => typeof s.value === 'number');
+  widen(schema, 'minimum', 'maximum', numbers.map((s) => s.value as number), numbers, '', refused('bounds'), record, pageSays);
+  if (typeof schema.multipleOf === 'number' && !refused('bounds')) {
+    const off = numbers.filter((s) => !isMultipleOf(s.value as number, schema.multipleOf as number));
+    if (off.length > 0) {
+      record({ rule: 'bounds', page: pageSays(`multiple of ${schema.multipleOf}`), api: preview(off[0]!.value), result: 'any number' }, off);
+      delete schema.multipleOf;
+    }
+  }
+
+  // The shapes the rules above asked for, built last so every rule saw the plain schema.
+  if (objectToo) schema = arrayOrObject(schema, 'array');
+  if (arrayToo) schema = arrayOrObject(schema, 'object');
+  if (allowEmpty) schema = orEmptyString(schema);
+  notePlaceholders(schema, placeholders, path, ctx);
+  return schema;
+}
+
+/** The length of every code of a `$ref`'d list of equal-length codes (2 for CountryCode). */
+function codeLength(ref: string, root: JsonSchema | undefined): number | undefined {
+  const name = ref.startsWith('#/$defs/') ? ref.slice('#/$defs/'.length) : undefined;
+  const target = name === undefined ? undefined : own(root?.$defs, name);
+  const codes = Array.isArray(target?.enum) ? target.enum : [];
+  const lengths = new Set(codes.map((c) => (typeof c === 'string' ? [...c].length : -1)));
+  return lengths.size === 1 && !lengths.has(-1) ? [...lengths][0] : undefined;
+}
+
+/** The properties of an object schema against object samples: page fields, API-only fields, requiredness. */
+function objectNode(input: JsonSchema, samples: Sample[], path: string, ctx: Ctx): JsonSchema {
+  const schema: JsonSchema = { ...input };
+  const objects = samples.filter((s) => isPlainObject(s.value));
+  if (objects.length === 0) return schema;
+  const properties: Record<string, JsonSchema> = Object.assign(Object.create(null) as Record<string, JsonSchema>, schema.properties ?? {});
+  const childPath = (key: string): string => (path ? `${path}.${key}` : key);
+  const at = (key: string): Sample[] =>
+    objects.flatMap((s) => {
+      const record = s.value as Record<string, unknown>;
+      return Object.prototype.hasOwnProperty.call(record, key) ? [{ value: record[key], where: `${s.where}/${escapePointer(key)}` }] : [];
+    });
+  for (const key of Object.keys(properties)) {
+    const seen = at(key);
+    if (seen.length > 0) properties[key] = node(properties[key]!, seen, childPath(key), ctx);
+  }
+  // Rule "api-field".
+  const extra = unique(objects.flatMap((s) => Object.keys(s.value as object))).filter((k) => own(properties, k) === undefined);
+  for (const key of extra) {
+    if (ctx.options.refused?.(childPath(key), 'api-field')) continue;
+    const seen = at(key);
+    const inferred = infer(seen.map((s) => s.value));
+    inferred['x-notOnPage'] = true;
+    inferred['x-reconciled'] = [
+      { rule: 'api-field', page: 'not on the page', api: `${preview(seen.find((s) => !isPlaceholder(s.value))?.value ?? seen[0]!.value)}`, result: `added as ${describe(inferred)}`, count: seen.length, evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) },
+    ];
+    properties[key] = inferred;
+  }
+  schema.properties = properties;
+  // Rule "required".
+  if (objects.length >= REQUIRED_MIN_EXAMPLES) {
+    const required = new Set(schema.required ?? []);
+    for (const key of Object.keys(properties)) {
+      const p = childPath(key);
+      if (required.has(key) || ctx.options.requiredSetBy?.(p) || ctx.options.refused?.(p, 'required')) continue;
+      const always = objects.every((s) => {
+        const v = (s.value as Record<string, unknown>)[key];
+        return Object.prototype.hasOwnProperty.call(s.value, key) && v !== null && v !== undefined;
+      });
+      if (!always) continue;
+      required.add(key);
+      const field = { ...properties[key]! };
+      const list = [...((field['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
+      list.push({ rule: 'required', page: field['x-notOnPage'] ? 'not on the page' : 'optional', api: `present and not null in all ${objects.length} examples`, result: 'required', count: objects.length, evidence: unique(objects.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) });
+      field['x-reconciled'] = list;
+      properties[key] = field;
+    }
+    if (required.size > 0) schema.required = Object.keys(properties).filter((k) => required.has(k));
+  }
+  return schema;
+}
+
+/** A schema for values of a field the page lacks: their JSON types, objects' fields and arrays' items. */
+export function infer(values: unknown[]): JsonSchema {
+  const real = values.filter((v) => !isPlaceholder(v));
+  // A field seen only with the placeholder is a string of unknown value.
+  const pool = real.length > 0 ? real : values;
+  const types = orderTypes(unique(pool.map(jsonType)).reduce<JsonType[]>((acc, t) => {
+    if (t === 'integer' && acc.includes('number')) return acc;
+    if (t === 'number' && acc.includes('integer')) acc.splice(acc.indexOf('integer'), 1);
+    acc.push(t);
+    return acc;
+  }, []));
+  if (types.length === 0) return {};
+  const schema: JsonSchema = { type: types.length === 1 ? types[0]! : types };
+  const objects = pool.filter(isPlainObject);
+  if (objects.length > 0) {
+    const properties: Record<string, JsonSchema> = Object.create(null) as Record<string, JsonSchema>;
+    for (const key of unique(objects.flatMap((o) => Object.keys(o)))) {
+      properties[key] = infer(objects.filter((o) => Object.prototype.hasOwnProperty.call(o, key)).map((o) => o[key]));
+    }
+    schema.properties = properties;
+  }
+  const items = pool.filter(Array.isArray).flat();
+  if (types.includes('array')) schema.items = items.length > 0 ? infer(items) : {};
+  return schema;
+}
+
+function widen(
+  schema: JsonSchema,
+  minKey: 'minLength' | 'minItems' | 'minimum',
+  maxKey: 'maxLength' | 'maxItems' | 'maximum',
+  measures: number[],
+  samples: Sample[],
+  unit: string,
+  refused: boolean,
+  record: (entry: Omit<Reconciliation, 'count' | 'evidence'>, seen: Sample[]) => void,
+  pageSays: (what: string) => string,
+): void {
+  if (refused || measures.length === 0) return;
+  const words = { minLength: 'MIN', maxLength: 'MAX', minItems: 'MIN', maxItems: 'MAX', minimum: 'minimum', maximum: 'maximum' } as const;
+  const shown = (n: number, s: Sample): string => (unit ? `${preview(s.value)} (${n} ${unit})` : preview(s.value));
+  const at = (pick: (a: number, b: number) => boolean): number => measures.reduce((best, n, i) => (pick(n, measures[best]!) ? i : best), 0);
+  const min = schema[minKey];
+  if (typeof min === 'number' && measures.some((n) => n < min)) {
+    const i = at((a, b) => a < b);
+    schema[minKey] = measures[i]!;
+    record({ rule: 'bounds', page: pageSays(`${words[minKey]} ${min}`), api: shown(measures[i]!, samples[i]!), result: `${minKey} ${measures[i]}` }, samples.filter((_, j) => measures[j]! < min));
+  }
+  const max = schema[maxKey];
+  if (typeof max === 'number' && measures.some((n) => n > max)) {
+    const i = at((a, b) => a > b);
+    schema[maxKey] = measures[i]!;
+    record({ rule: 'bounds', page: pageSays(`${words[maxKey]} ${max}`), api: shown(measures[i]!, samples[i]!), result: `${maxKey} ${measures[i]}` }, samples.filter((_, j) => measures[j]! > max));
+  }
+}
+
+/** The page's array of objects, or the object alone (or the reverse): one anyOf, annotations outside it. */
+function arrayOrObject(schema: JsonSchema, pageShape: 'array' | 'object'): JsonSchema {
+  const { outer, inner } = splitAnnotations(schema);
+  const nullable = typesOf(inner).includes('null');
+  const bare = (s: JsonSchema): JsonSchema => ({ ...s, type: typesOf(s).filter((t) => t !== 'null') as JsonType[] });
+  const single = (s: JsonSchema): JsonSchema => {
+    const t = typesOf(s);
+    return { ...s, type: t.length === 1 ? t[0] : t };
+  };
+  let branches: JsonSchema[];
+  if (pageShape === 'array') {
+    const item = inner.items as JsonSchema;
+    branches = [single(bare(inner)), item];
+  } else {
+    const object = single(bare(inner));
+    branches = [object, { type: 'array', items: object }];
+  }
+  if (nullable) branches.push({ type: 'null' });
+  return { ...outer, anyOf: branches };
+}
+
+function orEmptyString(schema: JsonSchema): JsonSchema {
+  const { outer, inner } = splitAnnotations(schema);
+  return { ...outer, anyOf: [inner, { const: '' }] };
+}
+
+const ANNOTATION_KEYS = ['title', 'description', 'examples', 'x-reconciled', 'x-notOnPage', 'x-enumDescriptions', 'x-maxDigits', 'x-minDigits'];
+
+function splitAnnotations(schema: JsonSchema): { outer: JsonSchema; inner: JsonSchema } {
+  const outer: JsonSchema = {};
+  const inner: JsonSchema = {};
+  for (const [k, v] of Object.entries(schema)) (ANNOTATION_KEYS.includes(k) ? outer : inner)[k] = v;
+  return { outer, inner };
+}
+
+function notePlaceholders(schema: JsonSchema, placeholders: Sample[], path: string, ctx: Ctx): void {
+  for (const s of placeholders) if (!acceptsPlaceholder(schema, s.value as string)) ctx.placeholders.push({ at: path, where: s.where });
+}
+
+/** Would the strict schema accept this placeholder? Types, enums (open or not), lengths and formats decide. */
+function acceptsPlaceholder(schema: JsonSchema, value: string): boolean {
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).some((b) => acceptsPlaceholder(b, value));
+  if (schema.$ref !== undefined) return false;
+  if (schema.const !== undefined) return schema.const === value;
+  if (!allows(typesOf(schema), 'string')) return false;
+  if (Array.isArray(schema.enum) && !schema.enum.includes(value)) return false;
+  const n = [...value].length;
+  if (typeof schema.minLength === 'number' && n < schema.minLength) return false;
+  if (typeof schema.maxLength === 'number' && n > schema.maxLength) return false;
+  return typeof schema.format !== 'string' || formatHolds(schema.format, value);
+}
+
+function formatHolds(format: string, value: string): boolean {
+  const f = (fullFormats as Record<string, unknown>)[format];
+  if (f instanceof RegExp) return f.test(value);
+  if (typeof f === 'function') return (f as (s: string) => boolean)(value);
+  if (isPlainObject(f) && typeof f.validate === 'function') return (f.validate as (s: string) => boolean)(value);
+  if (isPlainObject(f) && f.validate instanceof RegExp) return f.validate.test(value);
+  return true;
+}
+
+/** Exact decimal `multipleOf` on the numbers' shortest forms: 1000.18 is a multiple of 0.0001. */
+export function isMultipleOf(value: number, step: number): boolean {
+  const a = decimal(value);
+  const b = decimal(step);
+  if (!a || !b || b.digits === 0n) return false;
+  const scale = Math.max(a.exp * -1, b.exp * -1, 0);
+  const x = a.digits * 10n ** BigInt(scale + a.exp);
+  const y = b.digits * 10n ** BigInt(scale + b.exp);
+  return x % y === 0n;
+}
+
+function decimal(n: number): { digits: bigint; exp: number } | undefined {
+  if (!Number.isFinite(n)) return undefined;
+  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n));
+  if (!m) return undefined;
+  const frac = m[3] ?? '';
+  return { digits: BigInt(`${m[1]}${m[2]}${frac}`), exp: Number(m[4] ?? 0) - frac.length };
+}
+
+function orderTypes(types: JsonType[]): JsonType[] {
+  const order: JsonType[] = ['string', 'number', 'integer', 'boolean', 'object', 'array', 'null'];
+  return unique(types).sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+function describeTypes(type: JsonSchema['type']): string {
+  const list = Array.isArray(type) ? type : type ? [type] : [];
+  return list.join(' | ') || 'any';
+}
+
+/** What a schema says, in a few words: `string, MIN 3`, `integer`, `array`. */
+export function describe(schema: JsonSchema): string {
+  if (refOf(schema)) return refOf(schema)!.ref.replace(/^#\/\$defs\//, '');
+  const parts = [describeTypes(schema.type)];
+  if (typeof schema.format === 'string') parts.push(`format ${schema.format}`);
+  if (typeof schema.minLength === 'number') parts.push(`MIN ${schema.minLength}`);
+  if (typeof schema.maxLength === 'number') parts.push(`MAX ${schema.maxLength}`);
+  return parts.join(', ');
+}
+
+function preview(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+function same(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function unique<T>(values: T[]): T[] {
+  const out: T[] = [];
+  for (const v of values) if (!out.some((o) => same(o, v))) out.push(v);
+  return out;
+}
