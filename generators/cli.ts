@@ -38,7 +38,7 @@ export interface RunFlags extends InputFlags {
 
 /** The result of one command, printed as one line or, with `--json`, as JSON. */
 export interface RunOutcome {
-  command: 'generate' | 'check' | 'extract';
+  command: 'generate' | 'check' | 'extract' | 'report';
   ok: boolean;
   exitCode: 0 | 1 | 2;
   /** The summary line (also the line watch prints per run). */
@@ -109,6 +109,7 @@ function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile & { pag
 function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>): Parameters<Library['generate']>[0] {
   const options: Parameters<Library['generate']>[0] = {
     pages: inputs.pages,
+    openapi: inputs.openapi,
     schemas: inputs.schemas,
     templates: inputs.templates,
     target: plan.target,
@@ -127,16 +128,18 @@ async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void) 
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
   const names: string[] = [];
+  const matched: Record<string, string[]> = {};
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
   await lib.generateEach(libraryOptions(plan, inputs), {
     schema: (doc) => {
       names.push(doc.name);
+      if (doc.evidence) matched[doc.name] = doc.evidence.operations;
       if (besidePages.has(doc.source)) kept.push(doc);
     },
     file: onFile,
   });
-  return { inputs, names, beside: besideFiles(plan, kept) };
+  return { inputs, names, matched, beside: besideFiles(plan, kept) };
 }
 
 /**
@@ -180,11 +183,13 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     process.kill(process.pid, signal);
   };
   let names: string[] = [];
+  let matched: Record<string, string[]> = {};
   let written;
   try {
     for (const s of signals) process.on(s, onSignal);
     const run = await streamLibrary(plan, (file) => stage.add(file));
     names = run.names;
+    matched = run.matched;
     written = stage.finish(run.inputs.hash, run.beside);
   } finally {
     stage.abort();
@@ -201,6 +206,7 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     written: written.written.map((p) => (isAbsolute(p) ? show(p) : p)),
     removed: written.removed,
     schemas: names,
+    ...(Object.keys(matched).length > 0 ? { operations: matched } : {}),
     ms,
   };
   const summary = written.changed
@@ -289,6 +295,25 @@ export async function runExtract(pages: string[], outDir: string | undefined, cw
   return { command: 'extract', ok: true, exitCode: 0, summary, json: { command: 'extract', ok: true, written } };
 }
 
+/** Extract and reconcile the plan's pages (no emitter) and list every disagreement between page and API. */
+export async function runReport(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+  const plan = await loadPlan(flags, cwd);
+  const inputs = readInputs(plan);
+  const [{ extractAll }, { reportOf, formatReport }, { RECONCILE_RULES }] = await Promise.all([
+    import('./extract.js'),
+    import('./report.js'),
+    import('./reconcile/reconcile.js'),
+  ]);
+  const reports = reportOf(await extractAll(inputs.pages, inputs.openapi));
+  return {
+    command: 'report',
+    ok: true,
+    exitCode: 0,
+    summary: formatReport(reports, Object.keys(RECONCILE_RULES)),
+    json: { command: 'report', ok: true, objects: reports },
+  };
+}
+
 /** Print problems on stderr, one per line, without a stack trace unless --debug. */
 export function reportError(error: unknown, debug: boolean | undefined): 1 {
   if (error instanceof CodegenError || (error instanceof Error && error.name === 'CodegenError' && 'problems' in error)) {
@@ -324,6 +349,10 @@ function print(outcome: RunOutcome, flags: RunFlags): void {
     process.stderr.write(`${red('error:')} ${last}\n`);
     return;
   }
+  if (outcome.command === 'report') {
+    if (!flags.quiet) process.stdout.write(`${outcome.summary}\n`);
+    return;
+  }
   if (!flags.quiet) process.stdout.write(`${outcome.summary.includes('up to date') ? dim(outcome.summary) : green(outcome.summary)}\n`);
 }
 
@@ -350,7 +379,7 @@ export function quickArgs(argv: string[]): RunFlags | undefined {
   const flags: RunFlags = {};
   let i = 0;
   if (argv[0] === 'generate') i = 1;
-  const valued = new Set(['config', 'out', 'page', 'schema', 'templates', 'target', 'only']);
+  const valued = new Set(['config', 'out', 'page', 'schema', 'openapi', 'templates', 'target', 'only']);
   const booleans = new Set(['force', 'json', 'quiet', 'debug']);
   for (; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -368,7 +397,7 @@ export function quickArgs(argv: string[]): RunFlags | undefined {
       if (value === undefined || value.startsWith('-')) return undefined;
     }
     if (value === '') return undefined;
-    if (name === 'page' || name === 'schema') (flags[name] ??= []).push(value);
+    if (name === 'page' || name === 'schema' || name === 'openapi') (flags[name] ??= []).push(value);
     else if (name === 'target') {
       if (!(TARGETS as readonly string[]).includes(value)) return undefined;
       flags.target = value as TargetName;
@@ -401,6 +430,7 @@ async function main(argv: string[]): Promise<number> {
     out: { type: 'string', describe: 'Output directory (default: out, relative to the config file)', requiresArg: true },
     page: { type: 'string', describe: 'Doc page to extract (.md or .mdx); repeatable; replaces the config\'s inputs', requiresArg: true },
     schema: { type: 'string', describe: 'JSON Schema file to generate from; repeatable; replaces the config\'s inputs', requiresArg: true },
+    openapi: { type: 'string', describe: 'Yuno OpenAPI file, folder or glob whose 2xx examples the pages are reconciled with; repeatable; replaces the config\'s "openapi"', requiresArg: true },
     templates: { type: 'string', describe: 'Directory of templates that replace the built-in ones by file name', requiresArg: true },
     target: { choices: TARGETS, describe: 'package: a publishable npm package; ts: TypeScript sources for your compiler' },
     only: {
@@ -429,6 +459,10 @@ async function main(argv: string[]): Promise<number> {
       y.options(inputOptions),
       (args) => void (chosen = { command: 'watch', args }),
     )
+    .command('report', 'List every disagreement between the pages, their examples and the API\'s examples, by object and rule', (y) =>
+      y.options(inputOptions),
+      (args) => void (chosen = { command: 'report', args }),
+    )
     .command('extract <pages..>', 'Print the canonical JSON Schema of a page, or write DIR/<slug>.schema.json per page', (y) =>
       y
         .positional('pages', { type: 'string', array: true, describe: 'Doc pages (.md or .mdx)' })
@@ -445,6 +479,7 @@ async function main(argv: string[]): Promise<number> {
     .example('$0 --page docs/the-payment-object.md --target ts --out src/yuno', 'TypeScript sources for your app')
     .example('$0 extract schema/the-customer-session-object.md', 'Print a page\'s canonical JSON Schema')
     .example('$0 watch', 'Regenerate on every save')
+    .example('$0 report --openapi docs/yuno-openapi', 'Where the pages and the API disagree, and what the schemas now say')
     .epilogue('Exit codes: 0 success, 1 problems in the inputs or stale output, 2 usage errors.')
     .strict()
     .version(toolVersion())
@@ -479,14 +514,18 @@ async function main(argv: string[]): Promise<number> {
   }
   const page = toArray(a['page']);
   const schema = toArray(a['schema']);
+  const openapi = toArray(a['openapi']);
   if (page) flags.page = page;
   if (schema) flags.schema = schema;
+  if (openapi) flags.openapi = openapi;
   if (a['target'] !== undefined) flags.target = a['target'] as TargetName;
   if (a['only'] !== undefined) flags.only = a['only'] as NonNullable<RunFlags['only']>;
 
   switch (chosen.command) {
     case 'check':
       return execute(() => runCheck(flags, cwd), flags, 'check');
+    case 'report':
+      return execute(() => runReport(flags, cwd), flags, 'report');
     case 'watch': {
       const { watch } = await import('./watch.js');
       return watch(flags, cwd);

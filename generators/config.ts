@@ -19,6 +19,8 @@ export type OutputKindName = (typeof OUTPUT_KINDS)[number];
 /** The config file's keys, as the JSON Schema describes them. */
 export interface Config {
   pages?: string[];
+  /** Yuno's OpenAPI files: files, folders or globs. */
+  openapi?: string[];
   schemas?: string[];
   out?: string;
   target?: TargetName;
@@ -35,9 +37,19 @@ export interface InputFlags {
   out?: string;
   page?: string[];
   schema?: string[];
+  /** OpenAPI files, folders or globs; replace the config's `openapi` (and only that). */
+  openapi?: string[];
   templates?: string;
   target?: TargetName;
   only?: OutputKindName[];
+}
+
+/** An `openapi` entry as given (a file, a folder or a glob), resolved against the base it was given in. */
+export interface OpenApiEntry {
+  /** The entry as written. */
+  given: string;
+  /** The directory it is relative to. */
+  base: string;
 }
 
 export interface PlanFile {
@@ -55,6 +67,7 @@ export interface Plan {
   config?: { path: string; rel: string; text: string };
   pages: PlanFile[];
   schemas: PlanFile[];
+  openapi: OpenApiEntry[];
   outDir: string;
   templatesDir?: string;
   target: TargetName;
@@ -211,7 +224,7 @@ function locateJsonError(text: string): { offset: number; message: string } {
   return { offset: 0, message: 'not parseable' };
 }
 
-const CONFIG_KEYS = ['pages', 'schemas', 'out', 'target', 'templates', 'only', 'packageName', 'packageVersion', 'writeSchemas'];
+const CONFIG_KEYS = ['pages', 'openapi', 'schemas', 'out', 'target', 'templates', 'only', 'packageName', 'packageVersion', 'writeSchemas'];
 
 /** Validate a parsed config against schema/yuno-codegen.config.schema.json; every problem names its key. */
 export async function validateConfig(value: unknown, file: string): Promise<Config> {
@@ -298,7 +311,7 @@ export function trustedConfig(value: unknown): Config | undefined {
   const v = value as Record<string, unknown>;
   const strings = (x: unknown): boolean => x === undefined || (Array.isArray(x) && x.every((s) => typeof s === 'string'));
   const str = (x: unknown): boolean => x === undefined || typeof x === 'string';
-  if (!strings(v['pages']) || !strings(v['schemas']) || !strings(v['only'])) return undefined;
+  if (!strings(v['pages']) || !strings(v['schemas']) || !strings(v['only']) || !strings(v['openapi'])) return undefined;
   if (!str(v['out']) || !str(v['templates']) || !str(v['packageName']) || !str(v['packageVersion'])) return undefined;
   if (v['target'] !== undefined && !TARGETS.includes(v['target'] as TargetName)) return undefined;
   if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
@@ -338,10 +351,15 @@ export function resolvePlan(
     schemas = (value.schemas ?? []).map((p) => file(base, p, false));
     if (!config) pages = [seedPage()];
   }
+  const openapi: OpenApiEntry[] =
+    (flags.openapi?.length ?? 0) > 0
+      ? (flags.openapi ?? []).map((given) => ({ given, base: cwd }))
+      : (config ? value.openapi ?? [] : []).map((given) => ({ given, base }));
   const plan: Plan = {
     cwd,
     pages,
     schemas,
+    openapi,
     outDir: flags.out !== undefined ? resolve(cwd, flags.out) : resolve(base, value.out ?? 'out'),
     target: flags.target ?? value.target ?? 'package',
     only: flags.only ?? value.only ?? [...OUTPUT_KINDS],

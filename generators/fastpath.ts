@@ -6,15 +6,25 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { join, resolve, sep } from 'node:path';
 import { listFiles, packageRoot, readTemplateDir } from './assets.js';
-import { displayPath, type Plan } from './config.js';
+import { displayPath, type OpenApiEntry, type Plan } from './config.js';
 import { MANIFEST_NAME, fsReason, readManifest, sha256 } from './write.js';
 import { CodegenError, type PageSource, type Problem } from './types.js';
 import type { TemplateSet } from './templates.js';
+import type { ApiSource } from './openapi/read.js';
 
 export interface Inputs {
   pages: PageSource[];
+  /**
+   * The OpenAPI files the plan's `openapi` entries name, each once, in a stable order. Each is named
+   * the same on every machine (evidence in committed schemas quotes it): inside a folder entry by its
+   * path in the folder, otherwise as the entry or glob gave it.
+   */
+  openapi: ApiSource[];
+  /** Their absolute paths, for watch. */
+  openapiFiles: string[];
   schemas: { path: string; text: string }[];
   /** The user's templates (`--templates`), keyed by file name. */
   templates: TemplateSet;
@@ -88,6 +98,27 @@ export function readInputs(plan: Plan): Inputs {
     lines.push(`schema ${schema.rel} ${fingerprint(bytes)}`);
   }
 
+  const openapi: ApiSource[] = [];
+  const openapiFiles: string[] = [];
+  const seen = new Set<string>();
+  for (const entry of plan.openapi) {
+    const found = openApiFiles(entry, problems, show, hint);
+    for (const { abs, label, optional } of found) {
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(abs);
+      } catch (error) {
+        problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the OpenAPI file (${fsReason(error)})` });
+        continue;
+      }
+      openapi.push(optional ? { path: label, text: bytes.toString('utf8'), optional } : { path: label, text: bytes.toString('utf8') });
+      openapiFiles.push(abs);
+      lines.push(`openapi ${label} ${fingerprint(bytes)}`);
+    }
+  }
+
   let templates: TemplateSet = {};
   if (plan.templatesDir !== undefined) {
     try {
@@ -120,9 +151,41 @@ export function readInputs(plan: Plan): Inputs {
     })}`,
   );
   if (plan.config) lines.push(`config ${fingerprint(Buffer.from(plan.config.text))}`);
-  return { pages, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  return { pages, openapi, openapiFiles, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
+const GLOB_MAGIC = /[*?[\]{}!]/;
+const OPENAPI_EXTENSIONS = /\.(?:json|ya?ml)$/i;
+
+/**
+ * The files one `openapi` entry names: the file itself, every .json/.yaml/.yml file in a folder, or what
+ * a glob matches (tinyglobby). Files found through a folder or a glob are skipped later when they turn
+ * out not to be OpenAPI documents; a file named alone must be one.
+ */
+function openApiFiles(entry: OpenApiEntry, problems: Problem[], show: (abs: string) => string, hint: string): { abs: string; label: string; optional: boolean }[] {
+  const abs = resolve(entry.base, entry.given);
+  const posix = (p: string): string => p.split(sep).join('/');
+  let stat;
+  try {
+    stat = statSync(abs);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isFile()) return [{ abs, label: posix(entry.given).replace(/^\.\//, ''), optional: false }];
+  if (stat?.isDirectory()) {
+    return listFiles(abs).filter((f) => OPENAPI_EXTENSIONS.test(f)).map((f) => ({ abs: join(abs, f), label: f, optional: true }));
+  }
+  if (GLOB_MAGIC.test(entry.given)) {
+    const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
+    const matches = globSync([entry.given], { cwd: entry.base, onlyFiles: true, expandDirectories: false })
+      .map(posix)
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (matches.length === 0) problems.push({ file: show(abs), at: '', rule: 'input', message: `the OpenAPI glob matches no file${hint}` });
+    return matches.map((m) => ({ abs: resolve(entry.base, m), label: m, optional: true }));
+  }
+  problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the OpenAPI file (not found); check the path${hint}` });
+  return [];
+}
 
 /**
  * True when out/'s manifest records this fingerprint and every file it lists (inside out/ and beside the

@@ -4,8 +4,9 @@
  * one run; a run that fails keeps the last good out/ (the writer never writes after a failure) and the
  * next good save recovers. The config is reloaded on every run and the watched set follows it.
  */
+import { resolve } from 'node:path';
 import { locateConfig, loadPlan } from './config.js';
-import { overridesPath } from './fastpath.js';
+import { overridesPath, readInputs } from './fastpath.js';
 import { problemsJson, red, runGenerate, type RunFlags } from './cli.js';
 import { CodegenError, formatProblem } from './types.js';
 
@@ -30,6 +31,9 @@ async function targets(flags: RunFlags, cwd: string): Promise<string[]> {
       set.add(overridesPath(page.abs));
     }
     for (const schema of plan.schemas) set.add(schema.abs);
+    // OpenAPI entries: the folders and glob bases (a new file there triggers a run) and the files found.
+    for (const entry of plan.openapi) set.add(resolve(entry.base, entry.given.replace(/[*?[\]{}!].*$/s, '')));
+    for (const file of readInputs(plan).openapiFiles) set.add(file);
     if (plan.templatesDir !== undefined) set.add(plan.templatesDir);
   } catch {
     // A broken config: watch the config alone until it is fixed.

@@ -11,6 +11,8 @@ export interface ApiSource {
   /** Path as the user wrote it, POSIX separators; used in messages and evidence. */
   path: string;
   text: string;
+  /** Found through a folder or a glob: skipped, not an error, when it is no OpenAPI document. */
+  optional?: boolean;
 }
 
 /** One 2xx example of one operation: a payload the API really sends. */
@@ -61,7 +63,7 @@ async function load(source: ApiSource, problems: Problem[]): Promise<Record<stri
     return fail('', `not valid ${/\.ya?ml$/i.test(source.path) ? 'YAML' : 'JSON'} (${firstLine(error)}); fix the file or leave it out of "openapi"`);
   }
   if (!isPlainObject(data) || (typeof data.openapi !== 'string' && typeof data.swagger !== 'string') || !isPlainObject(data.paths)) {
-    return fail('', 'not an OpenAPI document (it needs "openapi" and "paths"); leave it out of "openapi"');
+    return source.optional ? undefined : fail('', 'not an OpenAPI document (it needs "openapi" and "paths"); leave it out of "openapi"');
   }
   const { default: RefParser } = await import('@apidevtools/json-schema-ref-parser');
   try {

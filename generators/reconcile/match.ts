@@ -59,18 +59,18 @@ export function isMatch(s: Score): boolean {
   return s.named ? s.keys >= 0.6 && s.fields >= 0.2 : s.distinct >= 3 && s.keys >= 0.9 && s.fields >= 0.5;
 }
 
-/** Does the route name the object? `/customers/sessions` names CustomerSession; `v1` and `{id}` are skipped. */
+/**
+ * Does the route name the object? One path segment, or two in a row, whose words are the object's first
+ * two words (singular): `/customers/sessions` names CustomerSession, `/payments/{id}/refund` names
+ * Payment, `/payment-links` names PaymentLink but not Payment, `/v1/payment-method-domains` neither.
+ */
 export function routeNames(route: string, objectName: string): boolean {
-  const want = words(objectName.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).slice(0, 2).map(singular);
-  const tokens = route
+  const want = words(objectName.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).slice(0, 2).map(singular).join(' ');
+  const segments = route
     .split('/')
     .filter((s) => s && !s.startsWith('{') && !/^v\d+$/i.test(s))
-    .flatMap((s) => words(s))
-    .map(singular);
-  for (let i = 0; i + want.length <= tokens.length; i++) {
-    if (want.every((w, j) => tokens[i + j] === w)) return true;
-  }
-  return false;
+    .map((s) => words(s).map(singular).join(' '));
+  return segments.some((seg, i) => seg === want || (i + 1 < segments.length && `${seg} ${segments[i + 1]}` === want));
 }
 
 function singular(word: string): string {

@@ -203,7 +203,8 @@ function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSch
     schema = objectNode(schema, [...objectValues, ...itemSamples], path, ctx);
   } else {
     if (typesOf(schema).includes('object') || schema.properties) schema = objectNode(schema, objectValues, path, ctx);
-    if (isPlainObject(schema.items) && itemSamples.length > 0) schema.items = node(schema.items as JsonSchema, itemSamples, `${path}[]`, ctx);
+    // Array items' fields are addressed through the array (`metadata.key`), as in overrides files.
+    if (isPlainObject(schema.items) && itemSamples.length > 0) schema.items = node(schema.items as JsonSchema, itemSamples, path, ctx);
   }
 
   // Rule "enum-values".
@@ -332,6 +333,8 @@ export function infer(values: unknown[]): JsonSchema {
     return acc;
   }, []));
   if (types.length === 0) return {};
+  // Seen only as null: the value it holds when set is unknown, but a field sent as null holds a scalar.
+  if (types.length === 1 && types[0] === 'null') return { type: ['string', 'number', 'boolean', 'null'] };
   const schema: JsonSchema = { type: types.length === 1 ? types[0]! : types };
   const objects = pool.filter(isPlainObject);
   if (objects.length > 0) {
