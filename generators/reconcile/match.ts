@@ -55,9 +55,11 @@ export function score(node: Record<string, unknown>, fields: Set<string>, named:
 }
 
 export function isMatch(s: Score): boolean {
-  if (s.distinct < 1) return false;
-  return s.named ? s.keys >= 0.6 && s.fields >= 0.2 : s.distinct >= 3 && s.keys >= 0.9 && s.fields >= 0.5;
+  return s.named ? s.distinct >= 2 && s.keys >= 0.6 && s.fields >= 0.2 : s.distinct >= 3 && s.keys >= 0.9 && s.fields >= 0.5;
 }
+
+/** A wrapper carries one payload and a little about it (`{ payment }`, `{ data, pagination }`). */
+export const WRAPPER_MAX_KEYS = 4;
 
 /**
  * Does the route name the object? One path segment, or two in a row, whose words are the object's first
@@ -65,7 +67,7 @@ export function isMatch(s: Score): boolean {
  * Payment, `/payment-links` names PaymentLink but not Payment, `/v1/payment-method-domains` neither.
  */
 export function routeNames(route: string, objectName: string): boolean {
-  const want = words(objectName.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).slice(0, 2).map(singular).join(' ');
+  const want = nameWords(objectName);
   const segments = route
     .split('/')
     .filter((s) => s && !s.startsWith('{') && !/^v\d+$/i.test(s))
@@ -73,18 +75,27 @@ export function routeNames(route: string, objectName: string): boolean {
   return segments.some((seg, i) => seg === want || (i + 1 < segments.length && `${seg} ${segments[i + 1]}` === want));
 }
 
+/** Does a key name the object? `payment` and `payments` name Payment; `customer_payer` does not name Customer. */
+export function keyNames(key: string, objectName: string): boolean {
+  return words(key).map(singular).join(' ') === nameWords(objectName);
+}
+
+function nameWords(objectName: string): string {
+  return words(objectName.replace(/([a-z0-9])([A-Z])/g, '$1 $2')).slice(0, 2).map(singular).join(' ');
+}
+
 function singular(word: string): string {
   return word.endsWith('ss') || !word.endsWith('s') ? word : word.slice(0, -1);
 }
 
-/** The nodes of an example that may be the object: the root, or one level into an array or a wrapper. */
-function candidates(value: unknown): { pointer: string; node: Record<string, unknown> }[] {
+/** The nodes of an example that may be the object: the root, or one level into an array or an object. */
+function candidates(value: unknown): { pointer: string; key?: string; node: Record<string, unknown> }[] {
   if (isPlainObject(value)) {
-    const out = [{ pointer: '', node: value }];
+    const out: { pointer: string; key?: string; node: Record<string, unknown> }[] = [{ pointer: '', node: value }];
     for (const [key, child] of Object.entries(value)) {
       const at = `/${escapePointer(key)}`;
-      if (isPlainObject(child)) out.push({ pointer: at, node: child });
-      else if (Array.isArray(child)) child.forEach((item, i) => isPlainObject(item) && out.push({ pointer: `${at}/${i}`, node: item }));
+      if (isPlainObject(child)) out.push({ pointer: at, key, node: child });
+      else if (Array.isArray(child)) child.forEach((item, i) => isPlainObject(item) && out.push({ pointer: `${at}/${i}`, key, node: item }));
     }
     return out;
   }
@@ -98,8 +109,8 @@ export function escapePointer(key: string): string {
 
 /**
  * For each object of the run, the operations that return it and its samples. The root of an example is
- * preferred: a wrapper's children are looked at only when the root is no object of the run (so a
- * Payment's `customer_payer` is never taken for a Customer).
+ * preferred: children are looked at only when the root is no object of the run (so a Payment's
+ * `customer_payer` is never taken for a Customer).
  */
 export function matchObjects(docs: SchemaDocument[], operations: ApiOperation[]): ObjectMatch[] {
   const fields = docs.map((d) => new Set(Object.keys(d.schema.properties ?? {})));
@@ -120,21 +131,25 @@ export function matchObjects(docs: SchemaDocument[], operations: ApiOperation[])
 
 function claims(example: ApiExample, docs: SchemaDocument[], fields: Set<string>[], named: boolean[]): [number, string, Record<string, unknown>][] {
   const nodes = candidates(example.value);
-  const best = (node: Record<string, unknown>): { index: number; s: Score } | undefined => {
+  const best = (node: Record<string, unknown>, allowed: (index: number) => boolean): { index: number; s: Score } | undefined => {
     let top: { index: number; s: Score } | undefined;
     docs.forEach((_, index) => {
+      if (!allowed(index)) return;
       const s = score(node, fields[index]!, named[index]!);
       if (isMatch(s) && (!top || better(s, top.s))) top = { index, s };
     });
     return top;
   };
   const root = nodes[0]?.pointer === '' ? nodes[0] : undefined;
-  const rootMatch = root ? best(root.node) : undefined;
+  const rootMatch = root ? best(root.node, () => true) : undefined;
   if (root && rootMatch) return [[rootMatch.index, '', root.node]];
+  // Inside a wrapper any object may sit; inside another object only under a key that names it (a
+  // transaction's `payment`), never as one of its parts (a payment method's `customer_payer`).
+  const wrapper = !root || Object.keys(root.node).length <= WRAPPER_MAX_KEYS;
   const out: [number, string, Record<string, unknown>][] = [];
-  for (const { pointer, node } of nodes) {
+  for (const { pointer, key, node } of nodes) {
     if (pointer === '') continue;
-    const m = best(node);
+    const m = best(node, (index) => wrapper || (key !== undefined && keyNames(key, docs[index]!.name)));
     if (m) out.push([m.index, pointer, node]);
   }
   return out;
