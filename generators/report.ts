@@ -65,7 +65,7 @@ export function formatReport(reports: ObjectReport[], ruleOrder: readonly string
       const of = r.entries.filter((e) => e.rule === rule);
       lines.push(`  ${rule} (${of.length} field${of.length === 1 ? '' : 's'})`);
       for (const e of of) {
-        lines.push(`    ${e.path || '(the object)'}: page ${e.page}; seen ${e.api} → ${e.result} (${e.count}×, e.g. ${e.evidence[0] ?? '—'})`);
+        lines.push(`    ${e.path || '(the object)'}: page: ${e.page}; seen: ${e.api} → ${e.result} (${e.count}×, e.g. ${e.evidence[0] ?? '—'})`);
       }
     }
     if (r.placeholders.length > 0) {

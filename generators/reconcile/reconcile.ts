@@ -293,7 +293,7 @@ function objectNode(input: JsonSchema, samples: Sample[], path: string, ctx: Ctx
     const inferred = infer(seen.map((s) => s.value));
     inferred['x-notOnPage'] = true;
     inferred['x-reconciled'] = [
-      { rule: 'api-field', page: 'not on the page', api: `${preview(seen.find((s) => !isPlaceholder(s.value))?.value ?? seen[0]!.value)}`, result: `added as ${describe(inferred)}`, count: seen.length, evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) },
+      { rule: 'api-field', page: 'absent', api: `${preview(seen.find((s) => !isPlaceholder(s.value))?.value ?? seen[0]!.value)}`, result: `added as ${describe(inferred)}`, count: seen.length, evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) },
     ];
     properties[key] = inferred;
   }
@@ -312,7 +312,7 @@ function objectNode(input: JsonSchema, samples: Sample[], path: string, ctx: Ctx
       required.add(key);
       const field = { ...properties[key]! };
       const list = [...((field['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
-      list.push({ rule: 'required', page: field['x-notOnPage'] ? 'not on the page' : 'optional', api: `present and not null in all ${objects.length} examples`, result: 'required', count: objects.length, evidence: unique(objects.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) });
+      list.push({ rule: 'required', page: field['x-notOnPage'] ? 'absent' : 'optional', api: `present and not null in all ${objects.length} examples`, result: 'required', count: objects.length, evidence: unique(objects.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) });
       field['x-reconciled'] = list;
       properties[key] = field;
     }

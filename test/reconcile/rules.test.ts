@@ -154,7 +154,7 @@ describe('rule: api-field and required', () => {
     expect(result.schema.properties!['workflow']).toEqual({
       type: 'string',
       'x-notOnPage': true,
-      'x-reconciled': [{ rule: 'api-field', page: 'not on the page', api: '"DIRECT"', result: 'added as string', count: 1, evidence: [`${where(0)}/workflow`] }],
+      'x-reconciled': [{ rule: 'api-field', page: 'absent', api: '"DIRECT"', result: 'added as string', count: 1, evidence: [`${where(0)}/workflow`] }],
     });
   });
   it('present and not null in every one of 3 or more examples → required; 2 examples are not enough', () => {

@@ -1,0 +1,116 @@
+// --openapi, the config key "openapi" and the report command, as a user runs them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, seedProject, validates, writeJson } from './helpers.js';
+
+const session = (over: Record<string, unknown>): Record<string, unknown> => ({
+  customer_session: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
+  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
+  country: 'CO',
+  callback_url: 'https://example.com/back',
+  created_at: '2022-05-09T20:46:54.786342Z',
+  ...over,
+});
+
+/** An OpenAPI file of the create-customer-session endpoint with the given 201 examples. */
+function spec(examples: Record<string, unknown>): string {
+  return JSON.stringify({
+    openapi: '3.1.0',
+    info: { title: 'sessions', version: '1' },
+    paths: {
+      '/v1/customers/sessions': {
+        post: { responses: { '201': { description: 'ok', content: { 'application/json': { examples: Object.fromEntries(Object.entries(examples).map(([k, v]) => [k, { value: v }])) } } } } },
+      },
+    },
+  });
+}
+
+function project(name: string, config: Record<string, unknown>): string {
+  const dir = seedProject(name, { pages: ['schema/the-customer-session-object.md'], out: 'out', writeSchemas: false, ...config });
+  mkdirSync(join(dir, 'api', 'sessions'), { recursive: true });
+  writeFileSync(join(dir, 'api', 'sessions', 'create.json'), spec({ Created: session({ callback_url: null, checkout_id: 'c-1' }), Short: session({ created_at: '2022-05-09T20:46:54Z' }) }));
+  writeFileSync(join(dir, 'api', 'package.json'), '{"name": "not an OpenAPI file"}');
+  return dir;
+}
+
+describe('yuno-codegen report', () => {
+  it('prints every disagreement by object and rule, with where it was seen', () => {
+    const dir = project('report', { openapi: ['api'] });
+    const r = cli(['report'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')).toEqual([
+      'CustomerSession (schema/the-customer-session-object.md)',
+      '  evidence: 2 examples from 1 operation',
+      '  nullable (1 field)',
+      '    callback_url: page: string, MIN 3, MAX 526 (line 43); seen: null → nullable (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Created"/callback_url)',
+      '  bounds (1 field)',
+      '    created_at: page: MIN 27 (line 50); seen: "2022-05-09T20:46:54Z" (20 characters) → minLength 20 (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Short"/created_at)',
+      '  api-field (1 field)',
+      '    checkout_id: page: absent; seen: "c-1" → added as string (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Created"/checkout_id)',
+      'report: 1 object, 3 reconciled facts, 0 placeholder values',
+      '',
+    ]);
+  });
+
+  it('--json gives the same as data', () => {
+    const dir = project('report-json', { openapi: ['api/**/*.json'] });
+    const r = cli(['report', '--json'], dir);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { objects: { name: string; operations: string[]; examples: number; entries: { path: string; rule: string }[] }[] };
+    expect(out.objects.map((o) => [o.name, o.operations, o.examples, o.entries.map((e) => `${e.path} ${e.rule}`)])).toEqual([
+      ['CustomerSession', ['api/sessions/create.json POST /v1/customers/sessions'], 2, ['callback_url nullable', 'created_at bounds', 'checkout_id api-field']],
+    ]);
+  });
+});
+
+describe('generate with OpenAPI evidence', () => {
+  it('--openapi replaces the config\'s entry; the validator accepts what the API sends; --json lists the matched operations', () => {
+    const dir = project('generate', { openapi: ['missing.json'] });
+    const r = cli(['generate', '--openapi', 'api/sessions/create.json', '--json'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { operations: unknown }).operations).toEqual({ CustomerSession: ['api/sessions/create.json POST /v1/customers/sessions'] });
+    expect(validates(dir, session({ callback_url: null, checkout_id: 'c-1' }))).toBe(true);
+    expect(validates(dir, session({ callback_url: 7 }))).toBe(false);
+  });
+
+  it('a changed OpenAPI file makes the next run regenerate', () => {
+    const dir = project('fingerprint', { openapi: ['api'] });
+    expect(cli([], dir).code).toBe(0);
+    expect(cli([], dir).stdout).toBe('out/ is up to date\n');
+    writeFileSync(join(dir, 'api', 'sessions', 'create.json'), spec({ Created: session({}) }));
+    expect(cli([], dir).stdout).toMatch(/^generated \d+ files in \d+ ms\n$/);
+  });
+
+  it('names a missing file, a glob that matches nothing and a file that is no OpenAPI document, together, and writes nothing', () => {
+    const dir = project('bad', { openapi: ['nope.json', 'specs/*.yaml', 'api/package.json'] });
+    const r = cli([], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'error: nope.json: cannot read the OpenAPI file (not found); check the path (paths in yuno-codegen.config.json are relative to that file)',
+        'error: specs/*.yaml: the OpenAPI glob matches no file (paths in yuno-codegen.config.json are relative to that file)',
+        'nothing was written',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('an explicitly named file that is no OpenAPI document is an error', () => {
+    const dir = project('not-openapi', { openapi: ['api/package.json'] });
+    const r = cli([], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('error: api/package.json: not an OpenAPI document (it needs "openapi" and "paths"); leave it out of "openapi"\nnothing was written\n');
+  });
+
+  it('the config key is checked like every other', () => {
+    const dir = seedProject('bad-key', { pages: ['schema/the-customer-session-object.md'], openapi: 'api' });
+    writeJson(join(dir, 'yuno-codegen.config.json'), { pages: ['schema/the-customer-session-object.md'], openapi: 'api' });
+    const r = cli([], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('error: yuno-codegen.config.json (/openapi): must be an array (got "api")');
+  });
+});
