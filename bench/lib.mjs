@@ -7,7 +7,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(join(repo, 'package.json'));
+/** The benchmark's peers live in bench/node_modules (bench/package.json); the tool's own packages in the root's. */
+const requires = [createRequire(join(repo, 'bench', 'package.json')), createRequire(join(repo, 'package.json'))];
 
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -57,11 +58,24 @@ export function timeProcess(command, args, options = {}) {
 }
 
 export function packageVersion(name) {
+  for (const require of requires) {
+    const version = versionFrom(require, name);
+    if (version !== undefined) return version;
+  }
+  return 'unknown';
+}
+
+function versionFrom(require, name) {
   try {
     return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
   } catch {
     // Packages whose exports hide package.json: find it next to the entry point.
-    let dir = dirname(require.resolve(name));
+    let dir;
+    try {
+      dir = dirname(require.resolve(name));
+    } catch {
+      return undefined;
+    }
     for (let i = 0; i < 5; i++, dir = dirname(dir)) {
       try {
         const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -70,7 +84,7 @@ export function packageVersion(name) {
         /* keep walking up */
       }
     }
-    return 'unknown';
+    return undefined;
   }
 }
 

@@ -18,7 +18,7 @@ export function commands(scratch) {
   return [
     { name: 'yuno-codegen generate --force (types + validators + docs)', args: [cli, 'generate', '--force', '--out', out] },
     { name: 'json2ts (types only)', args: [join(repo, 'node_modules', 'json-schema-to-typescript', 'dist', 'src', 'cli.js'), '-i', schemaFile, '-o', join(other, 'json2ts.d.ts')] },
-    { name: 'quicktype (JSON Schema → TypeScript)', args: [join(repo, 'node_modules', 'quicktype', 'dist', 'index.js'), '-s', 'schema', '-l', 'ts', '-o', join(other, 'quicktype.ts'), schemaFile] },
+    { name: 'quicktype (JSON Schema → TypeScript)', args: [join(repo, 'bench', 'node_modules', 'quicktype', 'dist', 'index.js'), '-s', 'schema', '-l', 'ts', '-o', join(other, 'quicktype.ts'), schemaFile] },
     { name: 'yuno-codegen generate (no-op, output current)', args: [cli, 'generate', '--out', out], noop: true },
     { name: 'node -e 0', args: ['-e', '0'] },
     // Floors: a process that only loads libraries and does no work at all.
@@ -34,7 +34,7 @@ export function commands(scratch) {
 export function timeProcesses(scratch, { rounds = 10, only } = {}) {
   const list = commands(scratch).filter((c) => !only || only.includes(c.name));
   for (const c of list) {
-    if (c.args[0] !== '-e' && !existsSync(c.args[0])) throw new Error(`cannot time ${c.name}: ${c.args[0]} is missing (run npm run build / npm ci)`);
+    if (c.args[0] !== '-e' && !existsSync(c.args[0])) throw new Error(`cannot time ${c.name}: ${c.args[0]} is missing (run npm run build, npm ci and npm --prefix bench ci)`);
   }
   // One untimed run of each: fills the OS file cache and leaves out/ current for the no-op.
   for (const c of list) timeProcess(node, c.args);

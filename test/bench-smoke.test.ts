@@ -1,7 +1,8 @@
 /**
  * A short run of the benchmark harness (bench/run.mjs --smoke): it must produce every table row, and
  * its hand-written baseline must mean exactly what the schema means, or the ratios compare different work.
- * No timing is asserted.
+ * No timing is asserted. The harness's peers (zod, tinybench, terser, quicktype) are bench/'s own
+ * dependencies, installed here first as `npm run bench` installs them (scripts/bench-deps.mjs).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,10 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureBenchDeps } from '../scripts/bench-deps.mjs';
 // @ts-expect-error plain ESM benchmark modules without type declarations
-import { pairedRatio, runBench, toMarkdown } from '../bench/run.mjs';
-// @ts-expect-error see above
 import { isCustomerSessionByHand, isDateTime } from '../bench/hand-written.mjs';
 // @ts-expect-error see above
 import { ajvCompiled } from '../bench/ajv-baseline.mjs';
@@ -25,6 +25,18 @@ const require = createRequire(import.meta.url);
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { fullFormats } = require('ajv-formats/dist/formats') as { fullFormats: Record<string, { validate: (s: string) => boolean }> };
 const ajvDateTime = (s: string): boolean => fullFormats['date-time']!.validate(s);
+
+/** bench/run.mjs, loaded once bench/node_modules holds its peers. */
+let pairedRatio: (a: { perRound: number[] }, b: { perRound: number[] }) => number;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let runBench: (options: { smoke: boolean }) => Promise<any>;
+let toMarkdown: (result: unknown) => string;
+
+beforeAll(async () => {
+  ensureBenchDeps();
+  // @ts-expect-error see above
+  ({ pairedRatio, runBench, toMarkdown } = await import('../bench/run.mjs'));
+});
 
 const VALIDATORS = ['generated isCustomerSession', 'generated assertCustomerSession', 'hand-written', 'ajv.compile', 'AJV standalone (default)', 'zod 4'];
 const CASES = ['valid (CO)', 'valid (ZW)', 'unknown country', 'created_at Feb 30', 'missing created_at'];

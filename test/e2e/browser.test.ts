@@ -1,25 +1,28 @@
 /**
- * The HTML doc pages in a real browser: Debian's headless Chromium driven by playwright-core.
+ * The HTML doc pages in a real browser: a headless Chromium (Debian's, or the one CHROMIUM_PATH or PATH
+ * names; `npm test` finds or installs it first, scripts/chromium.mjs) driven by playwright-core.
  * Screenshots go to test/.tmp/ (gitignored) for a person to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { docOf, renderDocs, repoRoot } from '../emit/docs-helpers.js';
+import { HOW_TO_INSTALL, locateChromium } from '../../scripts/chromium.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const shots = join(repoRoot, 'test', '.tmp');
 let dir: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with "apt-get install -y chromium"`);
+  // The same search as the one `npm test` ran before the suite, so the browser it found is the one used.
+  const found = locateChromium();
+  if (!found) throw new Error(HOW_TO_INSTALL);
   const { chromium } = await import('playwright-core');
   browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: found.path,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   dir = mkdtempSync(join(tmpdir(), 'yuno-docs-'));

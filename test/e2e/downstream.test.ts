@@ -4,10 +4,11 @@
  * validate a Customer Session at run time with the generated code.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, SEED, SEED_OVERRIDES, tempDir, writeJson } from '../cli/helpers.js';
+import { preparePinnedInstall } from './pinned-install.js';
 
 const TSC = join(ROOT, 'node_modules', 'typescript', 'lib', 'tsc.js');
 
@@ -78,9 +79,16 @@ describe('downstream app', () => {
     });
     writeFileSync(join(app, 'src', 'main.ts'), MAIN_TS);
 
-    // Offline: the tool's dependencies come from the npm cache this repository was installed from.
-    const install = sh('npm', ['install', join(root, tarball as string), '--offline', '--no-audit', '--no-fund'], app);
+    // The tool's dependencies at the versions of this repository's lock, from the npm cache or the registry.
+    const install = sh('npm', preparePinnedInstall(ROOT, app, join(root, tarball as string)), app);
     expect(install.code, install.out).toBe(0);
+    const locked = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    const direct = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies);
+    const versionIn = (dir: string, name: string): string | undefined =>
+      (JSON.parse(readFileSync(join(dir, 'node_modules', name, 'package.json'), 'utf8')) as { version?: string }).version;
+    expect(Object.fromEntries(direct.map((name) => [name, versionIn(app, name)]))).toEqual(
+      Object.fromEntries(direct.map((name) => [name, locked.packages[`node_modules/${name}`]?.version])),
+    );
 
     const build = sh('npm', ['run', 'build'], app);
     expect(build.code, build.out).toBe(0);

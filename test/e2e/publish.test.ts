@@ -1,5 +1,6 @@
 /**
- * The package target is publishable as is: `npm pack` it, install the tarball into a fresh app (offline),
+ * The package target is publishable as is: `npm pack` it, install the tarball into a fresh app (offline,
+ * with an empty npm cache: the generated package has no dependencies, so it needs neither registry nor cache),
  * and use it by ESM import, CJS require and TypeScript under node16, nodenext and bundler resolution;
  * publint and attw report no problems.
  */
@@ -34,7 +35,7 @@ describe('npm pack → install → use', () => {
     tarball = join(pkgDir, readdirSync(pkgDir).find((f) => f.endsWith('.tgz')) ?? '');
     app = tempDir('publish-app');
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true, type: 'module' }));
-    const install = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--offline', '--no-package-lock'], app);
+    const install = run('npm', ['install', tarball, '--no-audit', '--no-fund', '--offline', '--no-package-lock', '--cache', tempDir('publish-empty-cache')], app);
     expect(install.status, install.stderr).toBe(0);
   });
 

@@ -1,0 +1,30 @@
+// `npm run test:fast`: the inner loop. The rule and unit tables, the corpus extraction, the emitters, the golden
+// out/ and the differential validator tests, all from the TypeScript sources (nothing to build first). Left
+// to `npm test`: whatever starts processes, installs packages or takes seconds per file (below).
+import { availableParallelism } from 'node:os';
+import { configDefaults, defineConfig, mergeConfig } from 'vitest/config';
+import base from './vitest.config';
+
+export const SLOW = [
+  'test/e2e/**', // packing, installing, a browser, watch, SIGKILL: real processes
+  'test/cli/cli-*.test.ts', // the built CLI as a process
+  'test/conformance.test.ts', // the whole JSON-Schema-Test-Suite
+  'test/bench-smoke.test.ts', // installs the benchmark's peers, runs the harness
+  'test/fuzz/**', // random pages by the thousand, pages of megabytes
+  'test/property/**', // random schemas and values, compiled and loaded
+  'test/emit/threads.test.ts', // worker threads from dist/
+  'test/emit/typecheck.test.ts', // TypeScript 7's CLI as a process
+  'test/emit/corpus-all.test.ts', // every corpus object type-checked as one program
+  'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
+];
+
+export default mergeConfig(
+  base,
+  defineConfig({
+    test: {
+      exclude: [...configDefaults.exclude, ...SLOW],
+      // One worker per core (vitest's default leaves one core to its main process, which idles here).
+      maxWorkers: availableParallelism(),
+    },
+  }),
+);
