@@ -187,6 +187,13 @@ function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSch
       if (t === 'number' && next.includes('integer')) next.splice(next.indexOf('integer'), 1, 'number');
       else if (!allows(next, t)) next.push(t);
     }
+    // An `object` the page gives no fields for, that the API never sends as an object, says nothing of
+    // the value's shape (iso8583_response_code: page "object", API "00"): the evidence's types replace it.
+    const emptyObject = next.includes('object') && Object.keys(schema.properties ?? {}).length === 0 && !values.some((s) => isPlainObject(s.value));
+    if (emptyObject) {
+      next.splice(next.indexOf('object'), 1);
+      delete schema.properties;
+    }
     schema.type = orderTypes(next);
     if (Array.isArray(schema.enum)) schema.enum = [...schema.enum, ...unique(stray.map((s) => s.value)).filter((v) => !schema.enum!.some((e) => same(e, v)))];
     const shown = unique(stray.map((s) => jsonType(s.value))).join(' or ');

@@ -53,6 +53,12 @@ describe('rule: type', () => {
     expect(got.type).toEqual(Array.isArray(type) ? type : [type]);
     expect(got['x-reconciled']).toEqual([{ rule: 'type', page: `${String(schema.type)} (line 12)`, api, result: (Array.isArray(type) ? type : [type]).join(' | '), count: 1, evidence: ev(1) }]);
   });
+  it('an object the page gives no fields for, that the API sends as a string, becomes a string (iso8583_response_code)', () => {
+    expect(field({ type: ['object', 'null'], properties: {} }, ['00', null]).schema).toEqual({
+      type: ['string', 'null'],
+      'x-reconciled': [{ rule: 'type', page: 'object | null (line 12)', api: 'string ("00")', result: 'string | null', count: 1, evidence: ev(1) }],
+    });
+  });
   it('an integer fits a number: no change', () => {
     expect(field({ type: 'number' }, [3]).schema).toEqual({ type: 'number' });
   });
