@@ -6,8 +6,11 @@
 export const AJV_OPTIONS = {
   strict: true,
   /**
-   * `multipleOf` on decimals: Yuno amounts are "multiple of 0.0001", and 23.5676 / 0.0001 is
-   * 235675.99999999997 in binary floating point. Without a tolerance every such amount would be rejected.
+   * Only for a plain `ajv.compile` with these options (tests of other stages, benchmarks): our validators do
+   * not use AJV's `multipleOf` at all. It divides in floating point (23.5676 / 0.0001 is 235675.99999999997),
+   * so without a tolerance it rejects most decimal amounts, and with one it is still inexact (it accepts
+   * 1000.0000000000001 and 1e308 as multiples of 0.0001 and 0.123456789). The generated validators and
+   * conforms.ts use the exact decimal check instead (`isMultipleOf`; validators.ts `useExactMultipleOf`).
    */
   multipleOfPrecision: 9,
   /**

@@ -2,11 +2,12 @@
  * Does a value satisfy a schema? A conservative check used while building schemas and docs (which page
  * examples to keep, which example object to show), never as the product's validator: it may refuse a
  * value the schema accepts when the schema uses a keyword it does not know, but it never accepts a value
- * the schema refuses. Formats are ajv-formats' own (full mode) and `multipleOf` uses the tolerance in
- * AJV_OPTIONS, so it judges exactly as the generated validators do.
+ * the schema refuses. Formats are ajv-formats' own (full mode) and `multipleOf` is the exact decimal check
+ * the generated validators run (isMultipleOf), so it judges exactly as they do. An open enum
+ * (`x-openEnum`) is judged as the default validators judge it (any value of the schema's `type`), or,
+ * with `closedEnums`, as the `…Strict` ones do (only the listed values).
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { AJV_OPTIONS } from './ajv-options.js';
 import type { JsonSchema } from './types.js';
 
 const REF_PREFIX = '#/$defs/';
@@ -32,17 +33,24 @@ const CHECKED = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'examples', 'type', 'format', 'enum', 'const', 'anyOf',
   'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
   'multipleOf', 'items', 'minItems', 'maxItems', 'properties', 'required', 'additionalProperties',
-  'x-enumDescriptions', 'x-maxDigits', 'x-minDigits',
+  'x-enumDescriptions', 'x-maxDigits', 'x-minDigits', 'x-openEnum', 'x-reconciled', 'x-notOnPage',
 ]);
 
+export interface ConformsOptions {
+  /** Judge open enums (`x-openEnum`) as the `…Strict` validators do: only the listed values. */
+  closedEnums?: boolean;
+}
+
 /** @param root the schema whose `$defs` local references point into */
-export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0): boolean {
+export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, depth = 0, options: ConformsOptions = {}): boolean {
   if (depth > 32) return false;
   const s = resolve(raw, root);
   if (Object.keys(s).some((k) => !CHECKED.has(k))) return false;
-  if (Array.isArray(s.anyOf) && !(s.anyOf as JsonSchema[]).some((branch) => conforms(value, branch, root, depth + 1))) return false;
+  const inner = (v: unknown, schema: JsonSchema): boolean => conforms(v, schema, root, depth + 1, options);
+  if (Array.isArray(s.anyOf) && !(s.anyOf as JsonSchema[]).some((branch) => inner(value, branch))) return false;
   if (s.const !== undefined && !sameJson(value, s.const)) return false;
-  if (Array.isArray(s.enum) && !s.enum.some((e) => sameJson(value, e))) return false;
+  const open = s['x-openEnum'] === true && options.closedEnums !== true;
+  if (Array.isArray(s.enum) && !open && !s.enum.some((e) => sameJson(value, e))) return false;
   const types = Array.isArray(s.type) ? s.type : typeof s.type === 'string' ? [s.type] : [];
   if (types.length > 0 && !types.some((t) => hasType(value, t))) return false;
   if (typeof value === 'string') {
@@ -57,21 +65,21 @@ export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, dept
     if (s.maximum !== undefined && value > s.maximum) return false;
     if (typeof s.exclusiveMinimum === 'number' && value <= s.exclusiveMinimum) return false;
     if (typeof s.exclusiveMaximum === 'number' && value >= s.exclusiveMaximum) return false;
-    if (typeof s.multipleOf === 'number' && !isMultiple(value, s.multipleOf)) return false;
+    if (typeof s.multipleOf === 'number' && !isMultipleOf(value, s.multipleOf)) return false;
   }
   if (Array.isArray(value)) {
     if (s.minItems !== undefined && value.length < s.minItems) return false;
     if (s.maxItems !== undefined && value.length > s.maxItems) return false;
-    if (s.items !== undefined && !value.every((v) => conforms(v, s.items as JsonSchema, root, depth + 1))) return false;
+    if (s.items !== undefined && !value.every((v) => inner(v, s.items as JsonSchema))) return false;
   }
   if (isPlainObject(value)) {
     for (const key of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
     for (const [key, v] of Object.entries(value)) {
       const child = own(s.properties, key);
       if (child !== undefined) {
-        if (!conforms(v, child, root, depth + 1)) return false;
+        if (!inner(v, child)) return false;
       } else if (s.additionalProperties === false) return false;
-      else if (typeof s.additionalProperties === 'object' && !conforms(v, s.additionalProperties, root, depth + 1)) {
+      else if (typeof s.additionalProperties === 'object' && !inner(v, s.additionalProperties)) {
         return false;
       }
     }
@@ -79,10 +87,36 @@ export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, dept
   return true;
 }
 
-/** `multipleOf` as our validators check it: 23.5676 is a multiple of 0.0001. */
-export function isMultiple(value: number, step: number): boolean {
-  const q = value / step;
-  return Number.isFinite(q) && Math.abs(Math.round(q) - q) <= 10 ** -AJV_OPTIONS.multipleOfPrecision;
+/**
+ * `multipleOf`, exactly: `value` is a multiple of `step` when the decimal number `value`'s shortest
+ * round-trip form (`String(value)`: `1000.18`, `1e-7`, `1.5e+300`) writes, divided by the one `step`'s
+ * writes, is an integer. So 1000.18 and 23.5676 are multiples of 0.0001 and 1000.00001 is not, where
+ * floating-point division says 1000.18 / 0.0001 = 10001799.999999998. A step of 0 (or a value or step
+ * that is not a finite number) is never satisfied. The generated validators run the same algorithm
+ * (`isMultipleOf` in templates/partials/code-runtime.hbs).
+ */
+export function isMultipleOf(value: number, step: number): boolean {
+  // Exact in floating point: both are integers below 2^53.
+  if (Number.isSafeInteger(value) && Number.isSafeInteger(step)) return step !== 0 && value % step === 0;
+  const a = decimalOf(value);
+  const b = decimalOf(step);
+  if (a === undefined || b === undefined) return false;
+  // a.digits × 10^a.exponent ÷ (b.digits × 10^b.exponent): both scaled to the smaller power of ten, then divided.
+  const shift = a.exponent - b.exponent;
+  const dividend = BigInt(shift > 0 ? a.digits + '0'.repeat(shift) : a.digits);
+  const divisor = BigInt(shift < 0 ? b.digits + '0'.repeat(-shift) : b.digits);
+  return divisor !== BigInt(0) && dividend % divisor === BigInt(0);
+}
+
+/** A finite number's shortest form as digits (no sign, no point) times a power of ten: 1000.18 is 100018 × 10^-2. */
+export function decimalOf(n: number): { digits: string; exponent: number } | undefined {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
+  const text = String(Math.abs(n));
+  const e = text.indexOf('e');
+  const mantissa = e < 0 ? text : text.slice(0, e);
+  const dot = mantissa.indexOf('.');
+  const fraction = dot < 0 ? '' : mantissa.slice(dot + 1);
+  return { digits: dot < 0 ? mantissa : mantissa.slice(0, dot) + fraction, exponent: (e < 0 ? 0 : Number(text.slice(e + 1))) - fraction.length };
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -73,6 +73,8 @@ export async function checkSchema(doc: SchemaDocument, options: { extracted?: bo
     }
     throw new CodegenError(problems);
   }
+  checkAnnotations(doc.schema, (pointer, message) => problems.push({ file: doc.source, at: pointer, rule: 'annotations', message }));
+  if (problems.length > 0) throw new CodegenError(problems);
   walkKeywords(doc.schema, '', (pointer, message) => problems.push({ file: doc.source, at: pointer || '/', rule: 'strict-schema', message }));
   if (options.extracted && problems.length > 0) throw new CodegenError(problems);
   if (!options.extracted) {
@@ -103,6 +105,62 @@ function walkKeywords(schema: JsonSchema, pointer: string, report: (pointer: str
   for (const [k, v] of Object.entries(schema.$defs ?? {})) walkKeywords(v, `${pointer}/$defs/${escape(k)}`, report);
   if (schema.items) walkKeywords(schema.items, `${pointer}/items`, report);
   for (const v of (schema.anyOf as JsonSchema[] | undefined) ?? []) walkKeywords(v, `${pointer}/anyOf`, report);
+}
+
+/** The fields of one `x-reconciled` entry (types.ts `Reconciliation`) and what each must hold. */
+const RECONCILIATION_FIELDS: Record<string, [(value: unknown) => boolean, string]> = {
+  rule: [(v) => typeof v === 'string' && v !== '', 'a non-empty string (the rule\'s name)'],
+  page: [(v) => typeof v === 'string', 'a string (what the page states)'],
+  api: [(v) => typeof v === 'string', 'a string (what the evidence shows)'],
+  result: [(v) => typeof v === 'string', 'a string (what the schema says now)'],
+  count: [(v) => Number.isSafeInteger(v) && (v as number) >= 0, 'a whole number of examples, 0 or more'],
+  evidence: [(v) => Array.isArray(v) && v.every((e) => typeof e === 'string'), 'a list of strings'],
+};
+
+/**
+ * Our annotation keywords hold what the emitters expect (AJV, with them registered as a vocabulary, takes
+ * any value): `x-openEnum` a boolean, and when true beside an `enum` list and a `type` (the default
+ * validators accept any value of that type, the types add it to the listed values); `x-notOnPage` a
+ * boolean; `x-reconciled` a list of `Reconciliation` records, each with exactly its six fields.
+ */
+export function checkAnnotations(schema: JsonSchema, report: (pointer: string, message: string) => void): void {
+  walkSchema(schema, (node, pointer) => {
+    const at = (key: string): string => `${pointer}/${key}`;
+    const open = node['x-openEnum'];
+    if (open !== undefined) {
+      if (typeof open !== 'boolean') report(at('x-openEnum'), `"x-openEnum" must be true or false (got ${JSON.stringify(open)})`);
+      else if (open && !(Array.isArray(node['enum']) && node['enum'].length > 0)) {
+        report(at('x-openEnum'), '"x-openEnum": true needs an "enum" list beside it (the documented values)');
+      } else if (open && node['type'] === undefined) {
+        report(at('x-openEnum'), '"x-openEnum": true needs a "type" beside it: the default validators accept any value of that type');
+      }
+    }
+    const notOnPage = node['x-notOnPage'];
+    if (notOnPage !== undefined && typeof notOnPage !== 'boolean') {
+      report(at('x-notOnPage'), `"x-notOnPage" must be true or false (got ${JSON.stringify(notOnPage)})`);
+    }
+    const reconciled = node['x-reconciled'];
+    if (reconciled === undefined) return;
+    if (!Array.isArray(reconciled)) {
+      report(at('x-reconciled'), '"x-reconciled" must be a list of reconciliations ({ rule, page, api, result, count, evidence })');
+      return;
+    }
+    reconciled.forEach((entry: unknown, i) => {
+      const where = `${at('x-reconciled')}/${i}`;
+      if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+        report(where, 'a reconciliation must be an object { rule, page, api, result, count, evidence }');
+        return;
+      }
+      const record = entry as Record<string, unknown>;
+      for (const [field, [holds, what]] of Object.entries(RECONCILIATION_FIELDS)) {
+        if (!Object.hasOwn(record, field)) report(where, `a reconciliation needs "${field}": ${what}`);
+        else if (!holds(record[field])) report(`${where}/${field}`, `"${field}" must be ${what} (got ${JSON.stringify(record[field])})`);
+      }
+      for (const key of Object.keys(record)) {
+        if (!Object.hasOwn(RECONCILIATION_FIELDS, key)) report(`${where}/${key}`, `unknown field "${key}" in a reconciliation; its fields are ${Object.keys(RECONCILIATION_FIELDS).join(', ')}`);
+      }
+    });
+  });
 }
 
 /** Subschemas nested deeper than this are refused: the emitters walk schemas recursively. */

@@ -203,6 +203,8 @@ interface SharedModel {
   usesFormatDateTime: boolean;
   formats: { name: string; fn: string }[];
   usesEqual: boolean;
+  /** Some validator checks `multipleOf` (with the shared exact decimal `isMultipleOf`). */
+  usesMultipleOf: boolean;
   /** Which cases of the shared `messageOf` some validator can reach (by MESSAGE_CASES name). */
   messages: Record<string, boolean>;
   /** `values` is JS code: an array, or with `packed` > 0 a string for the shared `unpack` (head length). */
@@ -222,10 +224,12 @@ function sharedModel(
   const formats = new Set<string>();
   const keywords = new Set<string>();
   let usesEqual = false;
+  let usesMultipleOf = false;
   for (const o of objects) {
     for (const f of o.needs?.formats ?? []) formats.add(f);
     for (const k of o.needs?.keywords ?? []) keywords.add(k);
     usesEqual ||= o.needs?.usesEqual ?? false;
+    usesMultipleOf ||= o.needs?.usesMultipleOf ?? false;
   }
   const formatList = [...formats].sort(compareText).map((name) => ({ name, fn: FORMAT_FUNCTIONS[name] ?? '' }));
   const enumLists = validators
@@ -240,6 +244,7 @@ function sharedModel(
     usesFormatDateTime: formats.has('date-time'),
     formats: formatList,
     usesEqual,
+    usesMultipleOf,
     messages: Object.fromEntries(Object.entries(MESSAGE_CASES).map(([name, list]) => [name, list.some((k) => keywords.has(k))])),
     sharedEnums: enumLists,
     usesUnpack: enumLists.some((e) => e.packed > 0),

@@ -7,8 +7,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
 import { percentEncode } from '../page/segments.js';
 import { mdText, oneLine } from '../templates.js';
-import { conforms as fits, own, refName, resolve } from '../conforms.js';
-import type { JsonSchema } from '../types.js';
+import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
+import type { JsonSchema, Reconciliation } from '../types.js';
 
 /** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
 export interface RichText {
@@ -250,8 +250,26 @@ export interface DocsField {
   description: RichText;
   example: string;
   hasExample: boolean;
-  md: { name: string; type: string; constraints: string; example: string };
+  /** The field is not on the doc page: the API returns it (`x-notOnPage`). */
+  notOnPage: boolean;
+  /** Where the page and the API differ for this field (`x-reconciled`), one line each. */
+  reconciled: DocsReconciled[];
+  hasReconciled: boolean;
+  md: { name: string; type: string; constraints: string; example: string; description: string };
 }
+
+/** One `x-reconciled` entry as a line: `page: … · API: … → … (rule …, 2 examples, e.g. …)`, escaped for each output. */
+export interface DocsReconciled {
+  /** HTML for inside an `<li>`. */
+  html: string;
+  /** Markdown for one list item (one line). */
+  md: string;
+}
+
+/** Said wherever an open enum's values are listed. */
+export const OPEN_ENUM_NOTE = 'other values may appear; the Strict validators accept only these';
+/** Said of a field marked `x-notOnPage`. */
+export const NOT_ON_PAGE_NOTE = 'Not on the doc page; from the API.';
 
 /** An enum value with its meaning. */
 export interface DocsValue {
@@ -265,6 +283,15 @@ export interface DocsEnum {
   field: string;
   anchor: string;
   values: DocsValue[];
+  /** An open enum (`x-openEnum`): the known values, others may appear. */
+  open: boolean;
+  md: { field: string };
+}
+
+/** The Page vs API lines of one field, listed under its section's table in Markdown. */
+export interface DocsSectionReconciled {
+  field: string;
+  lines: DocsReconciled[];
   md: { field: string };
 }
 
@@ -285,6 +312,8 @@ export interface DocsSection {
   fields: DocsField[];
   enums: DocsEnum[];
   hasEnums: boolean;
+  reconciled: DocsSectionReconciled[];
+  hasReconciled: boolean;
   md: { path: string };
 }
 
@@ -305,6 +334,8 @@ export interface DocsDefinition {
   valueHeader: string;
   meaningHeader: string;
   values: DocsValue[];
+  /** An open enum (`x-openEnum`): the known values, others may appear. */
+  open: boolean;
   md: { name: string };
 }
 
@@ -328,6 +359,8 @@ export interface DocsModel {
   example: string;
   /** A Markdown code fence that the example cannot close. */
   exampleFence: string;
+  /** The fixed sentences the templates print for open enums and fields not on the page (plain text). */
+  notes: { openEnum: string; notOnPage: string };
   md: { title: string; typeName: string };
 }
 
@@ -370,7 +403,7 @@ export function commentSafe(text: string): string {
   return text.replace(/--/g, '-\u2010').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 }
 
-function constraintsOf(s: JsonSchema, enumCount: number): string[] {
+function constraintsOf(s: JsonSchema, enumCount: number, openEnum = false): string[] {
   const out: string[] = [];
   const range = (min: number | undefined, max: number | undefined, unit: string, lone: [string, string]): void => {
     if (min !== undefined && max !== undefined) out.push(min === max ? `${unit} ${min}` : `${unit} ${min}–${max}`);
@@ -390,7 +423,47 @@ function constraintsOf(s: JsonSchema, enumCount: number): string[] {
   } else if (s.minItems !== undefined) out.push(`at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}`);
   else if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} item${s.maxItems === 1 ? '' : 's'}`);
   if (s.const !== undefined) out.push(`always ${JSON.stringify(s.const)}`);
-  if (enumCount > 0) out.push(`one of ${enumCount} value${enumCount === 1 ? '' : 's'}`);
+  if (enumCount > 0) out.push(openEnum ? `${enumCount} known value${enumCount === 1 ? '' : 's'}, others may appear` : `one of ${enumCount} value${enumCount === 1 ? '' : 's'}`);
+  return out;
+}
+
+function isOpen(s: JsonSchema | undefined): boolean {
+  return s !== undefined && s['x-openEnum'] === true && Array.isArray(s.enum);
+}
+
+/**
+ * One `x-reconciled` entry as a line, in the brief words of the record: what the page says, what the API
+ * showed, what the schema says now, and by which rule on how many examples. Every piece is plain text,
+ * escaped for Markdown or HTML; the rule is code.
+ */
+export function reconciledLine(r: Reconciliation): DocsReconciled {
+  const text = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? '');
+  const count = typeof r.count === 'number' ? r.count : 0;
+  const evidence = (Array.isArray(r.evidence) ? r.evidence : []).map(text).filter((e) => e !== '');
+  const examples = `${count} example${count === 1 ? '' : 's'}`;
+  const md =
+    `page: ${mdText(text(r.page))} · API: ${mdText(text(r.api))} → ${mdText(text(r.result))} ` +
+    `(rule ${mdCode(text(r.rule))}, ${examples}${evidence.length > 0 ? `, e.g. ${evidence.map(mdText).join('; ')}` : ''})`;
+  const html =
+    `page: ${escapeHtml(oneLine(text(r.page)))} · API: ${escapeHtml(oneLine(text(r.api)))} → ${escapeHtml(oneLine(text(r.result)))} ` +
+    `(rule <code>${escapeHtml(oneLine(text(r.rule)))}</code>, ${examples}` +
+    `${evidence.length > 0 ? `, e.g. ${evidence.map((e) => escapeHtml(oneLine(e))).join('; ')}` : ''})`;
+  return { md, html };
+}
+
+/** The `x-reconciled` lines of a field: its own, then its items' (an array field), marked as such. */
+function reconciledOf(levels: { schema: JsonSchema; items: number }[]): DocsReconciled[] {
+  const out: DocsReconciled[] = [];
+  for (const { schema, items } of levels) {
+    const list = schema['x-reconciled'];
+    if (!Array.isArray(list)) continue;
+    const prefix = items === 0 ? '' : `${'items of '.repeat(items - 1)}items: `;
+    for (const entry of list) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const line = reconciledLine(entry as Reconciliation);
+      out.push(prefix === '' ? line : { md: mdText(prefix) + line.md, html: escapeHtml(prefix) + line.html });
+    }
+  }
   return out;
 }
 
@@ -430,6 +503,7 @@ class ModelBuilder {
       valueHeader: isCountry ? 'Code' : 'Value',
       meaningHeader: isCountry ? 'Country' : 'Meaning',
       values,
+      open: isOpen(def),
       md: { name: mdText(name) },
     };
     this.definitions.set(name, made);
@@ -448,6 +522,7 @@ class ModelBuilder {
     const id = depth === 0 ? 'fields' : this.id(`section-${path}`);
     const fields: DocsField[] = [];
     const enums: DocsEnum[] = [];
+    const reconciled: DocsSectionReconciled[] = [];
     const toc: DocsTocEntry[] = [];
     const required = new Set(schema.required ?? []);
     const level = Math.min(2 + depth, 6);
@@ -465,6 +540,8 @@ class ModelBuilder {
       fields,
       enums,
       hasEnums: false,
+      reconciled,
+      hasReconciled: false,
       md: { path: mdCode(path) },
     };
     if (depth > 0) this.nested.push(section);
@@ -483,12 +560,14 @@ class ModelBuilder {
       let inner = s;
       let suffix = '';
       let innerStack = nextStack;
+      const levels = [{ schema: s, items: 0 }];
       while (typesOf(inner).includes('array') && inner.items !== undefined) {
         const itemRef = refName(inner.items);
         if (itemRef !== undefined && innerStack.includes(itemRef)) break;
         if (itemRef !== undefined) innerStack = [...innerStack, itemRef];
         inner = resolve(inner.items, this.root);
         suffix += '[]';
+        levels.push({ schema: inner, items: levels.length });
       }
       if (isObjectWithFields(inner) && !expanding && typesOf(inner).includes('object')) {
         const child = this.section(inner, `${fieldPath}${suffix}`, depth + 1, anchor, suffix !== '', innerStack);
@@ -512,15 +591,19 @@ class ModelBuilder {
         } else {
           const values = valuesSchema.enum.map((v) => enumValue(v, valuesSchema));
           const enumAnchor = this.id(`${anchor}-values`);
-          enums.push({ field: name, anchor: enumAnchor, values, md: { field: mdCode(name) } });
+          enums.push({ field: name, anchor: enumAnchor, values, open: isOpen(valuesSchema), md: { field: mdCode(name) } });
           valuesHref = `#${enumAnchor}`;
         }
       }
       const enumCount = valuesSchema?.enum?.length ?? 0;
-      const parts = constraintsOf(s, enumCount);
+      const parts = constraintsOf(s, enumCount, isOpen(valuesSchema));
       const constraints = parts.join('; ');
       const hasExample = Array.isArray(raw.examples) && raw.examples.length > 0;
       const example = hasExample ? display(raw.examples?.[0]) : '';
+      const description = richText(s.description ?? '');
+      const notOnPage = s['x-notOnPage'] === true;
+      const fieldReconciled = reconciledOf(levels);
+      if (fieldReconciled.length > 0) reconciled.push({ field: name, lines: fieldReconciled, md: { field: mdCode(name) } });
       fields.push({
         name,
         path: fieldPath,
@@ -536,13 +619,23 @@ class ModelBuilder {
           const href = enumCount > 0 && i === parts.length - 1 ? valuesHref : '';
           return { text, href, hasHref: href !== '' };
         }),
-        description: richText(s.description ?? ''),
+        description,
         example,
         hasExample,
-        md: { name: mdCode(name), type: mdText(type), constraints: mdText(constraints), example: mdCode(example) },
+        notOnPage,
+        reconciled: fieldReconciled,
+        hasReconciled: fieldReconciled.length > 0,
+        md: {
+          name: mdCode(name),
+          type: mdText(type),
+          constraints: mdText(constraints),
+          example: mdCode(example),
+          description: notOnPage ? `*${mdText(NOT_ON_PAGE_NOTE)}*${description.md === '' ? '' : ` ${description.md}`}` : description.md,
+        },
       });
     }
     section.hasEnums = enums.length > 0;
+    section.hasReconciled = reconciled.length > 0;
     return { section, toc };
   }
 }
@@ -593,6 +686,7 @@ export function buildDocsModel(doc: DocsInput): DocsModel {
     hasDefinitions: builder.definitionList().length > 0,
     example,
     exampleFence: mdFence(example),
+    notes: { openEnum: OPEN_ENUM_NOTE, notOnPage: NOT_ON_PAGE_NOTE },
     md: { title: mdText(title), typeName: mdCode(doc.name) },
   };
 }
@@ -714,12 +808,19 @@ function numberFor(s: JsonSchema, integer: boolean): number {
   const start = lo !== undefined && lo > 0 ? lo : hi !== undefined && hi < 0 ? hi : 0;
   const direction = hi !== undefined && hi < 0 ? -1 : 1;
   const first = direction > 0 ? Math.ceil(start / step) : Math.floor(start / step);
+  const stepDecimal = decimalOf(step);
   const candidates: number[] = [];
-  for (let k = 0; k <= 64; k++) {
-    const raw = (first + direction * k) * step;
-    // Rounding to the step's decimals turns 3 * 0.1 = 0.30000000000000004 back into 0.3.
-    candidates.push(Number(raw.toFixed(12)), raw, Math.round(raw));
+  const fallbacks: number[] = [];
+  // The division above is in floating point and may land one step past the bound: one step back is tried first.
+  for (let k = start === 0 ? 0 : -1; k <= 64; k++) {
+    const n = first + direction * k;
+    // n × step as the exact decimal (3 × 0.1 is 0.3, where floating point says 0.30000000000000004), which
+    // the exact multipleOf check accepts; the floating-point forms are fallbacks, after all of those.
+    if (stepDecimal !== undefined && Number.isFinite(n)) candidates.push(Number(`${BigInt(n) * BigInt(stepDecimal.digits)}e${stepDecimal.exponent}`));
+    const raw = n * step;
+    fallbacks.push(Number(raw.toFixed(12)), raw, Math.round(raw));
   }
+  candidates.push(...fallbacks);
   const holds = (v: number): boolean =>
     (!integer || Number.isInteger(v)) && fits(v, { ...s, type: integer ? 'integer' : 'number' }, {});
   return candidates.find(holds) ?? (integer ? Math.ceil(start) : start);

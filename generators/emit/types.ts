@@ -7,7 +7,7 @@ import { Module, createRequire } from 'node:module';
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
 import { commentText, jsString } from '../templates.js';
-import { mapSchema } from './validators.js';
+import { isOpenEnum, mapSchema } from './validators.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
 let compileLoaded: Promise<Compile> | undefined;
@@ -137,6 +137,14 @@ export function docText(node: JsonSchema): string {
       lines.push(meaning === undefined ? `- ${jsString(value)}` : `- ${jsString(value)}: ${meaning}`);
     }
   }
+  if (isOpenEnum(node)) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Known values: the API may send others (the Strict validators accept only these).');
+  }
+  if (node['x-notOnPage'] === true) {
+    if (lines.length > 0) lines.push('');
+    lines.push('Not on the doc page; from the API.');
+  }
   const tags: string[] = [];
   for (const key of ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'] as const) {
     const value = node[key];
@@ -190,6 +198,12 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
       delete out.$ref;
       out['tsType'] = decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
     }
+    if (isOpenEnum(node)) {
+      // json2ts prints a `tsType` as it is, in place of everything else the schema says.
+      delete out.enum;
+      delete out.type;
+      out['tsType'] = openEnumType(node);
+    }
     const isObject = node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'));
     if (out.properties === undefined && isObject && out.additionalProperties === undefined) out.additionalProperties = true;
     const text = docText(node);
@@ -198,6 +212,36 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
   });
   root.title = name;
   return root;
+}
+
+/** What each JSON type adds to an open enum's type besides its listed values. */
+const OPEN_MEMBERS: Record<string, string> = {
+  string: '(string & {})',
+  number: '(number & {})',
+  integer: '(number & {})',
+  boolean: 'boolean',
+  object: '{ [k: string]: unknown }',
+  array: 'unknown[]',
+};
+
+/**
+ * The type of an open enum: its listed values as literals, so editors still complete them, then any other
+ * value of its `type` (`(string & {})`: TypeScript keeps the literals instead of merging them into
+ * `string`), then `null` when the type allows it: `("A" | "B" | (string & {}) | null)`.
+ */
+export function openEnumType(node: JsonSchema): string {
+  const values = (node.enum ?? []) as unknown[];
+  const jsonType = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const declared = Array.isArray(node.type) ? node.type : typeof node.type === 'string' ? [node.type] : [...new Set(values.map(jsonType))];
+  const allows = (v: unknown): boolean =>
+    declared.includes(jsonType(v) as never) || (typeof v === 'number' && (declared.includes('number') || (declared.includes('integer') && Number.isInteger(v))));
+  const members: string[] = [];
+  const add = (member: string): void => void (members.includes(member) || members.push(member));
+  for (const v of values) if (v !== null && typeof v !== 'object' && allows(v)) add(typeof v === 'string' ? jsString(v) : String(v));
+  for (const t of declared) if (t !== 'null' && OPEN_MEMBERS[t] !== undefined) add(OPEN_MEMBERS[t]);
+  if (declared.includes('null')) add('null');
+  // In parentheses, as json2ts prints a closed enum: json2ts puts a `tsType` as it is before `[]` for arrays.
+  return members.length === 0 ? 'never' : members.length === 1 ? (members[0] as string) : `(${members.join(' | ')})`;
 }
 
 /**

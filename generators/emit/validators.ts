@@ -14,12 +14,14 @@
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
 import { AJV_OPTIONS } from '../ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem } from '../types.js';
-import { isPlainObject as isObject } from '../conforms.js';
+import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
   formats: Set<string>;
   usesEqual: boolean;
+  /** The code calls the shared exact decimal `isMultipleOf` (our `multipleOf`). */
+  usesMultipleOf: boolean;
   /** Keywords the error-collecting code can report: the shared module words a message for each. */
   keywords: Set<string>;
 }
@@ -82,6 +84,7 @@ interface AjvTools {
   AjvLean: AjvClass;
   standalone: Standalone;
   _: AjvModule['_'];
+  str: AjvModule['str'];
   stringify: AjvModule['stringify'];
 }
 
@@ -132,7 +135,7 @@ export function loadAjv(): Promise<AjvTools> {
         for (const v of vocabularies) this.addVocabulary(v);
       }
     }
-    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._, stringify: mod.stringify };
+    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._, str: mod.str, stringify: mod.stringify };
   })();
   return ajvLoaded;
 }
@@ -163,17 +166,16 @@ export async function buildValidators(
   sharedEnums: ReadonlySet<string>,
   where: string,
 ): Promise<ObjectValidators> {
-  const { Ajv2020, AjvLean, standalone, _, stringify } = await loadAjv();
-  const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, keywords: new Set() };
+  const { Ajv2020, AjvLean, standalone, _, str, stringify } = await loadAjv();
+  const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, usesMultipleOf: false, keywords: new Set() };
   checkIds(schema, where);
-  const loose = stripAnnotations(schema);
   // Without remote refs the root id only names the function in a comment; dropping it keeps doc-ish text out.
-  if (!hasRemoteRef(schema)) {
-    delete loose.$id;
-    delete loose.$schema;
-  }
-  const strict = deriveStrict(loose);
-  const looseFromStrict = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
+  const source = hasRemoteRef(schema) ? schema : withoutRootId(schema);
+  const { loose, strict } = validatedSchemas(source);
+  const open = mentionsOpenEnum(schema);
+  const neverCloses = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
+  // The loose error list is the strict one without unknown-key errors only when unknown keys are all they differ in.
+  const looseFromStrict = neverCloses && !open;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
   const compile = (name: string, base: JsonSchema, fast: boolean): string => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
@@ -189,6 +191,8 @@ export async function buildValidators(
     // Only the names matter here: the code calls `runtime.formats[name]`, never these stand-ins.
     for (const format of Object.keys(FORMAT_FUNCTIONS)) ajv.addFormat(format, () => true);
     ajv.addKeyword(enumKeyword(_, stringify));
+    ajv.addKeyword(openEnumKeyword(_, stringify));
+    useExactMultipleOf(ajv, _, str);
     if (fast) ajv.addKeyword(lengthKeyword(_));
     try {
       ajv.addSchema(withFastKeywords(base, sharedEnums, fast, schema), name);
@@ -206,6 +210,7 @@ export async function buildValidators(
       ]);
     }
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
+    if (body.includes(MULTIPLE_OF_HELPER)) needs.usesMultipleOf = true;
     // Constants first: a parameter name inside a dropped schema literal would otherwise count as read.
     return dropUnusedContext(dropUnusedSchemaConstants(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords)));
   };
@@ -213,9 +218,12 @@ export async function buildValidators(
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
   // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
-  // behind a run-time switch (see closedLoops), else two.
+  // behind a run-time switch (see closedLoops), and its open enums too (see gatedOpenEnums), else two.
+  const gated = open ? gatedOpenEnums(source) : strict;
   const either =
-    looseFromStrict && !mentionsKeyword(schema, ['patternProperties', 'propertyNames']) ? closedLoops(compile('fastEither', strict, true)) : undefined;
+    neverCloses && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
+      ? closedLoops(compile('fastEither', gated, true))
+      : undefined;
   if (either !== undefined) {
     pieces.push(
       `const fastEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${either}\n` +
@@ -234,6 +242,81 @@ export async function buildValidators(
   // unknown-key errors: one error-collecting validator instead of two.
   if (looseFromStrict) pieces.push('const full = fullStrict;');
   return { code: pieces.join('\n'), needs, looseFromStrict };
+}
+
+/** The schema without its root `$id` and `$schema`. */
+function withoutRootId(schema: JsonSchema): JsonSchema {
+  const { $id: _id, $schema: _schema, ...rest } = schema;
+  return rest;
+}
+
+/** An open enum: `x-openEnum: true` beside an `enum` list. */
+export function isOpenEnum(node: Record<string, unknown>): boolean {
+  return node['x-openEnum'] === true && Array.isArray(node['enum']);
+}
+
+function mentionsOpenEnum(schema: unknown): boolean {
+  let found = false;
+  walkSchema(schema, (node) => {
+    if (isOpenEnum(node)) found = true;
+  });
+  return found;
+}
+
+/**
+ * The schemas the two validators check (the differential tests compile the same ones with `ajv.compile`):
+ * - `loose`, for `is…`/`assert…`/`parse…`: every open enum (`x-openEnum: true`) loses its `enum`, so any
+ *   value of its `type` passes (the list is the documented one, not a promise: Yuno sends others);
+ * - `strict`, for the `…Strict` variants: open enums keep their `enum` (only the listed values pass), and
+ *   objects are closed (deriveStrict).
+ * Enums without `x-openEnum` stay closed in both. Annotations (ours included) are dropped from both: they
+ * never change validity.
+ */
+export function validatedSchemas(schema: JsonSchema): { loose: JsonSchema; strict: JsonSchema } {
+  return { loose: stripAnnotations(openEnumsOpened(schema)), strict: deriveStrict(stripAnnotations(schema)) };
+}
+
+/** Every open enum's `enum` dropped: the schema the default validators check. */
+export function openEnumsOpened(schema: JsonSchema): JsonSchema {
+  return mapSchema(schema, (node) => {
+    if (!isOpenEnum(node)) return node;
+    const { enum: _values, ...rest } = node;
+    return rest;
+  });
+}
+
+const OPEN_ENUM_KEYWORD = 'x-yuno-codegen-openEnum';
+
+/**
+ * The strict schema with each open enum's `enum` turned into a check only the strict flavour runs (behind
+ * the `closed$` switch of the one fast function both flavours share; see openEnumKeyword): with the switch
+ * off the keyword checks nothing, which is the loose schema, with it on the `enum` is checked. Only for
+ * lists of JSON scalars (a Set lookup has `enum`'s answers there); undefined otherwise, and both flavours
+ * are compiled on their own.
+ */
+function gatedOpenEnums(schema: JsonSchema): JsonSchema | undefined {
+  let gateable = true;
+  const gated = mapSchema(schema, (node) => {
+    if (!isOpenEnum(node)) return node;
+    const { enum: values, ...rest } = node;
+    if (!(values as unknown[]).every((v) => v === null || typeof v !== 'object')) gateable = false;
+    return { ...rest, [OPEN_ENUM_KEYWORD]: values };
+  });
+  return gateable ? deriveStrict(stripAnnotations(gated)) : undefined;
+}
+
+/** An open enum's list, checked only when the strict flavour of the shared fast function runs (`closed$`). */
+function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): CodeKeywordDefinition {
+  return {
+    keyword: OPEN_ENUM_KEYWORD,
+    schemaType: 'array',
+    code(cxt: KeywordCxt) {
+      const { gen, data, schema } = cxt;
+      const values = schema as unknown[];
+      const set = gen.scopeValue('obj', { ref: new Set(values), code: _`new Set(${stringify(values)})` });
+      cxt.fail(_`closed$ && !${set}.has(${data})`);
+    },
+  };
 }
 
 /**
@@ -513,6 +596,15 @@ export function checkSupported(schema: JsonSchema, where: string): void {
       }
     }
   });
+  for (const pointer of conditionalOpenEnums(schema)) {
+    problems.push({
+      file: where,
+      at: `${pointer}/x-openEnum`,
+      rule: 'unsupported-keyword',
+      message:
+        '"x-openEnum" inside a condition ("not", "if", "contains", "propertyNames", a "oneOf" branch, or a definition one of them refers to) is not supported: opening the list there would make the default check reject values the strict one accepts; remove it there',
+    });
+  }
   if (problems.length > 0) throw new CodegenError(problems);
   const chain = longestRefChain(schema);
   if (chain.depth > MAX_REF_DEPTH) {
@@ -525,6 +617,29 @@ export function checkSupported(schema: JsonSchema, where: string): void {
       },
     ]);
   }
+}
+
+/**
+ * Open enums in condition positions (see StrictPosition), where a schema is a test rather than the
+ * description of a value, directly or through a `$ref` from one: their JSON pointers.
+ */
+function conditionalOpenEnums(schema: JsonSchema): string[] {
+  let any = false;
+  walkSchema(schema, (node) => {
+    if (node['x-openEnum'] === true) any = true;
+  });
+  if (!any) return [];
+  const { uses } = schemaUses(schema);
+  const found: string[] = [];
+  const stack: { node: unknown; position: StrictPosition; pointer: string }[] = [{ node: schema, position: 'value', pointer: '' }];
+  while (stack.length > 0) {
+    const { node, position, pointer } = stack.pop() as (typeof stack)[number];
+    if (!isObject(node)) continue;
+    const at: StrictPosition = uses.get(pointer) === 'condition' ? 'condition' : position;
+    if (at === 'condition' && node['x-openEnum'] === true) found.push(pointer);
+    stack.push(...strictChildren(node, at, pointer));
+  }
+  return found.sort();
 }
 
 /** The target pointer of a local `$ref` ("#/…", percent-decoded), or undefined for any other reference. */
@@ -967,6 +1082,34 @@ function enumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): CodeKeyw
       cxt.fail(_`!${set}.has(${data})`);
     },
   };
+}
+
+/** How the generated code reaches the shared exact check (the keyword below writes it). */
+const MULTIPLE_OF_HELPER = 'runtime.isMultipleOf';
+
+/**
+ * `multipleOf`, exact on decimals: AJV's own keyword divides in floating point (1000.18 / 0.0001 is
+ * 10001799.999999998, so it rejects 2,720 of the 10,001 amounts 1000.00 … 1100.00), with or without its
+ * `multipleOfPrecision` tolerance (which also accepts 1e308 as a multiple of 0.123456789). Replaced here by
+ * the same keyword (name, data type, error params) whose code calls the shared exact decimal check
+ * (`runtime.isMultipleOf`; `isMultipleOf` of conforms.ts when AJV runs it itself).
+ */
+export function useExactMultipleOf(ajv: InstanceType<AjvClass>, _: CodegenTag, str: AjvModule['str']): void {
+  ajv.removeKeyword('multipleOf');
+  ajv.addKeyword({
+    keyword: 'multipleOf',
+    type: 'number',
+    schemaType: 'number',
+    error: {
+      message: ({ schemaCode }) => str`must be multiple of ${schemaCode}`,
+      params: ({ schemaCode }) => _`{multipleOf: ${schemaCode}}`,
+    },
+    code(cxt: KeywordCxt) {
+      const { gen, data, schemaCode } = cxt;
+      const check = gen.scopeValue('func', { ref: isMultipleOf, code: _`runtime.isMultipleOf` });
+      cxt.fail(_`!${check}(${data}, ${schemaCode})`);
+    },
+  });
 }
 
 /** minLength and maxLength with a single code-point count (the fast flavour reports no messages). */

@@ -2,20 +2,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildDocsModel, exampleObject } from '../../generators/emit/docs-model.js';
-import { AJV_OPTIONS } from '../../generators/ajv-options.js';
-import { YUNO_KEYWORDS, type JsonSchema } from '../../generators/types.js';
+import type { JsonSchema } from '../../generators/types.js';
 import { docOf, readSchema, renderDocs, repoRoot } from './docs-helpers.js';
+import { exactAjv } from './exact-decimal.js';
 
-/** AJV as the generated validators are specified: draft 2020-12, full formats, our annotation keywords. */
+/**
+ * AJV as the generated `…Strict` validators are specified: draft 2020-12, full formats, our annotation
+ * keywords, open enums closed (the example shows documented values), `multipleOf` exact.
+ */
 async function compile(schema: JsonSchema): Promise<(value: unknown) => boolean> {
-  const { Ajv2020 } = await import('ajv/dist/2020.js');
-  // ajv-formats is CommonJS: its plugin is `module.exports.default`.
-  const formats = await import('ajv-formats');
-  const addFormats = formats.default as unknown as typeof formats.default.default;
-  const ajv = new Ajv2020({ ...AJV_OPTIONS, allErrors: true, allowUnionTypes: true });
-  addFormats(ajv);
-  for (const keyword of YUNO_KEYWORDS) ajv.addKeyword(keyword);
-  const validate = ajv.compile(schema);
+  const validate = exactAjv({ allErrors: true }).compile(schema);
   return (value) => validate(value);
 }
 

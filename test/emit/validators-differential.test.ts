@@ -1,30 +1,56 @@
 /**
  * The generated validators (ESM and CJS, fast and error-collecting, loose and strict) must give exactly
- * the answers of `ajv.compile` of the same schema with ajv-formats' full formats.
+ * the answers of `ajv.compile` of the schema each one checks (validatedSchemas: the default one with open
+ * enums opened, the strict one closed) with ajv-formats' full formats, and `multipleOf` judged by the
+ * tests' exact decimal oracle (exact-decimal.ts), not by AJV's floating-point keyword.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { customerSession, expectAssertAgrees, fixture, loadPackage, type Api } from './code-helpers.js';
-import { ajvOptions, deriveStrict } from '../../generators/emit/validators.js';
+import { validatedSchemas } from '../../generators/emit/validators.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+import { exactReference as reference, oracleMultipleOf } from './exact-decimal.js';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 
 type Check = (value: unknown) => boolean;
 
-function reference(schema: JsonSchema): Check {
-  const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020 }).default ?? Ajv2020;
-  const ajv = new Ajv({ ...ajvOptions() });
-  const plugin = (addFormats as unknown as { default: typeof addFormats }).default ?? addFormats;
-  plugin(ajv);
-  const validate = ajv.compile(schema);
-  return (value) => validate(value) === true;
-}
+/**
+ * Open enums (`x-openEnum`) everywhere an extracted or hand-written schema may hold one: a field, a nullable
+ * field, nine values or more (the Set path), array items, a shared definition, inside an `anyOf` branch and
+ * a nested object; beside closed enums (the shared CountryCode) and the provenance annotations, which must
+ * change nothing.
+ */
+const reconciled = [{ rule: 'api-bounds', page: 'string, MIN 3 (line 212)', api: '"NY" (2 characters)', result: 'minLength 2', count: 2, evidence: ['a.json GET /x 200 "X" /state'] }];
+const openDoc: SchemaDocument = {
+  slug: 'open-thing',
+  name: 'OpenThing',
+  source: 'test/open-thing.json',
+  schema: {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['PENDING', 'SUCCEEDED'], 'x-openEnum': true, 'x-reconciled': reconciled },
+      phase: { type: ['string', 'null'], enum: ['REGULAR', 'TRIAL', null], 'x-openEnum': true },
+      method: { type: 'string', enum: ['CARD', 'BANK_TRANSFER', 'WALLET', 'CASH', 'PIX', 'NEQUI', 'PSE', 'OXXO', 'BOLETO', 'SPEI'], 'x-openEnum': true },
+      tags: { type: 'array', items: { type: 'string', enum: ['A', 'B'], 'x-openEnum': true } },
+      workflow: { $ref: '#/$defs/Workflow' },
+      country: { $ref: '#/$defs/CountryCode' },
+      closed: { type: 'string', enum: ['ON', 'OFF'] },
+      state: { type: 'string', minLength: 2, 'x-reconciled': reconciled },
+      checkout_id: { type: 'string', 'x-notOnPage': true },
+      either: { anyOf: [{ type: 'string', enum: ['X'], 'x-openEnum': true }, { type: 'integer' }] },
+      amount: { type: 'object', properties: { value: { type: 'number', multipleOf: 0.0001 }, kind: { type: 'string', enum: ['GROSS'], 'x-openEnum': true } }, required: ['value'] },
+    },
+    required: ['status'],
+    $defs: {
+      Workflow: { type: 'string', enum: ['DIRECT', 'REDIRECT', 'SDK_CHECKOUT'], 'x-openEnum': true },
+      CountryCode: customerSession().schema.$defs?.['CountryCode'] as JsonSchema,
+    },
+  },
+};
 
-const docs: SchemaDocument[] = [customerSession(), fixture('order'), fixture('hostile')];
+const docs: SchemaDocument[] = [customerSession(), fixture('order'), fixture('hostile'), openDoc];
 let esm: Api;
 let cjs: Api;
 let sharedEsm: Api;
@@ -34,7 +60,10 @@ beforeAll(async () => {
   const loaded = await loadPackage(docs, 'differential');
   ({ esm, cjs } = loaded);
   sharedEsm = (await import(pathToFileURL(join(loaded.dir, 'shared.js')).href)) as Api;
-  for (const doc of docs) refs.set(doc.name, { loose: reference(doc.schema), strict: reference(deriveStrict(doc.schema)) });
+  for (const doc of docs) {
+    const { loose, strict } = validatedSchemas(doc.schema);
+    refs.set(doc.name, { loose: reference(loose), strict: reference(strict) });
+  }
 });
 
 /** Every generated entry point's answer, compared with the reference. */
@@ -149,13 +178,81 @@ describe('hand-picked edge cases', () => {
     );
   });
 
-  it('multipleOf on decimals uses the reference\'s tolerance (AJV_OPTIONS.multipleOfPrecision)', () => {
+  it('multipleOf on decimals is exact, and so is the reference (the tests\' oracle, not AJV\'s floating-point keyword)', () => {
     const order = { id: 'x', country: 'CO', status: 'PAID', amount: { value: 19.99, currency: 'EUR' }, items: [{ sku: 'a' }] };
-    // 19.99 / 0.01 is 1998.9999999999998 in floating point: without the tolerance it would be rejected.
+    // 19.99 / 0.01 is 1998.9999999999998 in floating point; as decimals it is 1999.
     expect(refs.get('Order')?.loose(order)).toBe(true);
     for (const api of [esm, cjs]) expect(api.isOrder(order)).toBe(true);
-    expect(esm.isOrder({ ...order, amount: { ...order.amount, value: 19.995 } })).toBe(false);
+    // 1000.0000000000001 / 0.01 is exactly 100000 in floating point (AJV's tolerance accepts it); as decimals it is not a whole number.
+    for (const [value, want] of [[19.995, false], [1000.18, true], [1000.0000000000001, false], [0.07, true], [1e-2, true], [1e-3, false]] as const) {
+      expect([value, oracleMultipleOf(value, 0.01)]).toEqual([value, want]);
+      expect([value, refs.get('Order')?.loose({ ...order, amount: { ...order.amount, value } })]).toEqual([value, want]);
+      for (const api of [esm, cjs]) expect([value, api.isOrder({ ...order, amount: { ...order.amount, value } })]).toEqual([value, want]);
+      agree('Order', { ...order, amount: { ...order.amount, value } });
+    }
     agree('Order', order);
+  });
+});
+
+describe('open enums: the default validators accept any value of the type, the strict ones only the listed values', () => {
+  const base = { status: 'PENDING' };
+  // [what, value, is…, is…Strict]
+  const cases: [string, unknown, boolean, boolean][] = [
+    ['listed', base, true, true],
+    ['unlisted string', { status: 'REFUNDED' }, true, false],
+    ['empty string', { status: '' }, true, false],
+    ['a number is still no string', { status: 5 }, false, false],
+    ['null where not nullable', { status: null }, false, false],
+    ['nullable: null', { ...base, phase: null }, true, true],
+    ['nullable: listed', { ...base, phase: 'TRIAL' }, true, true],
+    ['nullable: unlisted', { ...base, phase: 'GRACE' }, true, false],
+    ['nullable: a boolean', { ...base, phase: true }, false, false],
+    ['nine or more: listed', { ...base, method: 'SPEI' }, true, true],
+    ['nine or more: unlisted', { ...base, method: 'CRYPTO' }, true, false],
+    ['items: unlisted', { ...base, tags: ['A', 'Z'] }, true, false],
+    ['items: a number', { ...base, tags: ['A', 1] }, false, false],
+    ['shared definition: unlisted', { ...base, workflow: 'CHECKOUT' }, true, false],
+    ['shared definition: listed', { ...base, workflow: 'SDK_CHECKOUT' }, true, true],
+    ['closed country enum', { ...base, country: 'XK' }, false, false],
+    ['closed country enum: listed', { ...base, country: 'CO' }, true, true],
+    ['closed inline enum', { ...base, closed: 'MAYBE' }, false, false],
+    ['anyOf branch: unlisted string', { ...base, either: 'Y' }, true, false],
+    ['anyOf branch: integer', { ...base, either: 3 }, true, true],
+    ['nested: unlisted', { ...base, amount: { value: 1000.18, kind: 'NET' } }, true, false],
+    ['nested: exact multipleOf fails in both', { ...base, amount: { value: 1000.00001, kind: 'GROSS' } }, false, false],
+    ['annotations change nothing', { ...base, state: 'NY', checkout_id: 'x' }, true, true],
+    ['unknown key', { ...base, extra: 1 }, true, false],
+  ];
+  it.each(cases)('%s', (_what, value, loose, strict) => {
+    expect([refs.get('OpenThing')?.loose(value), refs.get('OpenThing')?.strict(value)]).toEqual([loose, strict]);
+    for (const api of [esm, cjs]) expect([api.isOpenThing(value), api.isOpenThingStrict(value)]).toEqual([loose, strict]);
+    agree('OpenThing', value);
+  });
+
+  it('the error lists: none for an unlisted value by default, the enum error in strict', () => {
+    for (const api of [esm, cjs]) {
+      expect(() => api.assertOpenThing({ status: 'REFUNDED', phase: 'GRACE', tags: ['Z'] })).not.toThrow();
+      expect(api.parseOpenThing('{"status":"REFUNDED"}')).toEqual({ status: 'REFUNDED' });
+      expect(() => api.assertOpenThingStrict({ status: 'REFUNDED', phase: 'GRACE', tags: ['Z'] })).toThrow(
+        'status: must be one of the allowed values (got "REFUNDED")\nphase: must be one of the allowed values (got "GRACE")\ntags[0]: must be one of the allowed values (got "Z")',
+      );
+      expect(() => api.assertOpenThing({ status: 7 })).toThrow('status: must be string (got 7)');
+    }
+  });
+
+  it('random values agree with ajv.compile of each validator\'s own schema', () => {
+    const word = fc.oneof(fc.constantFrom('PENDING', 'SUCCEEDED', 'REGULAR', 'TRIAL', 'CARD', 'SPEI', 'A', 'B', 'DIRECT', 'X', 'GROSS', 'CO', 'XK', 'ON'), fc.string({ maxLength: 4 }));
+    const field = fc.oneof({ weight: 4, arbitrary: word }, fc.constant(null), fc.integer(), fc.boolean());
+    const thing = fc.record(
+      {
+        status: field, phase: field, method: field, tags: fc.oneof(fc.array(field, { maxLength: 3 }), field), workflow: field, country: field,
+        closed: field, state: field, either: field,
+        amount: fc.record({ value: fc.oneof(fc.integer({ min: 0, max: 2_000_000 }).map((n) => n / 1000), fc.double()), kind: field }, { requiredKeys: [] }),
+        extra: fc.anything(),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(fc.property(thing, (v) => agree('OpenThing', v)), { numRuns: 2000, seed: 2026 });
   });
 });
 

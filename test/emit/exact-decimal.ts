@@ -1,0 +1,115 @@
+/**
+ * The tests' own exact `multipleOf`, and an `ajv.compile` reference that uses it. AJV's `multipleOf`
+ * divides in floating point (1000.18 / 0.0001 = 10001799.999999998), so it cannot be the oracle the
+ * generated validators are compared with. This one is written independently of the product's
+ * (generators/conforms.ts, templates/partials/code-runtime.hbs): each number's shortest form becomes a
+ * fraction numerator / 10^scale, and x / m = (nx · 10^sm) / (nm · 10^sx) is an integer when the
+ * denominator divides the numerator. KNOWN_MULTIPLES pins its answers on cases worked out by hand.
+ */
+import Ajv2020 from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import type { Options } from 'ajv';
+import { ajvOptions } from '../../generators/emit/validators.js';
+import type { JsonSchema } from '../../generators/types.js';
+
+/** `String(x)` read as an exact fraction: numerator / 10^scale (scale may be negative: 1e+21 is 1 / 10^-21). */
+function fraction(x: number): { numerator: bigint; scale: number } {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(x));
+  if (!match) throw new Error(`not a finite number: ${String(x)}`);
+  const [, sign, whole, decimals = '', exponent = '0'] = match;
+  const numerator = BigInt(`${sign}${whole}${decimals}`);
+  return { numerator, scale: decimals.length - Number(exponent) };
+}
+
+const pow10 = (k: number): bigint => 10n ** BigInt(k);
+
+/** Is x an integer multiple of m, taking both as the decimals their shortest forms write? */
+export function oracleMultipleOf(x: number, m: number): boolean {
+  if (!Number.isFinite(x) || !Number.isFinite(m) || m === 0) return false;
+  const a = fraction(x);
+  const b = fraction(m);
+  // x / m = (a.n / 10^a.s) / (b.n / 10^b.s) = (a.n · 10^b.s) / (b.n · 10^a.s); move negative powers across.
+  let top = a.numerator;
+  let bottom = b.numerator;
+  if (b.scale >= 0) top *= pow10(b.scale);
+  else bottom *= pow10(-b.scale);
+  if (a.scale >= 0) bottom *= pow10(a.scale);
+  else top *= pow10(-a.scale);
+  return top % bottom === 0n;
+}
+
+/** Cases with their answers worked out by hand: [x, m, is x a multiple of m]. */
+export const KNOWN_MULTIPLES: [number, number, boolean][] = [
+  [1000.18, 0.0001, true],
+  [1000.05, 0.0001, true],
+  [23.5676, 0.0001, true],
+  [1000.00001, 0.0001, false],
+  [0.00005, 0.0001, false],
+  [1e-7, 0.0001, false],
+  [0.0001, 0.0001, true],
+  [0, 0.0001, true],
+  [-1000.18, 0.0001, true],
+  [-0.00005, 0.0001, false],
+  [0.3, 0.1, true],
+  [0.30000000000000004, 0.1, false],
+  [19.99, 0.01, true],
+  [19.995, 0.01, false],
+  [1.005, 0.01, false],
+  [7.5, 2.5, true],
+  [8, 2.5, false],
+  [4.5, 1.5, true],
+  [35, 1.5, false],
+  [0.0075, 0.0001, true],
+  [0.00751, 0.0001, false],
+  [1e308, 0.123456789, false],
+  [1e308, 0.5, true],
+  [1.5e300, 0.5, true],
+  [1.5e300, 7, false],
+  [12391239123, 1e-8, true],
+  [2 ** 53, 2, true],
+  [2 ** 53, 3, false],
+  [Number.MAX_SAFE_INTEGER, 3, false],
+  [Number.MAX_SAFE_INTEGER, 1, true],
+  // 2^60's shortest form is 1152921504606847000 (the digits after the 17th are zeros): that decimal is
+  // what is judged, not the binary value 1152921504606846976.
+  [2 ** 60, 1000, true],
+  [2 ** 60, 1024, false],
+  [2 ** 60, 3, false],
+  [1e21, 7, false],
+  [1e21, 5, true],
+  [-15, 5, true],
+  [-16, 5, false],
+  [10, 0.1, true],
+  [1e-7, 1e-8, true],
+  [1.5e-7, 1e-7, false],
+  [5e-324, 5e-324, true],
+  [1e-323, 5e-324, true],
+  [1e-7, 3, false],
+];
+
+type Check = ((value: unknown) => boolean) & { errors?: unknown };
+
+/**
+ * `ajv.compile` with the emitter's AJV options and ajv-formats' full formats, and `multipleOf` judged by
+ * the oracle above (its error as AJV's own: keyword, params, message).
+ */
+export function exactAjv(extra: Options = {}): Ajv2020 {
+  const Ajv = (Ajv2020 as unknown as { default: typeof Ajv2020 }).default ?? Ajv2020;
+  const ajv = new Ajv({ ...ajvOptions(), ...extra });
+  const plugin = (addFormats as unknown as { default: typeof addFormats }).default ?? addFormats;
+  plugin(ajv);
+  ajv.removeKeyword('multipleOf');
+  const validate = function (this: unknown, step: number, value: number): boolean {
+    if (oracleMultipleOf(value, step)) return true;
+    validate.errors = [{ keyword: 'multipleOf', params: { multipleOf: step }, message: `must be multiple of ${step}` }];
+    return false;
+  } as ((step: number, value: number) => boolean) & { errors?: unknown[] };
+  ajv.addKeyword({ keyword: 'multipleOf', type: 'number', schemaType: 'number', errors: true, validate });
+  return ajv;
+}
+
+/** The reference answer of a schema: true or false for any value. */
+export function exactReference(schema: JsonSchema, extra: Options = {}): Check {
+  const validate = exactAjv(extra).compile(schema);
+  return (value) => validate(value) === true;
+}
