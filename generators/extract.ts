@@ -7,7 +7,7 @@
  */
 import { read } from './page/read.js';
 import { parse } from './page/parse.js';
-import { pageSchema, unusedOverrides, type PageSchema } from './schema.js';
+import { canonicalOrder, pageSchema, unusedOverrides, type PageSchema } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { readOpenApi, type ApiSource } from './openapi/read.js';
 import { matchObjects, type ObjectMatch } from './reconcile/match.js';
@@ -79,7 +79,7 @@ function reconciled(page: PageSchema, match: ObjectMatch, withApi: boolean): Sch
     lineOf: (path: string) => page.lines.get(path),
     root: page.doc.schema,
   });
-  const doc: SchemaDocument = { ...page.doc, schema: result.schema };
+  const doc: SchemaDocument = { ...page.doc, schema: canonicalOrder(result.schema) };
   if (withApi) doc.evidence = { operations: match.operations, examples: match.samples.length, placeholders: result.placeholders };
   return doc;
 }

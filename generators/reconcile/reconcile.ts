@@ -67,18 +67,32 @@ export interface ReconcileResult {
 
 /** Reconcile an object schema with samples of the whole object. */
 export function reconcile(schema: JsonSchema, samples: Sample[], options: ReconcileOptions = {}): ReconcileResult {
-  const ctx: Ctx = { options, placeholders: [] };
-  return { schema: node(schema, samples, '', ctx), placeholders: ctx.placeholders };
+  const ctx: Ctx = { options, placeholders: [], defs: new Map(), owner: typeof schema.title === 'string' ? schema.title : '' };
+  const out = node(schema, samples, '', ctx);
+  if (ctx.defs.size > 0) out.$defs = { ...(out.$defs ?? {}), ...Object.fromEntries(ctx.defs) };
+  return { schema: out, placeholders: ctx.placeholders };
 }
 
 /** Reconcile one field's schema with values seen for it (the page's own example). */
 export function reconcileField(schema: JsonSchema, samples: Sample[], path: string, options: ReconcileOptions = {}): JsonSchema {
-  return node(schema, samples, path, { options, placeholders: [] });
+  return node(schema, samples, path, { options, placeholders: [], defs: new Map(), owner: '' });
 }
 
 interface Ctx {
   options: ReconcileOptions;
   placeholders: PlaceholderUse[];
+  /** Definitions the rules share between branches (an object that also comes as an array of it). */
+  defs: Map<string, JsonSchema>;
+  /** The object's name, the prefix of its definitions' names. */
+  owner: string;
+}
+
+/** A `$defs` name for the schema at a field path: `PaymentTransactions` for Payment's `transactions`. */
+function defName(path: string, ctx: Ctx): string {
+  const base = `${ctx.owner}${path.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}` || 'Shape';
+  let name = base;
+  for (let i = 2; ctx.defs.has(name) || own(ctx.options.root?.$defs, name) !== undefined; i++) name = `${base}${i}`;
+  return name;
 }
 
 function typesOf(schema: JsonSchema): JsonType[] {
@@ -260,8 +274,8 @@ function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSch
   }
 
   // The shapes the rules above asked for, built last so every rule saw the plain schema.
-  if (objectToo) schema = arrayOrObject(schema, 'array');
-  if (arrayToo) schema = arrayOrObject(schema, 'object');
+  if (objectToo) schema = arrayOrObject(schema, 'array', path, ctx);
+  if (arrayToo) schema = arrayOrObject(schema, 'object', path, ctx);
   if (allowEmpty) schema = orEmptyString(schema);
   notePlaceholders(schema, placeholders, path, ctx);
   return schema;
@@ -385,23 +399,21 @@ function widen(
   }
 }
 
-/** The page's array of objects, or the object alone (or the reverse): one anyOf, annotations outside it. */
-function arrayOrObject(schema: JsonSchema, pageShape: 'array' | 'object'): JsonSchema {
+/**
+ * The page's array of objects, or the object alone (or the reverse): one anyOf, annotations outside it.
+ * The object's schema goes into `$defs` once and both branches refer to it, so it is compiled, typed and
+ * documented once.
+ */
+function arrayOrObject(schema: JsonSchema, pageShape: 'array' | 'object', path: string, ctx: Ctx): JsonSchema {
   const { outer, inner } = splitAnnotations(schema);
   const nullable = typesOf(inner).includes('null');
-  const bare = (s: JsonSchema): JsonSchema => ({ ...s, type: typesOf(s).filter((t) => t !== 'null') as JsonType[] });
-  const single = (s: JsonSchema): JsonSchema => {
-    const t = typesOf(s);
-    return { ...s, type: t.length === 1 ? t[0] : t };
-  };
-  let branches: JsonSchema[];
-  if (pageShape === 'array') {
-    const item = inner.items as JsonSchema;
-    branches = [single(bare(inner)), item];
-  } else {
-    const object = single(bare(inner));
-    branches = [object, { type: 'array', items: object }];
-  }
+  const object: JsonSchema = pageShape === 'array' ? (inner.items as JsonSchema) : { ...inner, type: 'object' };
+  const name = defName(path, ctx);
+  ctx.defs.set(name, object);
+  const ref: JsonSchema = { $ref: `#/$defs/${name}` };
+  const array: JsonSchema = { type: 'array', items: ref };
+  for (const key of ['minItems', 'maxItems'] as const) if (inner[key] !== undefined) array[key] = inner[key];
+  const branches = pageShape === 'array' ? [array, ref] : [ref, array];
   if (nullable) branches.push({ type: 'null' });
   return { ...outer, anyOf: branches };
 }

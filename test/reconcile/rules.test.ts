@@ -66,21 +66,22 @@ describe('rule: type', () => {
 
 describe('rule: array-or-object', () => {
   const item: JsonSchema = { type: 'object', properties: { id: { type: 'string' } } };
-  it('an object where the page has an array of objects (installments, routing_rules) accepts both', () => {
-    const got = field({ type: 'array', description: 'Rules.', items: item }, [{ id: 'a' }, [{ id: 'b' }]]).schema;
-    expect(got).toEqual({
+  const run = (f: JsonSchema, values: unknown[]): JsonSchema =>
+    reconcile({ title: 'Payment', type: 'object', properties: { routing_rules: f } }, values.map((v, i) => ({ value: { routing_rules: v }, where: where(i) }))).schema;
+
+  it('an object where the page has an array of objects (installments, routing_rules) accepts both; the object is defined once', () => {
+    const got = run({ type: 'array', description: 'Rules.', items: item, maxItems: 5 }, [{ id: 'a' }, [{ id: 'b' }]]);
+    expect(got.properties!['routing_rules']).toEqual({
       description: 'Rules.',
-      'x-reconciled': [{ rule: 'array-or-object', page: 'array of objects (line 12)', api: 'a single object', result: 'an array of the objects, or one object', count: 1, evidence: ev(1) }],
-      anyOf: [{ type: 'array', items: item }, item],
+      'x-reconciled': [{ rule: 'array-or-object', page: 'array of objects', api: 'a single object', result: 'an array of the objects, or one object', count: 1, evidence: [`${where(0)}/routing_rules`] }],
+      anyOf: [{ type: 'array', items: { $ref: '#/$defs/PaymentRoutingRules' }, maxItems: 5 }, { $ref: '#/$defs/PaymentRoutingRules' }],
     });
+    expect(got.$defs).toEqual({ PaymentRoutingRules: item });
   });
-  it('an array where the page has an object accepts both', () => {
-    const got = field({ type: ['object', 'null'], properties: { id: { type: 'string' } } }, [[{ id: 'a' }]]).schema;
-    expect(got.anyOf).toEqual([
-      { type: 'object', properties: { id: { type: 'string' } } },
-      { type: 'array', items: { type: 'object', properties: { id: { type: 'string' } } } },
-      { type: 'null' },
-    ]);
+  it('an array where the page has an object accepts both, and null stays allowed', () => {
+    const got = run({ type: ['object', 'null'], properties: { id: { type: 'string' } } }, [[{ id: 'a' }]]);
+    expect(got.properties!['routing_rules']!.anyOf).toEqual([{ $ref: '#/$defs/PaymentRoutingRules' }, { type: 'array', items: { $ref: '#/$defs/PaymentRoutingRules' } }, { type: 'null' }]);
+    expect(got.$defs).toEqual({ PaymentRoutingRules: { type: 'object', properties: { id: { type: 'string' } } } });
   });
 });
 
