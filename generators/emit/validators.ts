@@ -8,7 +8,11 @@
  *   - full: every problem (keyword, params, path; the shared module words the message); run only after the
  *     fast one said no, to build the error list.
  * When the schema never closes an object itself, one fast function serves both variants (its unknown-key
- * loops behind a switch) and the loose full list is the strict one without unknown-key errors.
+ * loops and its open enums' lists behind a switch) and the loose full list is the strict one without
+ * unknown-key errors (open enums' lists behind the same kind of switch).
+ * What each variant checks is validatedSchemas': the default one accepts any value of an open enum's
+ * type (`x-openEnum`), the strict one only the listed values. `multipleOf` is exact on decimals (the
+ * shared `isMultipleOf`, see useExactMultipleOf).
  * Each validator is its own pure expression, so a bundler drops the ones an app does not call.
  */
 import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
@@ -174,8 +178,11 @@ export async function buildValidators(
   const { loose, strict } = validatedSchemas(source);
   const open = mentionsOpenEnum(schema);
   const neverCloses = !mentionsKeyword(schema, ['additionalProperties', 'unevaluatedProperties']);
-  // The loose error list is the strict one without unknown-key errors only when unknown keys are all they differ in.
-  const looseFromStrict = neverCloses && !open;
+  // The strict schema with its open enums' lists behind the `closed$` switch (see gatedOpenEnums), when they can be.
+  const gated = open ? gatedOpenEnums(source) : strict;
+  // When the schema itself never closes an object, the loose error list is the strict one's (open enums
+  // switched off) without the unknown-key errors: one error-collecting validator instead of two.
+  const looseFromStrict = neverCloses && gated !== undefined;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
   const compile = (name: string, base: JsonSchema, fast: boolean): string => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
@@ -219,9 +226,8 @@ export async function buildValidators(
   const pieces: string[] = [];
   // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
   // behind a run-time switch (see closedLoops), and its open enums too (see gatedOpenEnums), else two.
-  const gated = open ? gatedOpenEnums(source) : strict;
   const either =
-    neverCloses && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
+    looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
       ? closedLoops(compile('fastEither', gated, true))
       : undefined;
   if (either !== undefined) {
@@ -235,12 +241,21 @@ export async function buildValidators(
   } else {
     pieces.push(pure('fast', compile('fast', loose, true)), pure('fastStrict', compile('fastStrict', strict, true)));
   }
-  if (!looseFromStrict) pieces.push(pure('full', compile('full', loose, false)));
-  pieces.push(pure('fullStrict', compile('fullStrict', strict, false)));
+  if (looseFromStrict && open && gated !== undefined) {
+    // One error-collecting function for both, its open enums behind `closed$` as in fastEither; it returns
+    // the errors (null when valid), which each flavour keeps as its own `errors`.
+    pieces.push(
+      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${compile('fullEither', gated, false)}\n` +
+        'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn fullEither(data) ? null : fullEither.errors;\n} finally {\nclosed$ = outer;\n}\n};\n})();',
+      'const full = (data) => (full.errors = fullEither(data, false)) === null;',
+      'const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;',
+    );
+  } else {
+    if (!looseFromStrict) pieces.push(pure('full', compile('full', loose, false)));
+    pieces.push(pure('fullStrict', compile('fullStrict', strict, false)));
+    if (looseFromStrict) pieces.push('const full = fullStrict;');
+  }
   collectFormats(schema, needs.formats);
-  // When the schema itself never closes an object, the loose error list is the strict one without the
-  // unknown-key errors: one error-collecting validator instead of two.
-  if (looseFromStrict) pieces.push('const full = fullStrict;');
   return { code: pieces.join('\n'), needs, looseFromStrict };
 }
 
@@ -310,6 +325,9 @@ function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): Code
   return {
     keyword: OPEN_ENUM_KEYWORD,
     schemaType: 'array',
+    // Where AJV checks `enum`, so errors come in its order; reported as `enum` (compactErrors).
+    before: 'enum',
+    error: { message: 'must be equal to one of the allowed values' },
     code(cxt: KeywordCxt) {
       const { gen, data, schema } = cxt;
       const values = schema as unknown[];
@@ -473,14 +491,14 @@ const ERROR_LITERAL = /^const (err\d+) = (\{instancePath.*\});\nif\(vErrors === 
 
 /**
  * Shrink the error-collecting code: nothing reads `schemaPath` (the longest text in every literal), the
- * append-or-start block becomes one call to the shared `pushError`, and our enum keyword reports as `enum`.
+ * append-or-start block becomes one call to the shared `pushError`, and our enum keywords report as `enum`.
  * Records every keyword an error can carry, so the shared module words a message for each.
  */
 function compactErrors(code: string, keywords: Set<string>): string {
   const out = code
     .replace(/,schemaPath:"(?:[^"\\\n]|\\.)*",keyword:/g, ',keyword:')
     // A quote inside a string literal is escaped, so `{keyword:"` or `,keyword:"` unescaped is the literal's own key.
-    .replace(/([{,])keyword:"x-yuno-codegen-enum"/g, '$1keyword:"enum"')
+    .replace(/([{,])keyword:"x-yuno-codegen-(?:enum|openEnum)"/g, '$1keyword:"enum"')
     .replace(ERROR_LITERAL, 'vErrors = runtime.pushError(vErrors, $2);\n');
   for (const match of out.matchAll(/[{,]keyword:("(?:[^"\\\n]|\\.)*")/g)) keywords.add(JSON.parse(match[1] as string) as string);
   return out;
@@ -1069,6 +1087,8 @@ function enumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): CodeKeyw
   return {
     keyword: ENUM_KEYWORD,
     schemaType: 'object',
+    // Where AJV checks `enum`, so errors come in its order.
+    before: 'enum',
     error: { message: 'must be equal to one of the allowed values' },
     code(cxt: KeywordCxt) {
       const { gen, data, schema } = cxt;
@@ -1100,6 +1120,8 @@ export function useExactMultipleOf(ajv: InstanceType<AjvClass>, _: CodegenTag, s
     keyword: 'multipleOf',
     type: 'number',
     schemaType: 'number',
+    // Where AJV's own sat among the number keywords (before `format`), so errors come in its order.
+    before: 'format',
     error: {
       message: ({ schemaCode }) => str`must be multiple of ${schemaCode}`,
       params: ({ schemaCode }) => _`{multipleOf: ${schemaCode}}`,

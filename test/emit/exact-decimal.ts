@@ -104,7 +104,8 @@ export function exactAjv(extra: Options = {}): Ajv2020 {
     validate.errors = [{ keyword: 'multipleOf', params: { multipleOf: step }, message: `must be multiple of ${step}` }];
     return false;
   } as ((step: number, value: number) => boolean) & { errors?: unknown[] };
-  ajv.addKeyword({ keyword: 'multipleOf', type: 'number', schemaType: 'number', errors: true, validate });
+  // Where AJV's own sat among the number keywords, so errors come in AJV's order.
+  ajv.addKeyword({ keyword: 'multipleOf', type: 'number', schemaType: 'number', before: 'format', errors: true, validate });
   return ajv;
 }
 

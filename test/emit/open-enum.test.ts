@@ -147,6 +147,28 @@ describe('the schemas each validator checks', () => {
     expect(() => esm.assertChargeStrict({ status: 'PENDING', workflow: 'SDK' })).toThrow('workflow: must be one of the allowed values (got "SDK")');
   });
 
+  it('one fast and one error-collecting function serve both flavours (lists behind the closed$ switch), or each its own when they cannot', async () => {
+    const code = file(await emit([doc], { only: ['validators'] }), 'charge.js');
+    expect(code).toContain('const fast = (data) => fastEither(data, false);\nconst fastStrict = (data) => fastEither(data, true);\n');
+    expect(code).toContain('const full = (data) => (full.errors = fullEither(data, false)) === null;\nconst fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;\n');
+    expect(code).toContain('if(closed$ && !');
+    // A listed object (no Set lookup for it) or an object the schema closes itself: each flavour compiled on its own.
+    const others: [string, JsonSchema, unknown, unknown][] = [
+      ['object value', { type: 'object', properties: { a: { type: ['object', 'string'], enum: [{ k: 1 }, 'A'], 'x-openEnum': true } } }, { a: { k: 2 } }, { a: { k: 1 } }],
+      ['closed by the schema', { type: 'object', properties: { a: { type: 'string', enum: ['A'], 'x-openEnum': true } }, additionalProperties: false }, { a: 'B' }, { a: 'A' }],
+    ];
+    for (const [label, other, unlisted, listed] of others) {
+      const name = label === 'object value' ? 'Objecty' : 'Closey';
+      const { esm, files } = await loadPackage([{ slug: name.toLowerCase(), name, source: `${name}.json`, schema: other }], `open-enum-${name.toLowerCase()}`);
+      const js = file(files, `${name.toLowerCase()}.js`);
+      expect([label, js.includes('fastEither'), js.includes('fullEither')]).toEqual([label, false, false]);
+      expect([label, esm[`is${name}`](unlisted), esm[`is${name}Strict`](unlisted)]).toEqual([label, true, false]);
+      expect([label, esm[`is${name}`](listed), esm[`is${name}Strict`](listed)]).toEqual([label, true, true]);
+      expect(() => esm[`assert${name}`](unlisted)).not.toThrow();
+      expect(() => esm[`assert${name}Strict`](unlisted)).toThrow('a: must be one of the allowed values');
+    }
+  });
+
   it('conforms.ts judges as the default validators, or with closedEnums as the strict ones', () => {
     const field = schema.properties?.['status'] as JsonSchema;
     expect([conforms('REFUNDED', field, schema), conforms('REFUNDED', field, schema, 0, { closedEnums: true })]).toEqual([true, false]);
