@@ -113,8 +113,10 @@ export function unusedOverrides(page: PageSchema): Problem[] {
     for (const branch of Array.isArray(s.anyOf) ? (s.anyOf as JsonSchema[]) : []) walk(branch, prefix);
   };
   walk(page.doc.schema, '');
-  return Object.keys(page.overrides.fields ?? {})
-    .filter((path) => !paths.has(path))
+  // A field the API sends that the overrides keep out (refuse "api-field") is rightly absent.
+  return Object.entries(page.overrides.fields ?? {})
+    .filter(([path, o]) => !paths.has(path) && !(o.refuse ?? []).includes('api-field'))
+    .map(([path]) => path)
     .map((path) => ({
       file: page.overridesPath,
       at: `/fields/${path}`,

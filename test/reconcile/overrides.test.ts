@@ -1,0 +1,66 @@
+// The overrides file against API evidence: it wins on requiredness both ways and refuses any rule on any field.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractAll } from '../../generators/extract.js';
+import { SEED } from '../cli/helpers.js';
+
+const session = (over: Record<string, unknown>): Record<string, unknown> => ({
+  customer_session: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
+  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
+  country: 'CO',
+  callback_url: 'https://example.com/back',
+  created_at: '2022-05-09T20:46:54.786342Z',
+  ...over,
+});
+const spec = JSON.stringify({
+  openapi: '3.1.0',
+  paths: {
+    '/v1/customers/sessions': {
+      post: {
+        responses: {
+          '201': {
+            content: {
+              'application/json': {
+                examples: { A: { value: session({ callback_url: null, checkout_id: 'c-1' }) }, B: { value: session({ checkout_id: 'c-2' }) }, C: { value: session({ checkout_id: 'c-3' }) } },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+});
+
+async function run(overrides?: object) {
+  const page = { path: 'the-customer-session-object.md', bytes: readFileSync(SEED), ...(overrides ? { overrides: { path: 'the-customer-session-object.overrides.json', text: JSON.stringify(overrides) } } : {}) };
+  const [doc] = await extractAll([page], [{ path: 'sessions.json', text: spec }]);
+  return doc!;
+}
+
+describe('overrides against the evidence', () => {
+  it('without overrides: callback_url nullable, checkout_id added and required (3 of 3 examples)', async () => {
+    const doc = await run();
+    expect(doc.schema.properties!['callback_url']!.type).toEqual(['string', 'null']);
+    expect(doc.schema.properties!['checkout_id']).toMatchObject({ type: 'string', 'x-notOnPage': true });
+    expect(doc.schema.required).toEqual(['customer_session', 'customer_id', 'country', 'created_at', 'checkout_id']);
+    expect(doc.evidence).toEqual({ operations: ['sessions.json POST /v1/customers/sessions'], examples: 3, placeholders: [] });
+  });
+
+  it('refuses single rules on single fields, and keeps an API-only field out', async () => {
+    const doc = await run({ fields: { callback_url: { refuse: ['nullable'] }, checkout_id: { refuse: ['api-field'] } } });
+    expect(doc.schema.properties!['callback_url']!.type).toBe('string');
+    expect(doc.schema.properties!['callback_url']!['x-reconciled']).toBeUndefined();
+    expect(doc.schema.properties!['checkout_id']).toBeUndefined();
+  });
+
+  it('says which field an override names that neither the page nor the API has', async () => {
+    await expect(run({ fields: { checkout: { required: true } } })).rejects.toThrow(
+      'the-customer-session-object.overrides.json (/fields/checkout): the overrides name field "checkout", which the page does not have; remove it or fix the path',
+    );
+  });
+
+  it('an override on a field only the API sends is accepted (required: false keeps it optional)', async () => {
+    const doc = await run({ fields: { checkout_id: { required: false } } });
+    expect(doc.schema.required).toEqual(['customer_session', 'customer_id', 'country', 'created_at']);
+  });
+});
