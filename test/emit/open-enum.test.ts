@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { conforms } from '../../generators/conforms.js';
@@ -272,6 +273,30 @@ describe('the schema check (metaschema.ts) takes the annotations only with their
     const expected = want.map((w) => ({ file: 'x.json', rule: 'annotations', ...w }));
     expect(await check(s, true)).toEqual(expected);
     expect(await check(s, false)).toEqual(expected);
+  });
+});
+
+describe('a hand-written schema (--schema) through generate()', () => {
+  it('gets the open enum in types, validators and docs; a bad annotation is refused with the file and pointer', async () => {
+    const { generate } = await import('../../generators/index.js');
+    const text = JSON.stringify({ ...schema, $schema: 'https://json-schema.org/draft/2020-12/schema' });
+    const { files } = await generate({ schemas: [{ path: 'schemas/charge.schema.json', text }] });
+    expect(file(files, 'charge.d.ts')).toContain('  status: ("PENDING" | "SUCCEEDED" | (string & {}))\n');
+    expect(file(files, 'docs/charge.md')).toContain('| `status` | string | yes | 2 known values, others may appear | The status. |  |\n');
+    const dir = tempDir('open-enum-generate');
+    writeFiles(dir, files);
+    const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
+    expect([esm.isCharge({ status: 'REFUNDED' }), esm.isChargeStrict({ status: 'REFUNDED' })]).toEqual([true, false]);
+
+    const bad = JSON.stringify({ ...schema, properties: { status: { enum: ['A'], 'x-openEnum': true } } });
+    expect(await problems(() => generate({ schemas: [{ path: 'schemas/bad.schema.json', text: bad }] }))).toEqual([
+      {
+        file: 'schemas/bad.schema.json',
+        at: '/properties/status/x-openEnum',
+        rule: 'annotations',
+        message: '"x-openEnum": true needs a "type" beside it: the default validators accept any value of that type',
+      },
+    ]);
   });
 });
 
