@@ -54,11 +54,12 @@ const docs: SchemaDocument[] = [customerSession(), fixture('order'), fixture('ho
 let esm: Api;
 let cjs: Api;
 let sharedEsm: Api;
+let files: { path: string; contents: string }[];
 const refs = new Map<string, { loose: Check; strict: Check }>();
 
 beforeAll(async () => {
   const loaded = await loadPackage(docs, 'differential');
-  ({ esm, cjs } = loaded);
+  ({ esm, cjs, files } = loaded);
   sharedEsm = (await import(pathToFileURL(join(loaded.dir, 'shared.js')).href)) as Api;
   for (const doc of docs) {
     const { loose, strict } = validatedSchemas(doc.schema);
@@ -227,6 +228,12 @@ describe('open enums: the default validators accept any value of the type, the s
     expect([refs.get('OpenThing')?.loose(value), refs.get('OpenThing')?.strict(value)]).toEqual([loose, strict]);
     for (const api of [esm, cjs]) expect([api.isOpenThing(value), api.isOpenThingStrict(value)]).toEqual([loose, strict]);
     agree('OpenThing', value);
+  });
+
+  it('the annotations are not in the validator code (only the lists of the open enums are)', () => {
+    const code = files.filter((f) => f.path === 'open-thing.js' || f.path === 'open-thing.cjs').map((f) => f.contents).join('\n');
+    expect(code).toContain('"SUCCEEDED"');
+    for (const text of ['x-openEnum', 'x-reconciled', 'x-notOnPage', 'api-bounds', 'characters)', 'a.json GET']) expect([text, code.includes(text)]).toEqual([text, false]);
   });
 
   it('the error lists: none for an unlisted value by default, the enum error in strict', () => {
