@@ -32,6 +32,8 @@ fi
 shared="$(cd "$repo/../shared" && pwd)"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/yuno-fresh-clone-XXXXXX")"
+# Readable by all, as a clone usually is: run as root, a test runs the CLI as another user (nobody).
+chmod 755 "$work"
 cleanup() { if [ "$keep" = 0 ]; then rm -rf "$work"; else echo "fresh-clone: kept $work"; fi; }
 trap cleanup EXIT
 
