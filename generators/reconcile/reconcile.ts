@@ -383,7 +383,7 @@ function widen(
 ): void {
   if (refused || measures.length === 0) return;
   const words = { minLength: 'MIN', maxLength: 'MAX', minItems: 'MIN', maxItems: 'MAX', minimum: 'minimum', maximum: 'maximum' } as const;
-  const shown = (n: number, s: Sample): string => (unit ? `${preview(s.value)} (${n} ${unit})` : preview(s.value));
+  const shown = (n: number, s: Sample): string => (unit ? `${preview(s.value)} (${n} ${n === 1 ? unit.replace(/s$/, '') : unit})` : preview(s.value));
   const at = (pick: (a: number, b: number) => boolean): number => measures.reduce((best, n, i) => (pick(n, measures[best]!) ? i : best), 0);
   const min = schema[minKey];
   if (typeof min === 'number' && measures.some((n) => n < min)) {

@@ -45,6 +45,7 @@ describe('Mintlify pages', () => {
         type: 'string',
         enum: ['SMALL', 'LARGE'],
         'x-enumDescriptions': { SMALL: 'A small widget.', LARGE: 'A large widget.' },
+        'x-openEnum': true,
       },
       size: {
         description: 'The size.',
@@ -93,7 +94,7 @@ describe('page variants in the same family', () => {
     );
     expect(doc.schema.required).toEqual(['kind']);
     expect(doc.schema.properties).toEqual({
-      kind: { description: 'Kind. Possible values: `A`, `B` or `C`.', type: 'string', enum: ['A', 'B', 'C'] },
+      kind: { description: 'Kind. Possible values: `A`, `B` or `C`.', type: 'string', enum: ['A', 'B', 'C'], 'x-openEnum': true },
       items: {
         description: 'Items.',
         type: 'array',
@@ -118,8 +119,15 @@ describe('page variants in the same family', () => {
     const doc = await extractText(text, 'widget.md');
     expect(doc.schema.required).toEqual(['id']);
     expect(doc.schema.properties).toEqual({
-      // The page's example "a" breaks its own MIN 36, so it is not kept.
-      id: { description: 'The id (Max. 64; Min. 36).', type: 'string', minLength: 36, maxLength: 64 },
+      // The page's example "a" breaks its own MIN 36: it is evidence, the bound is widened and the disagreement kept.
+      id: {
+        description: 'The id (Max. 64; Min. 36).',
+        type: 'string',
+        minLength: 1,
+        maxLength: 64,
+        examples: ['a'],
+        'x-reconciled': [{ rule: 'bounds', page: 'MIN 36 (line 8)', api: '"a" (1 character)', result: 'minLength 1', count: 1, evidence: ["widget.md line 8 (the page's example)"] }],
+      },
       size: { description: 'Size.', type: ['integer', 'null'], examples: [12] },
       parts: {
         description: 'The parts.',

@@ -79,11 +79,18 @@ describe('rule: constraints', () => {
       maxLength: 64,
       description: 'A (MAX 64; MIN 36).',
     });
+    expect(await schemaOfField('<p><strong><code>a</code></strong> <small>integer</small><br/>Month (MAX 2; MIN 1).</p>')).toEqual({
+      type: 'integer',
+      description: 'Month (MAX 2; MIN 1).',
+      'x-maxDigits': 2,
+      'x-minDigits': 1,
+    });
+    // A count: values (rule "numeric bounds", test/extract/truth-rules.test.ts).
     expect(await schemaOfField('<p><strong><code>a</code></strong> <small>integer</small><br/>Installments (MAX 2; MIN 1).</p>')).toEqual({
       type: 'integer',
       description: 'Installments (MAX 2; MIN 1).',
-      'x-maxDigits': 2,
-      'x-minDigits': 1,
+      minimum: 1,
+      maximum: 2,
     });
     expect(await schemaOfField('<p><strong><code>a</code></strong> <small>Array of strings</small><br/>Tags (MAX 5; MIN 1).</p>')).toEqual({
       type: 'array',
@@ -158,7 +165,7 @@ describe('rule: enums', () => {
     expect(await schemaOfField('<p><strong><code>types</code></strong> <small>array of enums</small><br/>Types. Possible values: <code>CARD</code>, <code>PIX</code></p>')).toEqual({
       type: 'array',
       description: 'Types. Possible values: `CARD`, `PIX`',
-      items: { type: 'string', enum: ['CARD', 'PIX'] },
+      items: { type: 'string', enum: ['CARD', 'PIX'], 'x-openEnum': true },
     });
     expect(await schemaOfField('<p><strong><code>types</code></strong> <small>array of enums</small><br/>The list of types.</p>')).toEqual({
       type: 'array',
@@ -228,11 +235,25 @@ describe('rule: examples', () => {
     expect(splitExample([seg('The rate. Example: 1.5')]).example).toBe('1.5');
   });
 
-  it('drops a format the page\'s own example breaks, and an example the schema rejects', async () => {
+  it('drops a format the page\'s own example breaks and widens a bound it breaks, and says so (the example is evidence)', async () => {
     const date = await schemaOfField('<p><strong><code>d</code></strong> <small>date</small><br/>A date.<br/><small> Example: 2022-05-09T00:00:00.000000Z </small></p>');
-    expect(date).toEqual({ type: 'string', description: 'A date.', examples: ['2022-05-09T00:00:00.000000Z'] });
+    expect(date).toEqual({
+      type: 'string',
+      description: 'A date.',
+      examples: ['2022-05-09T00:00:00.000000Z'],
+      'x-reconciled': [{ rule: 'format', page: 'format date (line 9)', api: '"2022-05-09T00:00:00.000000Z"', result: 'no format', count: 1, evidence: ["test-page.md line 9 (the page's example)"] }],
+    });
     const long = await schemaOfField('<p><strong><code>s</code></strong> <small>string</small><br/>Short (MAX 3).<br/><small> Example: abcdef </small></p>');
-    expect(long).toEqual({ type: 'string', maxLength: 3, description: 'Short (MAX 3).' });
+    expect(long).toEqual({
+      type: 'string',
+      maxLength: 6,
+      description: 'Short (MAX 3).',
+      examples: ['abcdef'],
+      'x-reconciled': [{ rule: 'bounds', page: 'MAX 3 (line 9)', api: '"abcdef" (6 characters)', result: 'maxLength 6', count: 1, evidence: ["test-page.md line 9 (the page's example)"] }],
+    });
+    // An example of another type is no value of the field at all: dropped, nothing widened.
+    const number = await schemaOfField('<p><strong><code>n</code></strong> <small>integer</small><br/>A count.<br/><small> Example: many </small></p>');
+    expect(number).toEqual({ type: 'integer', description: 'A count.' });
   });
 });
 
