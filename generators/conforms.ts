@@ -151,7 +151,7 @@ function sameJson(a: unknown, b: unknown): boolean {
 type FormatCheck = ((value: string) => boolean) | RegExp | { validate: ((value: string) => boolean) | RegExp };
 
 /** A format ajv-formats does not know is refused (conservative). */
-function formatHolds(format: string, value: string): boolean {
+export function formatHolds(format: string, value: string): boolean {
   const f = own(fullFormats as Record<string, FormatCheck>, format);
   const check = f !== undefined && typeof f === 'object' && 'validate' in f ? f.validate : f;
   if (check instanceof RegExp) return check.test(value);

@@ -5,8 +5,7 @@
  * page says, what the evidence shows, what the schema says now, and where it was seen), which the docs
  * and `yuno-codegen report` show. An overrides file can refuse any rule on any field.
  */
-import { isPlainObject, own } from '../conforms.js';
-import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { formatHolds, isMultipleOf, isPlainObject, own } from '../conforms.js';
 import { escapePointer, type Sample } from './match.js';
 import type { JsonSchema, JsonType, Reconciliation } from '../types.js';
 
@@ -447,34 +446,6 @@ function acceptsPlaceholder(schema: JsonSchema, value: string): boolean {
   if (typeof schema.minLength === 'number' && n < schema.minLength) return false;
   if (typeof schema.maxLength === 'number' && n > schema.maxLength) return false;
   return typeof schema.format !== 'string' || formatHolds(schema.format, value);
-}
-
-function formatHolds(format: string, value: string): boolean {
-  const f = (fullFormats as Record<string, unknown>)[format];
-  if (f instanceof RegExp) return f.test(value);
-  if (typeof f === 'function') return (f as (s: string) => boolean)(value);
-  if (isPlainObject(f) && typeof f.validate === 'function') return (f.validate as (s: string) => boolean)(value);
-  if (isPlainObject(f) && f.validate instanceof RegExp) return f.validate.test(value);
-  return true;
-}
-
-/** Exact decimal `multipleOf` on the numbers' shortest forms: 1000.18 is a multiple of 0.0001. */
-export function isMultipleOf(value: number, step: number): boolean {
-  const a = decimal(value);
-  const b = decimal(step);
-  if (!a || !b || b.digits === 0n) return false;
-  const scale = Math.max(a.exp * -1, b.exp * -1, 0);
-  const x = a.digits * 10n ** BigInt(scale + a.exp);
-  const y = b.digits * 10n ** BigInt(scale + b.exp);
-  return x % y === 0n;
-}
-
-function decimal(n: number): { digits: bigint; exp: number } | undefined {
-  if (!Number.isFinite(n)) return undefined;
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(n));
-  if (!m) return undefined;
-  const frac = m[3] ?? '';
-  return { digits: BigInt(`${m[1]}${m[2]}${frac}`), exp: Number(m[4] ?? 0) - frac.length };
 }
 
 function orderTypes(types: JsonType[]): JsonType[] {
