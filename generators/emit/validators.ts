@@ -157,6 +157,9 @@ export function ajvOptions(): Options {
     allowUnionTypes: true,
     validateSchema: false,
     logger: false,
+    // A large definition (an object the API sends alone or as an array of it) is compiled once as its own
+    // function instead of inlined at every $ref; small ones (CountryCode) stay inline.
+    inlineRefs: 100,
     keywords: [...YUNO_KEYWORDS],
   };
 }

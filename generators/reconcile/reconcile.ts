@@ -477,8 +477,18 @@ function same(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** The values in first-seen order, each once (JSON equality; one pass, keyed by the JSON text). */
 function unique<T>(values: T[]): T[] {
+  const primitives = new Set<unknown>();
+  const objects = new Set<string>();
   const out: T[] = [];
-  for (const v of values) if (!out.some((o) => same(o, v))) out.push(v);
+  for (const v of values) {
+    const isObject = v !== null && typeof v === 'object';
+    const key = isObject ? JSON.stringify(v) : v;
+    const seen: Set<unknown> = isObject ? objects : primitives;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(v);
+  }
   return out;
 }
