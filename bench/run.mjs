@@ -19,6 +19,7 @@ import { extractCorpus, extractPage, generateAllPages, generateSynthetic, librar
 import { measureSizes } from './size.mjs';
 import { profileGenerate } from './profile.mjs';
 import { inputs } from './inputs.mjs';
+import { timeReconcile } from './reconcile.mjs';
 
 const GEN = 'generated isCustomerSession';
 const ASSERT = 'generated assertCustomerSession';
@@ -79,6 +80,8 @@ export async function runBench({ smoke = false, rounds, fullScale = false, log =
       else r.scaleSkipped = projected;
       log('library floor per object');
       r.floor = libraryFloor(schemaDir, 100);
+      log('reconciliation with the OpenAPI files');
+      r.reconcile = timeReconcile(join(scratch, 'reconcile'), { rounds: rounds ?? 5 });
       log('profile of generate --force');
       r.profile = profileGenerate(scratch);
       const imports = timeProcess(process.execPath, [join(repo, 'bench', 'import-child.mjs')]);
@@ -147,6 +150,16 @@ function judge(r) {
     goal(r, 'peak memory < 500 MB', `${peak.toFixed(0)} MB (largest run measured)`, peak < 500);
   }
   if (r.extract) goal(r, 'extract the 230 KB payment page < 150 ms (warm, median)', `${r.extract.median.toFixed(0)} ms`, r.extract.median < 150);
+  if (r.reconcile) {
+    const c = r.reconcile;
+    const stage = (c.extract.withApiMs - c.extract.pagesMs) / c.pages.median;
+    goal(
+      r,
+      'issue 11: reconciling with the OpenAPI files adds ≤ 20% to generate --force on the 11 Mintlify pages',
+      `${showRatio(c.ratio)} (the stage itself, reading ${c.extract.files} files, matching and reconciling: +${(100 * stage).toFixed(0)}% of the run; the rest is emitting the larger reconciled schemas)`,
+      c.ratio <= 1.2,
+    );
+  }
   const whole = r.sizes.rows.find((x) => x.name.startsWith('generated: whole module')) ?? r.sizes.rows[0];
   goal(r, 'Customer Session validator ≤ 3 KB minified + gzip', `${(whole.gzip / 1024).toFixed(2)} KB (${whole.name.replace('generated: ', '')})`, whole.gzip <= 3072);
 }
@@ -188,6 +201,19 @@ export function toMarkdown(r) {
     ['noise check: isCustomerSession / itself in try/catch (same work: expect 1.00)', GEN, GEN_TRY],
   ];
   out.push(table(['ratio', ...cases], rows.map(([label, a, b]) => [label, ...cases.map((c) => showRatio(pairedRatio(r.validators[c][a], r.validators[c][b])))])), '');
+
+  if (r.reconcile) {
+    const c = r.reconcile;
+    out.push('## Reconciliation with the OpenAPI files (issue 11)', '');
+    out.push(`\`generate --force\` on the 11 Mintlify pages, with and without \`--openapi ../shared/yuno-openapi\`, ${c.pages.n} times each, round-robin in fresh processes; the ratio is the median of each round's ratio. The extraction half alone (in one process, median of ${c.pages.n}) separates the stage's own cost from the cost of emitting the larger schemas it produces.`, '');
+    out.push(table(['run', 'median (min–max)'], [
+      ['generate --force, pages alone', show(c.pages, 'ms')],
+      ['generate --force, pages + OpenAPI files', show(c.withApi, 'ms')],
+      ['ratio (paired by round)', showRatio(c.ratio)],
+      ['extraction alone: pages', `${c.extract.pagesMs.toFixed(0)} ms`],
+      [`extraction alone: pages + ${c.extract.files} OpenAPI files`, `${c.extract.withApiMs.toFixed(0)} ms`],
+    ]), '');
+  }
 
   out.push('## Whole process (ms, wall clock of one process)', '');
   out.push(`Each command ${r.smoke ? 'once' : `${r.processes.times[P_NODE]?.n ?? 0} times`}, round-robin, after one untimed run of each. The seed page is the configured \`schema/the-customer-session-object.md\`; json2ts and quicktype read its canonical schema \`schema/customer-session.schema.json\`.`, '');
