@@ -94,14 +94,19 @@ function operationsOf(doc: Record<string, unknown>, file: string): ApiOperation[
       const label = `${method.toUpperCase()} ${route}`;
       const examples: ApiExample[] = [];
       for (const [status, response] of Object.entries(op.responses)) {
-        if (!/^2\d\d$/.test(status) || !isPlainObject(response) || !isPlainObject(response.content)) continue;
+        if (!/^2\d\d$/.test(status) || !isPlainObject(response)) continue;
+        const add = (name: string, raw: unknown): void => {
+          const value = typeof raw === 'string' ? parseJsonText(raw) : raw;
+          if (value === undefined || !(isPlainObject(value) || Array.isArray(value))) return;
+          examples.push({ label: `${file} ${label} ${status} ${JSON.stringify(name)}`, file, method: method.toUpperCase(), route, status, name, value });
+        };
+        // Swagger 2: one example per media type, under the response itself.
+        if (isPlainObject(response.examples)) {
+          for (const [type, value] of Object.entries(response.examples)) if (/\bjson\b/i.test(type)) add('(example)', value);
+        }
+        if (!isPlainObject(response.content)) continue;
         for (const [type, media] of Object.entries(response.content)) {
           if (!/\bjson\b/i.test(type) || !isPlainObject(media)) continue;
-          const add = (name: string, raw: unknown): void => {
-            const value = typeof raw === 'string' ? parseJsonText(raw) : raw;
-            if (value === undefined || !(isPlainObject(value) || Array.isArray(value))) return;
-            examples.push({ label: `${file} ${label} ${status} ${JSON.stringify(name)}`, file, method: method.toUpperCase(), route, status, name, value });
-          };
           if (media.example !== undefined) add('(example)', media.example);
           if (isPlainObject(media.examples)) {
             for (const [name, example] of Object.entries(media.examples)) {

@@ -121,6 +121,12 @@ describe('the OpenAPI reader', () => {
     );
   });
 
+  it('reads Swagger 2 examples (one per media type, on the response)', async () => {
+    const text = JSON.stringify({ swagger: '2.0', paths: { '/a': { get: { responses: { '200': { examples: { 'application/json': { id: 's' }, 'text/plain': 'x' } } } } } } });
+    const ops = await readOpenApi([{ path: 's.json', text }]);
+    expect(ops[0]!.examples.map((e) => [e.label, e.value])).toEqual([['s.json GET /a 200 "(example)"', { id: 's' }]]);
+  });
+
   it('reads YAML', async () => {
     const ops = await readOpenApi([{ path: 'x.yaml', text: 'openapi: 3.0.0\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          content:\n            application/json:\n              example: {id: y}\n' }]);
     expect(ops[0]!.examples[0]!.value).toEqual({ id: 'y' });
