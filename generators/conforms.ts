@@ -32,7 +32,7 @@ export function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
 const CHECKED = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'examples', 'type', 'format', 'enum', 'const', 'anyOf',
   'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum',
-  'multipleOf', 'items', 'minItems', 'maxItems', 'properties', 'required', 'additionalProperties',
+  'multipleOf', 'items', 'minItems', 'maxItems', 'properties', 'required', 'minProperties', 'additionalProperties',
   'x-enumDescriptions', 'x-maxDigits', 'x-minDigits', 'x-openEnum', 'x-reconciled', 'x-notOnPage',
 ]);
 
@@ -74,6 +74,7 @@ export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, dept
   }
   if (isPlainObject(value)) {
     for (const key of s.required ?? []) if (!Object.prototype.hasOwnProperty.call(value, key)) return false;
+    if (typeof s.minProperties === 'number' && Object.keys(value).length < s.minProperties) return false;
     for (const [key, v] of Object.entries(value)) {
       const child = own(s.properties, key);
       if (child !== undefined) {

@@ -29,7 +29,7 @@ async function strictAjv(): Promise<AjvType> {
 /** The keywords an extracted schema may hold, by where they appear. */
 const SCHEMA_KEYWORDS = new Set([
   '$schema', '$id', '$ref', '$defs', 'title', 'description', 'type', 'format', 'enum', 'const', 'anyOf',
-  'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'items', 'properties', 'required',
+  'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf', 'minProperties', 'minItems', 'maxItems', 'items', 'properties', 'required',
   'examples', ...YUNO_KEYWORDS,
 ]);
 const FORMATS = new Set(['date-time', 'date']);

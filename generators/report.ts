@@ -63,7 +63,8 @@ export function formatReport(reports: ObjectReport[], ruleOrder: readonly string
     const rules = [...new Set(r.entries.map((e) => e.rule))].sort((a, b) => rank(a) - rank(b));
     for (const rule of rules) {
       const of = r.entries.filter((e) => e.rule === rule);
-      lines.push(`  ${rule} (${of.length} field${of.length === 1 ? '' : 's'})`);
+      const fields = of.filter((e) => e.path !== '').length;
+      lines.push(`  ${rule} (${fields === 0 ? 'the object' : `${fields} field${fields === 1 ? '' : 's'}`})`);
       for (const e of of) {
         lines.push(`    ${e.path || '(the object)'}: page: ${e.page}; seen: ${e.api} → ${e.result} (${e.count}×, e.g. ${e.evidence[0] ?? '—'})`);
       }

@@ -395,7 +395,7 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
 const KEY_ORDER = [
   '$schema', '$id', '$ref', 'title', 'description', 'type', 'format', 'enum', 'const', 'anyOf',
   'minLength', 'maxLength', 'minimum', 'maximum', 'multipleOf', 'minItems', 'maxItems', 'items',
-  'properties', 'required', 'additionalProperties', 'examples', 'x-enumDescriptions', 'x-openEnum', 'x-maxDigits', 'x-minDigits', 'x-notOnPage', 'x-reconciled', '$defs',
+  'properties', 'required', 'minProperties', 'additionalProperties', 'examples', 'x-enumDescriptions', 'x-openEnum', 'x-maxDigits', 'x-minDigits', 'x-notOnPage', 'x-reconciled', '$defs',
 ];
 
 export function canonicalOrder(schema: JsonSchema): JsonSchema {

@@ -93,6 +93,7 @@ export interface JsonSchema {
   maxItems?: number;
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  minProperties?: number;
   additionalProperties?: boolean | JsonSchema;
   $defs?: Record<string, JsonSchema>;
   examples?: unknown[];

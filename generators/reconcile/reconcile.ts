@@ -21,7 +21,11 @@ export const RECONCILE_RULES = {
   format: 'a format real values break is not applied',
   'enum-values': 'values outside the page\'s list extend it',
   'api-field': 'a field the API returns that the page lacks is added, marked as not on the page',
-  required: 'a field present and not null in every example (3 or more) is required',
+  'timestamp-lengths': 'where a real timestamp of an object has another length than a timestamp field allows, no timestamp field of it keeps length bounds (the format checks the value)',
+  'null-for-absent': 'where the API sends null for an absent value anywhere in an object, every optional field of it may be null',
+  'empty-for-absent': 'where the API sends "" for an absent string anywhere in an object, every optional string field of it may be ""',
+  required: 'a top-level field present and not null in every example (3 or more) is required',
+  'non-empty': 'a nested object the API sent with fields every time (3 or more) is never empty',
 } as const;
 export type ReconcileRule = keyof typeof RECONCILE_RULES;
 
@@ -67,9 +71,183 @@ export interface ReconcileResult {
 /** Reconcile an object schema with samples of the whole object. */
 export function reconcile(schema: JsonSchema, samples: Sample[], options: ReconcileOptions = {}): ReconcileResult {
   const ctx: Ctx = { options, placeholders: [], defs: new Map(), owner: typeof schema.title === 'string' ? schema.title : '' };
-  const out = node(schema, samples, '', ctx);
+  // The timestamp convention reads the page's bounds, so it comes before the per-field rules widen them.
+  let out = timestampLengths(schema, samples, ctx);
+  out = node(out, samples, '', ctx);
+  out = absentConventions(out, samples, ctx);
   if (ctx.defs.size > 0) out.$defs = { ...(out.$defs ?? {}), ...Object.fromEntries(ctx.defs) };
   return { schema: out, placeholders: ctx.placeholders };
+}
+
+/** Where a value of the payloads is `null` or `""`: how the API says "absent". */
+function absentMarkers(samples: Sample[]): { nulls: Sample[]; empties: Sample[] } {
+  const nulls: Sample[] = [];
+  const empties: Sample[] = [];
+  const walk = (value: unknown, where: string): void => {
+    if (value === null) nulls.push({ value, where });
+    else if (value === '') empties.push({ value, where });
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}/${i}`));
+    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${escapePointer(k)}`);
+  };
+  for (const s of samples) if (isPlainObject(s.value)) for (const [k, v] of Object.entries(s.value)) walk(v, `${s.where}/${escapePointer(k)}`);
+  return { nulls, empties };
+}
+
+/**
+ * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API,
+ * not of one field. Once the payloads of an object show `null` (or `""`) for absent values, every
+ * optional field of it may carry the same (a field the evidence or the page requires keeps its type):
+ * the examples never show every field absent, and a real payload that does must not be rejected. The
+ * object records the convention once (`x-reconciled` on the object), each field's schema shows it.
+ */
+function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
+  const { nulls, empties } = absentMarkers(samples);
+  if (nulls.length === 0 && empties.length === 0) return root;
+  return conventions(root, { nulls, empties }, ctx);
+}
+
+/** Walk every field of the object (through items, anyOf and the object's own definitions) once. */
+function eachField(root: JsonSchema, ctx: Ctx, fn: (field: JsonSchema, path: string, required: boolean) => JsonSchema): JsonSchema {
+  const seenDefs = new Set<string>();
+  const visitObject = (schema: JsonSchema, path: string): JsonSchema => {
+    const properties = schema.properties;
+    if (!properties) return schema;
+    const required = new Set(schema.required ?? []);
+    const next: Record<string, JsonSchema> = Object.create(null) as Record<string, JsonSchema>;
+    for (const [key, child] of Object.entries(properties)) {
+      const childPath = path ? `${path}.${key}` : key;
+      next[key] = fn(visit(child, childPath), childPath, required.has(key));
+    }
+    return { ...schema, properties: next };
+  };
+  const visit = (schema: JsonSchema, path: string): JsonSchema => {
+    let out = visitObject(schema, path);
+    if (isPlainObject(out.items)) out = { ...out, items: visit(out.items as JsonSchema, path) };
+    if (Array.isArray(out.anyOf)) out = { ...out, anyOf: (out.anyOf as JsonSchema[]).map((b) => visit(b, path)) };
+    const ref = typeof out.$ref === 'string' && out.$ref.startsWith('#/$defs/') ? out.$ref.slice('#/$defs/'.length) : undefined;
+    if (ref !== undefined && ctx.defs.has(ref) && !seenDefs.has(ref)) {
+      seenDefs.add(ref);
+      ctx.defs.set(ref, visit(ctx.defs.get(ref)!, path));
+    }
+    return out;
+  };
+  return visitObject(root, '');
+}
+
+/**
+ * Rule "timestamp-lengths": a timestamp field's MAX/MIN count the characters of one rendering
+ * (`2022-05-09T20:46:54.786342Z`: 27); RFC 3339 allows others and the API sends them. Once a real
+ * timestamp of the object has a length one of its timestamp fields forbids, none keeps length bounds.
+ */
+function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
+  const formats = new Set(['date-time', 'date']);
+  const bounds: { min?: number; max?: number }[] = [];
+  eachField(root, ctx, (field) => {
+    for (const s of [field, ...((field.anyOf as JsonSchema[] | undefined) ?? [])]) {
+      if (typeof s.format === 'string' && formats.has(s.format) && (s.minLength !== undefined || s.maxLength !== undefined)) bounds.push({ min: s.minLength, max: s.maxLength });
+    }
+    return field;
+  });
+  if (bounds.length === 0) return root;
+  const stamps: Sample[] = [];
+  const walk = (value: unknown, where: string): void => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2})?/.test(value)) stamps.push({ value, where });
+    else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}/${i}`));
+    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${escapePointer(k)}`);
+  };
+  for (const s of samples) walk(s.value, s.where);
+  const off = stamps.filter((s) => {
+    const n = [...(s.value as string)].length;
+    return bounds.some((b) => (b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max));
+  });
+  if (off.length === 0) return root;
+  let changed = 0;
+  const out = eachField(root, ctx, (field, path) => {
+    if (ctx.options.refused?.(path, 'timestamp-lengths')) return field;
+    const strip = (s: JsonSchema): JsonSchema => {
+      if (typeof s.format !== 'string' || !formats.has(s.format) || (s.minLength === undefined && s.maxLength === undefined)) return s;
+      changed++;
+      const { minLength: _min, maxLength: _max, ...rest } = s;
+      return rest;
+    };
+    const next = strip(field);
+    return Array.isArray(next.anyOf) ? { ...next, anyOf: (next.anyOf as JsonSchema[]).map(strip) } : next;
+  });
+  if (changed === 0) return root;
+  const records = [...((out['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
+  records.push({
+    rule: 'timestamp-lengths',
+    page: 'timestamps of a fixed length',
+    api: `${preview(off[0]!.value)} (${[...(off[0]!.value as string)].length} characters)`,
+    result: `${changed} timestamp field${changed === 1 ? '' : 's'} without length bounds`,
+    count: off.length,
+    evidence: unique(off.map((s) => s.where)).slice(0, EVIDENCE_SHOWN),
+  });
+  out['x-reconciled'] = records;
+  return out;
+}
+
+function conventions(root: JsonSchema, { nulls, empties }: { nulls: Sample[]; empties: Sample[] }, ctx: Ctx): JsonSchema {
+  const refused = (path: string, rule: ReconcileRule): boolean => ctx.options.refused?.(path, rule) ?? false;
+  let nullFields = 0;
+  let emptyFields = 0;
+  const out = eachField(root, ctx, (child, childPath, required) => {
+    let field = child;
+    if (required) return field;
+    // Refusing a field's own rule refuses the object's convention for it too.
+    if (nulls.length > 0 && !refused(childPath, 'null-for-absent') && !refused(childPath, 'nullable') && !allowsValue(field, null)) {
+      field = withNull(field);
+      nullFields++;
+    }
+    if (empties.length > 0 && !refused(childPath, 'empty-for-absent') && !refused(childPath, 'empty-string') && allowsString(field) && !allowsValue(field, '')) {
+      field = orEmptyString(field);
+      emptyFields++;
+    }
+    return field;
+  });
+  const records = [...((out['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
+  const entry = (rule: ReconcileRule, seen: Sample[], api: string, result: string): Reconciliation => ({
+    rule,
+    page: 'optional fields of a given type',
+    api,
+    result,
+    count: seen.length,
+    evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN),
+  });
+  const fields = (n: number, what: string): string => `${n} more optional ${what}${n === 1 ? ' accepts' : 's accept'}`;
+  if (nullFields > 0) records.push(entry('null-for-absent', nulls, 'null for absent values', `${fields(nullFields, 'field')} null`));
+  if (emptyFields > 0) records.push(entry('empty-for-absent', empties, '"" for absent strings', `${fields(emptyFields, 'string field')} ""`));
+  if (records.length > 0) out['x-reconciled'] = records;
+  return out;
+}
+
+/** Does the schema accept this exact value, as far as its type, enum and const say? */
+function allowsValue(schema: JsonSchema, value: null | string): boolean {
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).some((b) => allowsValue(b, value));
+  if (schema.$ref !== undefined) return false;
+  if (schema.const !== undefined) return schema.const === value;
+  if (Array.isArray(schema.enum)) return schema.enum.includes(value);
+  if (!allows(typesOf(schema), value === null ? 'null' : 'string')) return false;
+  if (typeof value === 'string') return (schema.minLength ?? 0) === 0 && schema.format === undefined;
+  return true;
+}
+
+/** Does the schema take strings at all (a string type, a list of strings, a code list)? */
+function allowsString(schema: JsonSchema): boolean {
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).some(allowsString);
+  if (schema.$ref !== undefined) return true;
+  return typesOf(schema).includes('string');
+}
+
+function withNull(schema: JsonSchema): JsonSchema {
+  if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: [...(schema.anyOf as JsonSchema[]), { type: 'null' }] };
+  if (schema.$ref !== undefined) {
+    const { $ref, ...rest } = schema;
+    return { ...rest, anyOf: [{ $ref }, { type: 'null' }] };
+  }
+  const next: JsonSchema = { ...schema, type: orderTypes([...typesOf(schema), 'null']) };
+  if (Array.isArray(next.enum)) next.enum = [...next.enum, null];
+  return next;
 }
 
 /** Reconcile one field's schema with values seen for it (the page's own example). */
@@ -319,7 +497,19 @@ function objectNode(input: JsonSchema, samples: Sample[], path: string, ctx: Ctx
   }
   schema.properties = properties;
   // Rule "required".
-  if (objects.length >= REQUIRED_MIN_EXAMPLES) {
+  // Rule "non-empty": below the top level no single field is required (a nested object's evidence is the
+  // few payloads that carry it, and a field it always had there is often absent elsewhere: held-out
+  // payloads showed it), but an object always sent with fields is not sent empty.
+  if (path !== '' && objects.length >= REQUIRED_MIN_EXAMPLES && schema.minProperties === undefined && !ctx.options.refused?.(path, 'non-empty')) {
+    if (objects.every((s) => Object.keys(s.value as object).length > 0)) {
+      schema.minProperties = 1;
+      const list = [...((schema['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
+      list.push({ rule: 'non-empty', page: 'an object', api: `fields in all ${objects.length} examples`, result: 'at least one field', count: objects.length, evidence: unique(objects.map((s) => s.where)).slice(0, EVIDENCE_SHOWN) });
+      schema['x-reconciled'] = list;
+    }
+  }
+  // Rule "required": the object's own fields.
+  if (path === '' && objects.length >= REQUIRED_MIN_EXAMPLES) {
     const required = new Set(schema.required ?? []);
     for (const key of Object.keys(properties)) {
       const p = childPath(key);

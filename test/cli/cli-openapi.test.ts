@@ -45,11 +45,15 @@ describe('yuno-codegen report', () => {
       '  evidence: 2 examples from 1 operation',
       '  nullable (1 field)',
       '    callback_url: page: string, MIN 3, MAX 526 (line 43); seen: null → nullable (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Created"/callback_url)',
-      '  bounds (1 field)',
-      '    created_at: page: MIN 27 (line 50); seen: "2022-05-09T20:46:54Z" (20 characters) → minLength 20 (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Short"/created_at)',
       '  api-field (1 field)',
       '    checkout_id: page: absent; seen: "c-1" → added as string (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Created"/checkout_id)',
-      'report: 1 object, 3 reconciled facts, 0 placeholder values',
+      // A timestamp of another length: no timestamp field of the object keeps the page's lengths.
+      '  timestamp-lengths (the object)',
+      '    (the object): page: timestamps of a fixed length; seen: "2022-05-09T20:46:54Z" (20 characters) → 1 timestamp field without length bounds (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Short"/created_at)',
+      // checkout_id, optional and only the API's, may be null like callback_url: the API's way of saying absent.
+      '  null-for-absent (the object)',
+      '    (the object): page: optional fields of a given type; seen: null for absent values → 1 more optional field accepts null (1×, e.g. sessions/create.json POST /v1/customers/sessions 201 "Created"/callback_url)',
+      'report: 1 object, 4 reconciled facts, 0 placeholder values',
       '',
     ]);
   });
@@ -60,7 +64,7 @@ describe('yuno-codegen report', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { objects: { name: string; operations: string[]; examples: number; entries: { path: string; rule: string }[] }[] };
     expect(out.objects.map((o) => [o.name, o.operations, o.examples, o.entries.map((e) => `${e.path} ${e.rule}`)])).toEqual([
-      ['CustomerSession', ['api/sessions/create.json POST /v1/customers/sessions'], 2, ['callback_url nullable', 'created_at bounds', 'checkout_id api-field']],
+      ['CustomerSession', ['api/sessions/create.json POST /v1/customers/sessions'], 2, [' timestamp-lengths', ' null-for-absent', 'callback_url nullable', 'checkout_id api-field']],
     ]);
   });
 });

@@ -145,7 +145,7 @@ describe('rule: the page example is evidence', () => {
   it('an unknown rule in refuse is an error naming the rules', async () => {
     const page = `---\ntitle: The Test Object\n---\nThe test object.\n\n<HTMLBlock>{\`\n<div class="yuno">\n<p><strong><code>a</code></strong> <small>string</small><br/>A.</p>\n</div>\n\`}</HTMLBlock>\n`;
     await expect(extractText(page, 'test-page.md', JSON.stringify({ fields: { a: { refuse: ['nulls'] } } }))).rejects.toThrow(
-      'test-page.overrides.json (/fields/a/refuse/0): unknown reconciliation rule "nulls"; the rules are placeholder, nullable, type, array-or-object, code-list, empty-string, bounds, format, enum-values, api-field, required',
+      'test-page.overrides.json (/fields/a/refuse/0): unknown reconciliation rule "nulls"; the rules are placeholder, nullable, type, array-or-object, code-list, empty-string, bounds, format, enum-values, api-field, timestamp-lengths, null-for-absent, empty-for-absent, required, non-empty',
     );
   });
 });

@@ -165,6 +165,20 @@ describe('rule: api-field and required', () => {
       'x-reconciled': [{ rule: 'api-field', page: 'absent', api: '"DIRECT"', result: 'added as string', count: 1, evidence: [`${where(0)}/workflow`] }],
     });
   });
+  it('below the top level no field is required, but an object always sent with fields is never empty', () => {
+    const root: JsonSchema = { type: 'object', properties: { payer: { type: 'object', properties: { id: { type: 'string' } } } } };
+    const three = [0, 1, 2].map((i) => ({ value: { payer: { id: `p${i}` } }, where: where(i) }));
+    const payer = reconcile(root, three).schema.properties!['payer']!;
+    expect(payer.required).toBeUndefined();
+    expect(payer.minProperties).toBe(1);
+    expect(payer['x-reconciled']).toEqual([
+      { rule: 'non-empty', page: 'an object', api: 'fields in all 3 examples', result: 'at least one field', count: 3, evidence: [0, 1, 2].map((i) => `${where(i)}/payer`) },
+      // payer itself is a top-level field present in all three.
+      { rule: 'required', page: 'optional', api: 'present and not null in all 3 examples', result: 'required', count: 3, evidence: [0, 1, 2].map((i) => where(i)) },
+    ]);
+    const once = reconcile(root, [...three, { value: { payer: {} }, where: where(3) }]).schema.properties!['payer']!;
+    expect(once.minProperties).toBeUndefined();
+  });
   it('present and not null in every one of 3 or more examples → required; 2 examples are not enough', () => {
     const root: JsonSchema = { type: 'object', properties: { id: { type: 'string' }, note: { type: ['string', 'null'] } } };
     const three = [{ id: 'a', note: 'x' }, { id: 'b', note: null }, { id: 'c' }].map((value, i) => ({ value, where: where(i) }));
@@ -180,6 +194,53 @@ describe('rule: api-field and required', () => {
     const three = [0, 1, 2].map((i) => ({ value: { id: `x${i}` }, where: where(i) }));
     expect(reconcile(root, three, { requiredSetBy: (p) => p === 'id' }).schema.required).toBeUndefined();
     expect(reconcile(root, three, { refused: (p, r) => p === 'id' && r === 'required' }).schema.required).toBeUndefined();
+  });
+});
+
+describe('rules: the API\'s conventions for "absent" and for timestamps', () => {
+  const page: JsonSchema = {
+    type: 'object',
+    properties: {
+      id: { type: 'string' },
+      email: { type: 'string', minLength: 3 },
+      phone: { type: 'object', properties: { number: { type: 'string' } } },
+      created_at: { type: 'string', format: 'date-time', minLength: 27, maxLength: 27 },
+      status: { type: 'string', enum: ['A', 'B'], 'x-openEnum': true },
+    },
+  };
+  const samples = (values: Record<string, unknown>[]) => values.map((value, i) => ({ value, where: where(i) }));
+
+  it('null somewhere in the object: every optional field may be null; a required one keeps its type', () => {
+    const got = reconcile(page, samples([{ id: 'a', email: null }, { id: 'b' }, { id: 'c' }])).schema;
+    expect(got.required).toEqual(['id']);
+    expect(got.properties!['id']!.type).toBe('string');
+    expect(got.properties!['phone']!.type).toEqual(['object', 'null']);
+    expect(got.properties!['status']).toMatchObject({ type: ['string', 'null'], enum: ['A', 'B', null] });
+    expect(got['x-reconciled']).toEqual([
+      // phone, phone.number, created_at and status (email was null itself: rule "nullable").
+      { rule: 'null-for-absent', page: 'optional fields of a given type', api: 'null for absent values', result: '4 more optional fields accept null', count: 1, evidence: [`${where(0)}/email`] },
+    ]);
+  });
+
+  it('"" somewhere in the object: every optional string field may be ""', () => {
+    const got = reconcile(page, samples([{ id: '', email: 'a@b.co' }])).schema;
+    expect(got.properties!['email']!.anyOf).toEqual([{ type: 'string', minLength: 3 }, { const: '' }]);
+    expect(got.properties!['created_at']!.anyOf).toEqual([{ type: 'string', format: 'date-time', minLength: 27, maxLength: 27 }, { const: '' }]);
+    expect(got.properties!['phone']!.anyOf).toBeUndefined();
+  });
+
+  it('a refusal of the field\'s own rule refuses the convention for it', () => {
+    const got = reconcile(page, samples([{ email: null }]), { refused: (p, r) => p === 'phone' && r === 'nullable' }).schema;
+    expect(got.properties!['phone']!.type).toBe('object');
+  });
+
+  it('a timestamp of another length drops the length bounds of every timestamp field of the object', () => {
+    const got = reconcile(page, samples([{ created_at: '2025-04-11T20:30:49Z' }])).schema;
+    expect(got.properties!['created_at']).toEqual({ type: 'string', format: 'date-time' });
+    expect(got['x-reconciled']).toEqual([
+      { rule: 'timestamp-lengths', page: 'timestamps of a fixed length', api: '"2025-04-11T20:30:49Z" (20 characters)', result: '1 timestamp field without length bounds', count: 1, evidence: [`${where(0)}/created_at`] },
+    ]);
+    expect(reconcile(page, samples([{ created_at: '2022-05-09T20:46:54.786342Z' }])).schema.properties!['created_at']).toMatchObject({ minLength: 27 });
   });
 });
 
