@@ -37,9 +37,43 @@ export function parseHtmlFields(html: string, firstLine: number, problems: HtmlP
     problems.push({ line: lineAt(doc), message: tooDeepMessage() });
     return [];
   }
+  // A tag that lost its "<" turns the markup around it into text and nests the rest wrongly: reported
+  // alone, since the fields read from such markup would only give misleading errors.
+  const broken = brokenTags(doc, lineAt);
+  if (broken.length > 0) {
+    problems.push(...broken);
+    return [];
+  }
   const fields: RawField[] = [];
   collect(doc.children, null, fields, lineAt, problems, 0);
   return fields;
+}
+
+/** The elements Yuno's attribute HTML is made of: their names followed by `>` in a text node are broken tags. */
+const MARKUP_TAGS = new Set(['details', 'summary', 'div', 'p', 'strong', 'b', 'code', 'small', 'br', 'ul', 'ol', 'li', 'em', 'span', 'a']);
+
+/**
+ * Tags whose `<` is missing: the parser keeps `details class="yuno">` or `/small>` as text. Found in the
+ * parser's text nodes (never in comments, `<style>` or `<code>`): a name of MARKUP_TAGS, optionally after
+ * `/` and before quoted attributes, at the start of the text or after a space or `>`, followed by `>`.
+ */
+function brokenTags(doc: Document, lineAt: (i: number) => number): HtmlProblem[] {
+  const found: HtmlProblem[] = [];
+  const visit = (node: ChildNode): void => {
+    if (node.type === 'text') {
+      for (const m of node.data.matchAll(/(?<![^\s>])(\/?)([a-z]+)((?:\s+[a-z-]+="[^"<>]*")*)(?:\s*\/)?>/gi)) {
+        if (!MARKUP_TAGS.has(m[2]!.toLowerCase())) continue;
+        // Newlines are the same in the decoded text and the page, so the line is the node's plus those before.
+        const line = lineAt(node.startIndex ?? 0) + (node.data.slice(0, m.index).match(/\n/g)?.length ?? 0);
+        found.push({ line, message: `the tag \`${m[0]}\` has lost its "<", so the HTML around it is read as text; write \`<${m[0]}\`` });
+      }
+      return;
+    }
+    if (!isElement(node) || SKIPPED.has(node.name) || node.name === 'code' || node.name === 'pre') return;
+    for (const c of node.children) visit(c);
+  };
+  for (const c of doc.children) visit(c);
+  return found;
 }
 
 /** htmlparser2's DOM of `html`, or the index of the first element nested deeper than MAX_MARKUP_DEPTH. */
@@ -131,6 +165,13 @@ function collect(
       out.push(current.field);
       continue;
     }
+    const codeless = codelessHead(node);
+    if (codeless) {
+      close();
+      current = null;
+      problems.push(codelessProblem(codeless, lineAt));
+      continue;
+    }
     if (containsField(node)) {
       close();
       current = null;
@@ -155,6 +196,13 @@ function detailsField(
   }
   const summary = details.children.find((c): c is Element => isElement(c) && c.name === 'summary');
   const head = summary ? headOf(summary) : undefined;
+  const codeless = summary && !head ? codelessHead(summary) : undefined;
+  if (codeless) {
+    problems.push(codelessProblem(codeless, lineAt));
+    // The nested entries' own problems are reported too; the fields themselves go nowhere.
+    collect(details.children.filter((c) => c !== summary), null, [], lineAt, problems, depth);
+    return undefined;
+  }
   if (!summary || !head) {
     problems.push({
       line,
@@ -188,6 +236,27 @@ function headOf(el: Element): Head | undefined {
   return ok ? { nameNode: first } : undefined;
 }
 
+/**
+ * A heading whose name is not in `<code>`: `<summary><strong>amount</strong> …` or
+ * `<p><strong>value</strong> <small>float</small> …`. The `<strong>`/`<b>` holds only text; in a `<p>` or
+ * `<div>` the type word's `<small>` follows it, as in a field heading.
+ */
+function codelessHead(el: Element): Element | undefined {
+  if (el.name !== 'p' && el.name !== 'summary' && el.name !== 'div') return undefined;
+  const first = el.children.find((c) => !(c.type === 'text' && !c.data.trim()) && c.type !== 'comment');
+  if (!first || !isElement(first) || !['strong', 'b'].includes(first.name)) return undefined;
+  if (!first.children.every((c) => c.type === 'text') || !collapse(textOf(first))) return undefined;
+  return el.name === 'summary' || nextElement(el, first)?.name === 'small' ? first : undefined;
+}
+
+function codelessProblem(nameNode: Element, lineAt: (i: number) => number): HtmlProblem {
+  const name = collapse(textOf(nameNode));
+  return {
+    line: lineAt(nameNode.startIndex ?? 0),
+    message: `the field name "${name}" is not in <code>…</code>, so it is not read as a field; write <${nameNode.name}><code>${name}</code></${nameNode.name}>`,
+  };
+}
+
 /** The element after `node` among `parent`'s children, if only whitespace lies between them. */
 function nextElement(parent: Element, node: ChildNode): Element | undefined {
   for (const c of parent.children.slice(parent.children.indexOf(node) + 1)) {
@@ -200,7 +269,7 @@ function nextElement(parent: Element, node: ChildNode): Element | undefined {
 function containsField(el: Element): boolean {
   for (const c of el.children) {
     if (!isElement(c)) continue;
-    if (c.name === 'details' || headOf(c) || containsField(c)) return true;
+    if (c.name === 'details' || headOf(c) || codelessHead(c) || containsField(c)) return true;
   }
   return false;
 }

@@ -10,7 +10,13 @@ import { SegmentBuilder, collapse, listEntry } from './segments.js';
 
 /** Mintlify's field components; `body`/`name`/… carry the field name. */
 const FIELD_COMPONENTS = new Set(['ParamField', 'ResponseField']);
-const NAME_ATTRIBUTES = ['body', 'name', 'query', 'path', 'header'];
+/** Attributes that name a field of the object: the request body's (`body`) or the response's (`name`). */
+const NAME_ATTRIBUTES = ['body', 'name'];
+/**
+ * Attributes that name a request parameter of an endpoint page: a header, a path segment or a query
+ * parameter is no field of the object, so such parameters are kept out of it (and listed, see `MdxFields`).
+ */
+export const PARAMETER_LOCATIONS = ['header', 'path', 'query'] as const;
 export const MAX_MDX_DEPTH = 64;
 
 export class MdxSyntaxError extends Error {
@@ -42,12 +48,12 @@ export function parseMarkdown(text: string): Root {
   return fromMarkdown(text);
 }
 
-/** The first paragraph of the page outside any component: the object's description. */
+/** The first paragraph of the page outside any component (fields written on one line left out): the object's description. */
 export function leadParagraph(root: Root): string {
   for (const node of root.children) {
     if (node.type === 'paragraph') {
       const b = new SegmentBuilder();
-      inline(node, b);
+      for (const child of node.children) if (!isField(child)) inline(child, b);
       const text = b.done().map((s) => s.markdown).join(' ');
       if (text) return text;
     }
@@ -60,70 +66,133 @@ export interface MdxProblem {
   message: string;
 }
 
-/** Every `<ParamField>` at the top of its nesting, with its nested fields as children. */
-export function mdxFields(root: Root, firstLine: number, problems: MdxProblem[]): RawField[] {
-  const out: RawField[] = [];
-  findFields(root.children, out, firstLine, problems, 0);
-  return out;
+/** A request parameter an endpoint page documents beside the object's fields: kept out of the object. */
+export interface MdxParameter {
+  location: (typeof PARAMETER_LOCATIONS)[number];
+  name: string;
+  line: number;
 }
 
-function findFields(nodes: RootContent[], out: RawField[], firstLine: number, problems: MdxProblem[], depth: number): void {
+export interface MdxFields {
+  fields: RawField[];
+  /** `<ParamField header|path|query="…">`s, which are no fields of the object. */
+  parameters: MdxParameter[];
+}
+
+interface Walk {
+  firstLine: number;
+  problems: MdxProblem[];
+  parameters: MdxParameter[];
+}
+
+/**
+ * Every `<ParamField>`/`<ResponseField>` at the top of its nesting, with its nested fields as children.
+ * A field written on one line sits inside a Markdown paragraph (as an inline JSX element) and is found
+ * there like one written on its own lines.
+ */
+export function mdxFields(root: Root, firstLine: number, problems: MdxProblem[]): MdxFields {
+  const out: RawField[] = [];
+  const walk: Walk = { firstLine, problems, parameters: [] };
+  findFields(root.children, out, walk, 0);
+  return { fields: out, parameters: walk.parameters };
+}
+
+function findFields(nodes: RootContent[], out: RawField[], walk: Walk, depth: number): void {
   for (const node of nodes) {
-    if (isJsx(node) && node.name && FIELD_COMPONENTS.has(node.name)) {
-      const field = paramField(node, firstLine, problems, depth + 1);
+    if (isField(node)) {
+      const field = paramField(node as MdxJsxFlowElement | MdxJsxTextElement, walk, depth + 1);
       if (field) out.push(field);
-    } else if ('children' in node && isJsx(node)) {
-      findFields(node.children as RootContent[], out, firstLine, problems, depth);
+    } else if ('children' in node) {
+      // Wrappers (<Accordion>, …) and the paragraphs that hold one-line fields.
+      findFields(node.children as RootContent[], out, walk, depth);
     }
   }
 }
 
-function paramField(node: MdxJsxFlowElement | MdxJsxTextElement, firstLine: number, problems: MdxProblem[], depth: number): RawField | undefined {
-  const line = firstLine - 1 + (node.position?.start.line ?? 1);
+function paramField(node: MdxJsxFlowElement | MdxJsxTextElement, walk: Walk, depth: number): RawField | undefined {
+  const line = walk.firstLine - 1 + (node.position?.start.line ?? 1);
   if (depth > MAX_MDX_DEPTH) {
-    problems.push({ line, message: `<${node.name}> nested more than ${MAX_MDX_DEPTH} deep; flatten the page` });
+    walk.problems.push({ line, message: `<${node.name}> nested more than ${MAX_MDX_DEPTH} deep; flatten the page` });
     return undefined;
   }
-  const attr = (name: string): string | undefined => {
-    const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
-    if (!a || a.type !== 'mdxJsxAttribute') return undefined;
-    return typeof a.value === 'string' ? a.value : a.value === null ? 'true' : undefined;
-  };
+  const attr = (name: string): string | undefined => attribute(node, name);
   const name = NAME_ATTRIBUTES.map(attr).find((v) => v !== undefined);
   if (name === undefined) {
-    problems.push({ line, message: `<${node.name}> has no body="…" attribute naming the field; add one` });
+    const location = PARAMETER_LOCATIONS.find((l) => attr(l) !== undefined);
+    if (location) {
+      walk.parameters.push({ location, name: collapse(attr(location)!), line });
+      return undefined;
+    }
+    walk.problems.push({ line, message: `<${node.name}> has no body="…" attribute naming the field; add one` });
     return undefined;
   }
+  const flag = (value: string | undefined): boolean => value !== undefined && value.trim().toLowerCase() !== 'false';
   const field: RawField = {
     name: collapse(name),
     typeWord: collapse(attr('type') ?? ''),
-    marks: [attr('required') !== undefined ? 'required' : '', attr('optional') !== undefined ? 'optional' : ''].join(' ').trim(),
+    marks: [flag(attr('required')) ? 'required' : '', flag(attr('optional')) ? 'optional' : ''].join(' ').trim(),
     segments: [],
     listItems: [],
     line,
     children: [],
   };
   const b = new SegmentBuilder();
-  body(node.children as RootContent[], field, b, firstLine, problems, depth);
+  // A field written on one line holds phrasing content (text, code, links), not paragraphs.
+  body(node.children as RootContent[], field, b, walk, depth, node.type === 'mdxJsxTextElement');
   field.segments = b.done();
+  leadingMark(field);
   return field;
 }
 
-/** A field's content: paragraphs → description, lists → list items, nested fields → children. */
-function body(nodes: RootContent[], field: RawField, b: SegmentBuilder, firstLine: number, problems: MdxProblem[], depth: number): void {
+/**
+ * An attribute's value: the string, `true` for a bare attribute (`required`), or the source of an
+ * expression (`required={true}` → `true`).
+ */
+function attribute(node: MdxJsxFlowElement | MdxJsxTextElement, name: string): string | undefined {
+  const a = node.attributes.find((x) => x.type === 'mdxJsxAttribute' && x.name === name);
+  if (!a || a.type !== 'mdxJsxAttribute') return undefined;
+  if (a.value === null || a.value === undefined) return 'true';
+  return typeof a.value === 'string' ? a.value : a.value.value;
+}
+
+/**
+ * Mintlify pages converted from ReadMe write ReadMe's `<em>optional</em>` as the field's first paragraph,
+ * the word alone: it is a mark like the `optional` attribute, not the first word of the description.
+ */
+function leadingMark(field: RawField): void {
+  const first = field.segments[0];
+  const word = first ? /^(optional|required)\.?$/i.exec(first.text.trim()) : null;
+  if (!word || first!.codes.length > 0 || first!.links.length > 0) return;
+  field.marks = collapse(`${field.marks} ${word[1]!.toLowerCase()}`);
+  field.segments.shift();
+}
+
+/**
+ * A field's content: paragraphs → description, lists → list items, nested fields → children. `phrasing`:
+ * the nodes are a paragraph's (or an inline element's) content, where fields written on one line sit
+ * between pieces of text.
+ */
+function body(nodes: RootContent[], field: RawField, b: SegmentBuilder, walk: Walk, depth: number, phrasing = false): void {
   for (const node of nodes) {
-    if (isJsx(node) && node.name && FIELD_COMPONENTS.has(node.name)) {
-      const child = paramField(node, firstLine, problems, depth + 1);
+    if (isField(node)) {
+      b.break();
+      const child = paramField(node as MdxJsxFlowElement | MdxJsxTextElement, walk, depth + 1);
       if (child) field.children.push(child);
+    } else if (isJsx(node) && (node.type === 'mdxJsxFlowElement' || holdsField(node))) {
+      // <Expandable>, <Note>, …: wrappers whose fields are this field's children (on their own lines or on one).
+      b.break();
+      body(node.children as RootContent[], field, b, walk, depth, node.type === 'mdxJsxTextElement');
+      b.break();
+    } else if (phrasing) {
+      inline(node as Nodes, b);
     } else if (node.type === 'list') {
       b.break();
       for (const item of node.children) field.listItems.push(listItem(item));
-    } else if (isJsx(node) && node.type === 'mdxJsxFlowElement') {
-      // <Expandable>, <Note>, …: wrappers whose fields are this field's children.
-      body(node.children as RootContent[], field, b, firstLine, problems, depth);
     } else if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'blockquote') {
       b.break();
-      inline(node, b);
+      // Fields written on one line sit in a paragraph: the text around them is this field's, the fields its children.
+      if (holdsField(node)) body(node.children as RootContent[], field, b, walk, depth, node.type !== 'blockquote');
+      else inline(node, b);
       b.break();
     } else if (node.type === 'code') {
       b.break();
@@ -131,6 +200,17 @@ function body(nodes: RootContent[], field: RawField, b: SegmentBuilder, firstLin
       b.break();
     }
   }
+}
+
+/** A `<ParamField>` or `<ResponseField>` (not a type guard: a failed check says nothing about other JSX). */
+function isField(node: Nodes): boolean {
+  return isJsx(node) && node.name !== null && FIELD_COMPONENTS.has(node.name);
+}
+
+/** Whether a field component sits anywhere inside the node. */
+function holdsField(node: Nodes): boolean {
+  if (!('children' in node)) return false;
+  return (node.children as Nodes[]).some((c) => isField(c) || holdsField(c));
 }
 
 function listItem(item: Parents): { value: string; meaning: string } {

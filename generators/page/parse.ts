@@ -20,6 +20,7 @@ export async function parse(page: DocPage): Promise<FieldTree> {
   };
   const md = await import('./markdown.js');
   let fields: RawField[] = [];
+  let parameters: { location: string; name: string; line: number }[] = [];
   let description = '';
   if (page.format === 'mintlify-mdx') {
     let root;
@@ -33,7 +34,9 @@ export async function parse(page: DocPage): Promise<FieldTree> {
     if (tooDeep(root, page, add)) throw new CodegenError(problems);
     description = md.leadParagraph(root);
     const mdxProblems: { line: number; message: string }[] = [];
-    fields = md.mdxFields(root, page.bodyLine, mdxProblems);
+    const found = md.mdxFields(root, page.bodyLine, mdxProblems);
+    fields = found.fields;
+    parameters = found.parameters;
     for (const p of mdxProblems) add(p.line, 'structure', p.message);
   } else {
     await loadAcorn();
@@ -50,6 +53,16 @@ export async function parse(page: DocPage): Promise<FieldTree> {
     }
   }
   if (problems.length > 0) throw new CodegenError(problems);
+  if (fields.length === 0 && parameters.length > 0) {
+    // An endpoint page: its header, path and query parameters are no object's fields, and it lists no other.
+    const list = parameters.map((p) => `${p.location} ${p.name}`).join(', ');
+    add(
+      parameters[0]!.line,
+      'attribute-block',
+      `the page has only header, path and query parameters (${list}), which are not fields of an object; an object page lists its fields as <ParamField body="…"> or <ResponseField name="…">`,
+    );
+    throw new CodegenError(problems);
+  }
   if (fields.length === 0) {
     add(page.bodyLine, 'attribute-block', 'the attribute block holds no fields: expected entries like <p><strong><code>name</code></strong> <small>type</small> …</p> or <ParamField body="name" type="string">');
     throw new CodegenError(problems);
@@ -69,7 +82,9 @@ const CLOSE = '</HTMLBlock>';
 
 /**
  * `<HTMLBlock>{` + a JavaScript template literal + `}</HTMLBlock>`. The literal is read with a
- * JavaScript parser, so `\``, `\$` and `\\` unescape exactly as the template literal would.
+ * JavaScript tokenizer, so `\``, `\$` and `\\` unescape exactly as the template literal would. The block
+ * ends at its `` `}</HTMLBlock> ``: a backtick of the HTML before it (written unescaped) is what ends the
+ * literal early, and is reported where it stands.
  */
 function htmlBlocks(page: DocPage, add: (line: number, rule: string, message: string) => void): { blocks: HtmlBlock[]; prefix: string } {
   const blocks: HtmlBlock[] = [];
@@ -88,26 +103,61 @@ function htmlBlocks(page: DocPage, add: (line: number, rule: string, message: st
       continue;
     }
     const tick = skipSpace(text, brace + 1);
-    let node: { type: string; end: number; expressions?: unknown[]; quasis?: { value: { cooked?: string | null } }[] };
+    const end = closingTick(text, tick, text.indexOf(OPEN, open + OPEN.length));
+    if (text[tick] !== '`') {
+      add(lineOf(open), 'attribute-block', 'the <HTMLBlock> must hold a plain template literal {`…`}; write the HTML between {` and `}');
+      from = tick;
+      continue;
+    }
+    let literal: TemplateScan;
     try {
-      node = acornParse(text, tick) as typeof node;
+      literal = scanTemplate(text, tick);
     } catch (error) {
       add(lineOf(open), 'attribute-block', `the <HTMLBlock> opened here is not terminated: ${firstLine(error).replace(/\s*\(\d+:\d+\)$/, '')}; close it with \`}</HTMLBlock>`);
       break;
     }
-    if (node.type !== 'TemplateLiteral' || (node.expressions?.length ?? 0) > 0) {
-      add(lineOf(open), 'attribute-block', 'the <HTMLBlock> must hold a plain template literal {`…`} without ${…} expressions; write the HTML literally');
-      from = node.end;
+    if (literal.expressionAt !== undefined) {
+      add(
+        lineOf(literal.expressionAt),
+        'attribute-block',
+        `the HTML of the <HTMLBlock> opened on line ${lineOf(open)} holds \`\${\`, which starts an expression in its template literal; write it as \`\\\${\``,
+      );
+      if (end === undefined) break;
+      from = end + 1;
       continue;
     }
-    const closeBrace = skipSpace(text, node.end);
+    if (end !== undefined && literal.end - 1 < end) {
+      const strays = strayTicks(text, literal.end - 1, end);
+      const byLine = new Map<number, number>();
+      for (const at of strays) byLine.set(lineOf(at), (byLine.get(lineOf(at)) ?? 0) + 1);
+      for (const [line, count] of byLine) {
+        add(
+          line,
+          'attribute-block',
+          count === 1
+            ? `a backtick (\`) in the HTML ends the template literal of the <HTMLBlock> opened on line ${lineOf(open)} early; escape it as \\\` (a backslash before it)`
+            : `${count} backticks (\`) in the HTML end the template literal of the <HTMLBlock> opened on line ${lineOf(open)} early; escape each as \\\` (a backslash before it)`,
+        );
+      }
+      from = end + 1;
+      continue;
+    }
+    const closeBrace = skipSpace(text, literal.end);
     const closeTag = skipSpace(text, closeBrace + 1);
     if (text[closeBrace] !== '}' || !text.startsWith(CLOSE, closeTag)) {
       add(lineOf(open), 'attribute-block', 'the <HTMLBlock> opened here is not terminated with `}</HTMLBlock>; add it after the closing backtick');
       break;
     }
-    const html = (node.quasis ?? []).map((q) => q.value.cooked ?? '').join('');
-    blocks.push({ html, line: lineOf(tick) });
+    if (literal.invalidEscape) {
+      add(
+        lineOf(tick),
+        'attribute-block',
+        'the HTML of the <HTMLBlock> opened here holds a backslash escape a template literal does not allow (\\u or \\x without hex digits, or a digit after a backslash); write such a backslash as \\\\',
+      );
+      from = closeTag + CLOSE.length;
+      continue;
+    }
+    blocks.push({ html: literal.cooked, line: lineOf(tick) });
     from = closeTag + CLOSE.length;
   }
   if (prefixEnd < 0) {
@@ -116,11 +166,77 @@ function htmlBlocks(page: DocPage, add: (line: number, rule: string, message: st
   return { blocks, prefix: text.slice(0, prefixEnd < 0 ? text.length : prefixEnd) };
 }
 
-let acornModule: typeof import('acorn') | undefined;
-function acornParse(text: string, at: number): unknown {
-  if (!acornModule) throw new Error('acorn not loaded');
-  return acornModule.parseExpressionAt(text, at, { ecmaVersion: 'latest' });
+/**
+ * Where the block's literal should end: the backtick of its `` `}</HTMLBlock> ``, the first one after
+ * `tick` and before the next block opens (`nextOpen`, -1 for none); undefined when there is none.
+ */
+function closingTick(text: string, tick: number, nextOpen: number): number | undefined {
+  const close = text.indexOf(CLOSE, tick + 1);
+  if (close < 0 || (nextOpen >= 0 && close > nextOpen)) return undefined;
+  let i = close - 1;
+  while (i > tick && /\s/.test(text[i]!)) i--;
+  if (text[i] !== '}') return undefined;
+  i--;
+  while (i > tick && /\s/.test(text[i]!)) i--;
+  return text[i] === '`' && i > tick ? i : undefined;
 }
+
+interface TemplateScan {
+  /** Index after the literal's closing backtick. */
+  end: number;
+  /** The literal's text with its escapes applied (the HTML). */
+  cooked: string;
+  /** Index of the first `${` in it: the literal is read no further. */
+  expressionAt?: number;
+  /** It holds an escape a template literal does not allow (`\u` without hex digits, `\1`). */
+  invalidEscape: boolean;
+}
+
+/**
+ * The template literal starting with the backtick at `tick`, read with acorn's tokenizer up to its
+ * closing backtick (or its first `${`) and no further. Throws acorn's SyntaxError when it never ends.
+ */
+function scanTemplate(text: string, tick: number): TemplateScan {
+  if (!acornModule) throw new Error('acorn not loaded');
+  const { tokenizer, tokTypes } = acornModule;
+  const tokens = tokenizer(text.slice(tick), { ecmaVersion: 'latest' });
+  tokens.getToken(); // the opening backtick
+  let cooked = '';
+  let invalidEscape = false;
+  for (;;) {
+    const token = tokens.getToken();
+    if (token.type === tokTypes.backQuote) return { end: tick + token.end, cooked, invalidEscape };
+    if (token.type === tokTypes.dollarBraceL) return { end: tick + token.end, cooked, invalidEscape, expressionAt: tick + token.start };
+    // acorn's tokens carry the cooked text of a template chunk in `value` (its typings leave it out).
+    if (token.type === tokTypes.template) cooked += String((token as { value?: unknown }).value ?? '');
+    else if (token.type === tokTypes.invalidTemplate) invalidEscape = true;
+    else throw new SyntaxError('Unterminated template');
+  }
+}
+
+/**
+ * The unescaped backticks between `first` (the one that ended the literal early) and the block's real
+ * closing backtick `end`: each one a template literal's end, found by reading on from the one before.
+ */
+function strayTicks(text: string, first: number, end: number): number[] {
+  const strays = [first];
+  for (let at = first; strays.length < 100; ) {
+    let next: number;
+    try {
+      const scan = scanTemplate(text, at);
+      if (scan.expressionAt !== undefined) break;
+      next = scan.end - 1;
+    } catch {
+      break;
+    }
+    if (next >= end) break;
+    strays.push(next);
+    at = next;
+  }
+  return strays;
+}
+
+let acornModule: typeof import('acorn') | undefined;
 /** Load the JavaScript parser before the synchronous block scan needs it. */
 export async function loadAcorn(): Promise<void> {
   acornModule ??= await import('acorn');

@@ -26,7 +26,8 @@ export function splitExample(segments: Segment[]): { description: Segment[]; exa
   const description: Segment[] = [];
   for (const s of segments) {
     const m = example === undefined ? findMarker(s.text) : undefined;
-    if (!m) {
+    if (!m || isParenthesised(s.text.slice(m.index + m.length))) {
+      // "Example: (empty string when not from a payment link)" describes a value in prose: it stays text.
       description.push(s);
       continue;
     }
@@ -40,12 +41,30 @@ export function splitExample(segments: Segment[]): { description: Segment[]; exa
   return example === undefined ? { description } : { description, example: example.trim() };
 }
 
+/**
+ * The whole text is one parenthesised remark, `(…)` with an optional final period: prose about a value,
+ * never the value itself.
+ */
+export function isParenthesised(raw: string): boolean {
+  const text = raw.trim().replace(/\.$/, '');
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth--;
+    // The opening parenthesis closes before the end: `(a) or (b)` is no single remark.
+    if (depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
 export type ExampleType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array';
 
 /** The example text as a JSON value of the given type; `undefined` when it is not one. */
 export function exampleValue(raw: string, type: ExampleType, nullable: boolean): { value: unknown } | undefined {
   let text = raw.trim();
   if (/^null\.?$/i.test(text)) return nullable ? { value: null } : undefined;
+  if (isParenthesised(text)) return undefined;
   if (type === 'object' || type === 'array') {
     try {
       const value: unknown = JSON.parse(text.replace(/\.$/, ''));

@@ -223,6 +223,11 @@ describe('rule: examples', () => {
     ['null', 'string', true, { value: null }],
     ['null', 'string', false, undefined],
     ['PLAN_CREATION_DATE', 'number', false, undefined],
+    // A parenthesised remark describes a value in prose (the Payment page, issue 12): no value.
+    ['(empty string when not from a payment link)', 'string', false, undefined],
+    ['(empty string when not from a payment link).', 'string', false, undefined],
+    ['(1)', 'integer', false, undefined],
+    ['(a) or (b)', 'string', false, { value: '(a) or (b)' }],
   ];
   it.each(cases)('%j as %s', (raw, type, nullable, want) => {
     expect(exampleValue(raw, type, nullable)).toEqual(want);
@@ -233,6 +238,10 @@ describe('rule: examples', () => {
     expect(splitExample([seg('The id (MAX 64).'), seg('Example: abc')])).toEqual({ description: [seg('The id (MAX 64).')], example: 'abc' });
     expect(splitExample([seg('Key (for example: order_id).')])).toEqual({ description: [seg('Key (for example: order_id).')] });
     expect(splitExample([seg('The rate. Example: 1.5')]).example).toBe('1.5');
+    // Prose in parentheses after the marker stays in the description (issue 12).
+    expect(splitExample([seg('The code.'), seg('Example: (empty string when not from a payment link)')])).toEqual({
+      description: [seg('The code.'), seg('Example: (empty string when not from a payment link)')],
+    });
   });
 
   it('drops a format the page\'s own example breaks and widens a bound it breaks, and says so (the example is evidence)', async () => {
