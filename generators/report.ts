@@ -3,7 +3,7 @@
  * schemas record them (`x-reconciled`), grouped by object and rule. `yuno-codegen report` prints it; it
  * is the list a team can send to Yuno.
  */
-import { isPlainObject } from './conforms.js';
+import { isPlainObject, own } from './conforms.js';
 import type { JsonSchema, Reconciliation, SchemaDocument } from './types.js';
 
 export interface ReportEntry extends Reconciliation {
@@ -25,7 +25,7 @@ export interface ObjectReport {
 export function reportOf(docs: SchemaDocument[]): ObjectReport[] {
   return docs.map((doc) => {
     const entries: ReportEntry[] = [];
-    walk(doc.schema, '', entries);
+    walk(doc.schema, '', entries, doc.schema);
     return {
       name: doc.name,
       source: doc.source,
@@ -37,13 +37,17 @@ export function reportOf(docs: SchemaDocument[]): ObjectReport[] {
   });
 }
 
-function walk(schema: JsonSchema, path: string, out: ReportEntry[], seen = new Set<JsonSchema>()): void {
+/** Every record, by field path; a `$ref` to the object's own `$defs` is followed (once) with the path that refers to it. */
+function walk(schema: JsonSchema, path: string, out: ReportEntry[], root: JsonSchema, seen = new Set<JsonSchema>()): void {
   if (seen.has(schema)) return;
   seen.add(schema);
   for (const r of (schema['x-reconciled'] as Reconciliation[] | undefined) ?? []) out.push({ path, ...r });
-  for (const [key, child] of Object.entries(schema.properties ?? {})) walk(child, path ? `${path}.${key}` : key, out, seen);
-  if (isPlainObject(schema.items)) walk(schema.items as JsonSchema, path, out, seen);
-  for (const branch of Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : []) walk(branch, path, out, seen);
+  for (const [key, child] of Object.entries(schema.properties ?? {})) walk(child, path ? `${path}.${key}` : key, out, root, seen);
+  if (isPlainObject(schema.items)) walk(schema.items as JsonSchema, path, out, root, seen);
+  for (const branch of Array.isArray(schema.anyOf) ? (schema.anyOf as JsonSchema[]) : []) walk(branch, path, out, root, seen);
+  const name = typeof schema.$ref === 'string' && schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice('#/$defs/'.length) : undefined;
+  const target = name === undefined ? undefined : own(root.$defs, name);
+  if (target) walk(target, path, out, root, seen);
 }
 
 /** The report as text: per object, per rule (in the order the rules apply), one line per field. */
