@@ -16,6 +16,8 @@ export const SLOW = [
   'test/emit/typecheck.test.ts', // TypeScript 7's CLI as a process
   'test/emit/corpus-all.test.ts', // every corpus object type-checked as one program
   'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
+  'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them
+  'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files
 ];
 
 export default mergeConfig(
