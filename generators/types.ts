@@ -16,8 +16,8 @@ export interface PageSource {
   overrides?: { path: string; text: string };
 }
 
-/** The three doc page formats Yuno has published. */
-export type PageFormat = 'readme-htmlblock' | 'readme-legacy-block' | 'mintlify-mdx';
+/** The four doc page formats Yuno has published. */
+export type PageFormat = 'readme-htmlblock' | 'readme-legacy-block' | 'mintlify-mdx' | 'markdown-table';
 
 /** A page after decoding: text is NFC, `\n` line endings, no BOM, mojibake repaired. */
 export interface DocPage {

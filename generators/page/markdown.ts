@@ -2,7 +2,7 @@
  * Markdown and MDX → RawField tree (Mintlify `<ParamField>` pages) and the lead paragraph of any page,
  * with a real Markdown/MDX parser (micromark via mdast-util-from-markdown).
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromMarkdown, type Options as FromMarkdownOptions } from 'mdast-util-from-markdown';
 import type { Nodes, Parents, RootContent, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { RawField } from '../types.js';
@@ -30,13 +30,20 @@ export class MdxSyntaxError extends Error {
 
 type MdxExtensions = [typeof import('micromark-extension-mdxjs'), typeof import('mdast-util-mdx')];
 let mdxLoaded: Promise<MdxExtensions> | undefined;
+type TableExtensions = [typeof import('micromark-extension-gfm-table'), typeof import('mdast-util-gfm-table')];
+let tablesLoaded: Promise<TableExtensions> | undefined;
+type Extensions = { extensions: NonNullable<FromMarkdownOptions['extensions']>; mdastExtensions: NonNullable<FromMarkdownOptions['mdastExtensions']> };
 
 /** MDX pages only: the MDX syntax extensions (JSX, ESM and expressions, with acorn-jsx) are loaded here, not for Markdown. */
 export async function parseMdx(text: string): Promise<Root> {
+  return mdxTree(text, { extensions: [], mdastExtensions: [] });
+}
+
+async function mdxTree(text: string, more: Extensions): Promise<Root> {
   mdxLoaded ??= Promise.all([import('micromark-extension-mdxjs'), import('mdast-util-mdx')]);
   const [{ mdxjs }, { mdxFromMarkdown }] = await mdxLoaded;
   try {
-    return fromMarkdown(text, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    return fromMarkdown(text, { extensions: [mdxjs(), ...more.extensions], mdastExtensions: [mdxFromMarkdown(), ...more.mdastExtensions] });
   } catch (error) {
     const e = error as { message?: string; line?: number; place?: { line?: number; start?: { line?: number } } };
     const line = e.line ?? e.place?.line ?? e.place?.start?.line ?? 1;
@@ -46,6 +53,17 @@ export async function parseMdx(text: string): Promise<Root> {
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text);
+}
+
+/**
+ * A page whose fields are a Markdown table: Markdown, or MDX for an `.mdx` page, with GFM's table
+ * extension (loaded for such pages only). Throws MdxSyntaxError when an MDX page does not parse.
+ */
+export async function parseWithTables(text: string, mdx: boolean): Promise<Root> {
+  tablesLoaded ??= Promise.all([import('micromark-extension-gfm-table'), import('mdast-util-gfm-table')]);
+  const [{ gfmTable }, { gfmTableFromMarkdown }] = await tablesLoaded;
+  const tables: Extensions = { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] };
+  return mdx ? mdxTree(text, tables) : fromMarkdown(text, tables);
 }
 
 /** The first paragraph of the page outside any component (fields written on one line left out): the object's description. */
@@ -221,7 +239,8 @@ function listItem(item: Parents): { value: string; meaning: string } {
 
 const BLOCK_JSX = new Set(['br', 'p', 'div', 'small', 'li', 'ul', 'ol']);
 
-function inline(node: Nodes, b: SegmentBuilder): void {
+/** Phrasing content into description pieces: text, code, links, `<br>`. */
+export function inline(node: Nodes, b: SegmentBuilder): void {
   switch (node.type) {
     case 'text':
       b.text(node.value);
@@ -268,7 +287,8 @@ function inline(node: Nodes, b: SegmentBuilder): void {
   }
 }
 
-function plain(node: Nodes): string {
+/** A node's text without markup. */
+export function plain(node: Nodes): string {
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map(plain).join('');
   return '';

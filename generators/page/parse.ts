@@ -7,6 +7,10 @@ import type { Nodes, Root } from 'mdast';
 import { firstLine } from './read.js';
 import { tooDeepMessage, tooDeepNode } from './limits.js';
 
+/** A page in none of the four formats. */
+const NO_BLOCK =
+  'no attribute block found: expected an <HTMLBlock>{`…`}</HTMLBlock> with div.yuno entries, a [block:html] block, or <ParamField> entries';
+
 interface HtmlBlock {
   html: string;
   /** Page line where the block's HTML starts. */
@@ -22,7 +26,26 @@ export async function parse(page: DocPage): Promise<FieldTree> {
   let fields: RawField[] = [];
   let parameters: { location: string; name: string; line: number }[] = [];
   let description = '';
-  if (page.format === 'mintlify-mdx') {
+  if (page.format === 'markdown-table') {
+    let root;
+    try {
+      root = await md.parseWithTables(page.text, /\.mdx$/i.test(page.path));
+    } catch (error) {
+      if (!(error instanceof md.MdxSyntaxError)) throw error;
+      add(page.bodyLine - 1 + error.line, 'mdx-syntax', `the MDX does not parse: ${error.message}; fix the markup there`);
+      throw new CodegenError(problems);
+    }
+    if (tooDeep(root, page, add)) throw new CodegenError(problems);
+    const { tableFields } = await import('./table.js');
+    const tableProblems: { line: number; message: string }[] = [];
+    const found = tableFields(root, page.bodyLine, tableProblems);
+    if (found.tables === 0) {
+      throw new CodegenError([{ file: page.path, at: '', rule: 'attribute-block', message: NO_BLOCK }]);
+    }
+    description = md.leadParagraph(root);
+    fields = found.fields;
+    for (const p of tableProblems) add(p.line, 'structure', p.message);
+  } else if (page.format === 'mintlify-mdx') {
     let root;
     try {
       root = await md.parseMdx(page.text);

@@ -1,7 +1,7 @@
 /**
  * Stage 1, read: page bytes → DocPage. Decodes UTF-8 (with or without BOM), normalises line endings,
  * repairs mojibake (UTF-8 that was once read as Windows-1252), splits the front matter and detects which
- * of Yuno's three page formats this is.
+ * of Yuno's four page formats this is.
  */
 import { createRequire } from 'node:module';
 import { encode as encodeWindows1252 } from 'windows-1252';
@@ -39,19 +39,19 @@ export function read(source: PageSource): DocPage {
 
   const { data, body, bodyLine } = splitFrontMatter(text, source.path);
   const format = detectFormat(body);
-  if (!format) {
-    fail('', 'attribute-block', 'no attribute block found: expected an <HTMLBlock>{`…`}</HTMLBlock> with div.yuno entries, a [block:html] block, or <ParamField> entries');
-  }
   const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : '';
-  return { path: source.path, text: body, bodyLine, format: format as PageFormat, title, frontMatterDescription: frontMatterDescription(data) };
+  return { path: source.path, text: body, bodyLine, format, title, frontMatterDescription: frontMatterDescription(data) };
 }
 
-/** The three formats, told apart by their block syntax. */
-function detectFormat(body: string): PageFormat | undefined {
+/**
+ * The four formats, told apart by their block syntax. A page with none of the three blocks is read for
+ * a Markdown table of fields; the parse stage says "no attribute block found" when it has none either.
+ */
+function detectFormat(body: string): PageFormat {
   if (/^\[block:html\]\s*$/m.test(body)) return 'readme-legacy-block';
   if (body.includes('<HTMLBlock')) return 'readme-htmlblock';
   if (/<(?:ParamField|ResponseField)\b/.test(body)) return 'mintlify-mdx';
-  return undefined;
+  return 'markdown-table';
 }
 
 /** YAML front matter between `---` lines at the very top, parsed with a YAML parser. */

@@ -58,17 +58,19 @@ const ARRAY_ITEMS: Record<string, 'object' | 'string' | 'enum' | 'integer' | 'nu
 /** The type words this rule knows, for error messages. */
 export const KNOWN_TYPE_WORDS = [...Object.keys(WORDS), 'array of objects', 'array of strings', 'array of enums', '<type> | null'];
 
-/** `string`, `Timestamp`, `array of objects`, `Array of strings`, `string | null`; undefined if unknown. */
+/** `string`, `Timestamp`, `array of objects`, `Array of strings`, `string | null`, `string (UUID)`; undefined if unknown. */
 export function typeWord(word: string): TypeWord | undefined {
   const parts = word.toLowerCase().split('|').map((p) => p.trim()).filter(Boolean);
   const nullable = parts.includes('null');
   const rest = parts.filter((p) => p !== 'null');
   if (rest.length !== 1) return undefined;
   let w = rest[0]!.replace(/\s+/g, ' ');
-  // Mintlify's generated pages qualify a type: `enum<string>`, `number<float>`, `string<date-time>`.
-  const qualified = /^(\w+)\s*<\s*([\w-]+)\s*>$/.exec(w);
+  // Mintlify's generated pages qualify a type: `enum<string>`, `number<float>`, `string<date-time>`; pages
+  // written as a Markdown table in parentheses: `string (UUID)`, `timestamp (ISO 8601)`.
+  const qualified = /^(\w+)\s*(?:<\s*([\w-]+)\s*>|\(\s*([\w -]+?)\s*\))$/.exec(w);
   if (qualified) {
-    const [, base, inner] = qualified as unknown as [string, string, string];
+    const base = qualified[1]!;
+    const inner = (qualified[2] ?? qualified[3])!;
     w = base === 'string' && (inner === 'date-time' || inner === 'date') ? inner : base;
   }
   const array = /^(?:array|list) of (\w+)$/.exec(w) ?? /^(\w+)\[\]$/.exec(w);

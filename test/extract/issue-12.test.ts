@@ -212,6 +212,106 @@ describe('the <HTMLBlock> template literal, read to its `}</HTMLBlock>`', () => 
   });
 });
 
+describe('object pages written as a Markdown table (a fourth format)', () => {
+  // The layout of Yuno's Seller page (reference/sellers/the-seller-object.mdx): Field | Type | Description,
+  // dotted names for nested fields. Before: "no attribute block found".
+  const seller = `---
+title: The Seller Object
+description: Reference for the Seller object.
+---
+
+A seller maps a franchise store to its provider credentials.
+
+## Attributes
+
+| Field | Type | Description |
+| :---- | :---- | :---- |
+| \`seller_id\` | string (UUID) | Identifier Yuno gives the seller (MAX 64; MIN 36). |
+| \`merchant_seller_id\`* | string | Your own identifier for the store (MAX 255; MIN 1). Example: STORE_001 |
+| \`name\` (required) | string | Display name (MAX 255). |
+| \`phone\` | object | The seller's phone. |
+| \`phone.country_code\` | string | Calling code (MAX 3). Example: \`"55"\` |
+| \`phone.number\` | string | Number without the country code. |
+| \`country\` | enum | The seller's country ([ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1) alpha-2, MAX 2). |
+| \`status\` | enum | Possible values: \`ACTIVE\`, \`BLOCKED\`. |
+| \`payment_methods\` | array of objects | Provider settings per payment method (MAX 20). |
+| \`payment_methods[].type\` | string | Payment method type, e.g. \`CARD\`. |
+| \`payment_methods[].merchant_id\` | string \\| null | The provider's merchant id. |
+| \`created_at\` | timestamp | Creation date (ISO 8601).<br>Example: 2026-03-13T10:00:00Z |
+
+| Header | Required | Description |
+| --- | --- | --- |
+| \`X-account-code\` | Yes | The account. |
+`;
+  const want: Record<string, JsonSchema> = {
+    seller_id: { description: 'Identifier Yuno gives the seller (MAX 64; MIN 36).', type: 'string', minLength: 36, maxLength: 64 },
+    merchant_seller_id: { description: 'Your own identifier for the store (MAX 255; MIN 1).', type: 'string', minLength: 1, maxLength: 255, examples: ['STORE_001'] },
+    name: { description: 'Display name (MAX 255).', type: 'string', maxLength: 255 },
+    phone: {
+      description: "The seller's phone.",
+      type: 'object',
+      properties: {
+        country_code: { description: 'Calling code (MAX 3).', type: 'string', maxLength: 3, examples: ['55'] },
+        number: { description: 'Number without the country code.', type: 'string' },
+      },
+    },
+    country: { $ref: '#/$defs/CountryCode', description: "The seller's country ([ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1) alpha-2, MAX 2)." },
+    status: { description: 'Possible values: `ACTIVE`, `BLOCKED`.', type: 'string', enum: ['ACTIVE', 'BLOCKED'], 'x-openEnum': true },
+    payment_methods: {
+      description: 'Provider settings per payment method (MAX 20).',
+      type: 'array',
+      maxItems: 20,
+      items: {
+        type: 'object',
+        properties: {
+          type: { description: 'Payment method type, e.g. `CARD`.', type: 'string' },
+          merchant_id: { description: "The provider's merchant id.", type: ['string', 'null'] },
+        },
+      },
+    },
+    created_at: { description: 'Creation date (ISO 8601).', type: 'string', format: 'date-time', examples: ['2026-03-13T10:00:00Z'] },
+  };
+
+  it.each(['the-seller-object.md', 'the-seller-object.mdx'])('%s: fields, nesting by dotted names, requiredness, constraints, examples', async (file) => {
+    // MDX writes the line break as JSX, `<br/>`; Markdown as HTML, `<br>`.
+    const doc = await extractText(file.endsWith('.mdx') ? seller.replace('<br>', '<br/>') : seller, file);
+    expect([doc.name, doc.schema.description]).toEqual(['Seller', 'A seller maps a franchise store to its provider credentials.']);
+    expect(doc.schema.properties).toEqual(want);
+    expect(doc.schema.required).toEqual(['merchant_seller_id', 'name']);
+  });
+
+  it('Required, Example and other columns; a table inside a component', async () => {
+    const doc = await extractText(
+      `---\ntitle: The Widget Object\n---\n\nWidgets.\n\n<Note>\n\n| Name | Type | Required | Example | Notes |\n| --- | --- | --- | --- | --- |\n| id | string | Yes | w_1 | Stable. |\n| size | integer | No | 3 | |\n| mode | string | When paid | | |\n\n</Note>\n`,
+      'widget.mdx',
+    );
+    expect(doc.schema.required).toEqual(['id']);
+    expect(doc.schema.properties).toEqual({
+      id: { description: 'Notes: Stable.', type: 'string', examples: ['w_1'] },
+      size: { type: 'integer', examples: [3] },
+      mode: { description: 'Required: When paid', type: 'string' },
+    });
+  });
+
+  it('a nested row without its parent row, an unknown type word: each named with its line', async () => {
+    const text = `---\ntitle: The Widget Object\n---\n\n| Field | Type | Description |\n| --- | --- | --- |\n| \`a.b\` | string | B. |\n| \`c\` | strnig | C. |\n`;
+    expect(await messageOf(extractText(text, 'widget.md'))).toBe(
+      [
+        'widget.md (line 7): the row of "a.b" has no row for "a" above it; add one (type object, or array of objects) before it',
+      ].join('\n'),
+    );
+    const typo = `---\ntitle: The Widget Object\n---\n\n| Field | Type | Description |\n| --- | --- | --- |\n| \`a\` | string | A. |\n| \`c\` | strnig | C. |\n`;
+    expect(await messageOf(extractText(typo, 'widget.md'))).toMatch(/^widget\.md \(c, line 8\): unknown type word "strnig"; use one of /);
+  });
+
+  it('a page whose tables are no field tables has no attribute block', async () => {
+    const text = `---\ntitle: The Widget Object\n---\n\n| Header | Required | Description |\n| --- | --- | --- |\n| \`X-account-code\` | Yes | The account. |\n`;
+    expect(await messageOf(extractText(text, 'widget.md'))).toBe(
+      'widget.md: no attribute block found: expected an <HTMLBlock>{`…`}</HTMLBlock> with div.yuno entries, a [block:html] block, or <ParamField> entries',
+    );
+  });
+});
+
 describe('rough edges of Mintlify pages', () => {
   it('a leading "optional" paragraph is a mark, not the first word of the description (as on the ReadMe page)', async () => {
     const file = 'the-payment-object';

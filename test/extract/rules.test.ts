@@ -35,6 +35,12 @@ describe('rule: type words', () => {
     ['number<float>', { type: { kind: 'number' }, nullable: false }],
     ['string<date-time>', { type: { kind: 'string', format: 'date-time' }, nullable: false }],
     ['integer<int64> | null', { type: { kind: 'integer' }, nullable: true }],
+    // Markdown-table pages (Yuno's Seller page) qualify in parentheses.
+    ['string (UUID)', { type: { kind: 'string' }, nullable: false }],
+    ['string (date-time)', { type: { kind: 'string', format: 'date-time' }, nullable: false }],
+    ['timestamp (ISO 8601)', { type: { kind: 'string', format: 'date-time' }, nullable: false }],
+    ['string (UUID) | null', { type: { kind: 'string' }, nullable: true }],
+    ['string (', undefined],
     ['strin', undefined],
     ['array of widgets', undefined],
     ['string | integer', undefined],
