@@ -203,6 +203,11 @@ function body(nodes: RootContent[], field: RawField, b: SegmentBuilder, walk: Wa
       b.break();
     } else if (phrasing) {
       inline(node as Nodes, b);
+    } else if (node.type === 'list' && holdsField(node)) {
+      // A list of fields written on one line each: their items are no enum values.
+      b.break();
+      for (const item of node.children) body(item.children, field, b, walk, depth);
+      b.break();
     } else if (node.type === 'list') {
       b.break();
       for (const item of node.children) field.listItems.push(listItem(item));

@@ -65,6 +65,16 @@ describe('one-line <ParamField>s are read like multi-line ones', () => {
     });
   });
 
+  it('one-line fields as the items of a Markdown list are fields, not enum values', async () => {
+    const doc = await extractText(
+      mdx('<ParamField body="size" type="object">\n  The size.\n\n  - <ParamField body="width" type="integer">Width.</ParamField>\n  - <ParamField body="unit" type="string">Unit.</ParamField>\n</ParamField>'),
+      'widget.mdx',
+    );
+    expect(doc.schema.properties).toEqual({
+      size: { description: 'The size.', type: 'object', properties: { width: { description: 'Width.', type: 'integer' }, unit: { description: 'Unit.', type: 'string' } } },
+    });
+  });
+
   it('the lines of one-line fields point at their own lines', async () => {
     const text = mdx('<ParamField body="a" type="string">A.</ParamField>\n<ParamField body="b" type="strnig">B.</ParamField>');
     expect(await messageOf(extractText(text, 'lines.mdx'))).toMatch(/^lines\.mdx \(b, line 8\): unknown type word "strnig"; /);
