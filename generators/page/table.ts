@@ -38,6 +38,12 @@ const ROLES: Record<string, Role> = {
   example: 'example',
 };
 
+/** A header's role, singular or plural, any case (`Fields`, `Properties`, `Data type`). */
+function roleOf(header: string): Role {
+  const h = header.toLowerCase();
+  return ROLES[h] ?? ROLES[h.replace(/ies$/, 'y')] ?? ROLES[h.replace(/s$/, '')] ?? 'other';
+}
+
 /** What a Required column's cell says: a mark, or text that stays in the description. */
 const REQUIRED_CELL: Record<string, 'required' | 'optional' | ''> = {
   yes: 'required',
@@ -79,7 +85,7 @@ function fieldTable(table: Table, firstLine: number, top: RawField[], byPath: Ma
   const [head, ...rows] = table.children;
   if (!head) return false;
   const headers = head.children.map((cell) => collapse(plain(cell)));
-  const roles = headers.map((h) => ROLES[h.toLowerCase().replace(/s$/, '')] ?? ROLES[h.toLowerCase()] ?? 'other');
+  const roles = headers.map((h) => roleOf(h));
   const column = (role: Role): number => roles.indexOf(role);
   if (column('name') < 0 || column('type') < 0) return false;
   for (const row of rows) {

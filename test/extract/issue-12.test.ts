@@ -303,6 +303,19 @@ A seller maps a franchise store to its provider credentials.
     });
   });
 
+  it.each([
+    ['Field', 'Type'],
+    ['Fields', 'Types'],
+    ['Property', 'Data type'],
+    ['Properties', 'Type'],
+    ['**Attribute**', 'Type'],
+    ['Parameter name', 'TYPE'],
+    ['Key', 'type'],
+  ])('a field table headed %s | %s', async (name, type) => {
+    const doc = await extractText(`---\ntitle: The Widget Object\n---\n\n| ${name} | ${type} | Description |\n| --- | --- | --- |\n| \`id\` | string | The id. |\n`, 'widget.md');
+    expect(doc.schema.properties).toEqual({ id: { description: 'The id.', type: 'string' } });
+  });
+
   it('a nested row without its parent row, an unknown type word: each named with its line', async () => {
     const text = `---\ntitle: The Widget Object\n---\n\n| Field | Type | Description |\n| --- | --- | --- |\n| \`a.b\` | string | B. |\n| \`c\` | strnig | C. |\n`;
     expect(await messageOf(extractText(text, 'widget.md'))).toBe(
