@@ -3,28 +3,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, seedProject, validates, writeJson } from './helpers.js';
+import { sessionPayload, sessionSpec } from '../reconcile/helpers.js';
 
-const session = (over: Record<string, unknown>): Record<string, unknown> => ({
-  customer_session: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
-  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
-  country: 'CO',
-  callback_url: 'https://example.com/back',
-  created_at: '2022-05-09T20:46:54.786342Z',
-  ...over,
-});
-
-/** An OpenAPI file of the create-customer-session endpoint with the given 201 examples. */
-function spec(examples: Record<string, unknown>): string {
-  return JSON.stringify({
-    openapi: '3.1.0',
-    info: { title: 'sessions', version: '1' },
-    paths: {
-      '/v1/customers/sessions': {
-        post: { responses: { '201': { description: 'ok', content: { 'application/json': { examples: Object.fromEntries(Object.entries(examples).map(([k, v]) => [k, { value: v }])) } } } } },
-      },
-    },
-  });
-}
+const session = sessionPayload;
+const spec = sessionSpec;
 
 function project(name: string, config: Record<string, unknown>): string {
   const dir = seedProject(name, { pages: ['schema/the-customer-session-object.md'], out: 'out', writeSchemas: false, ...config });
@@ -85,7 +67,7 @@ describe('generate with OpenAPI evidence', () => {
     expect(cli([], dir).code).toBe(0);
     expect(cli([], dir).stdout).toBe('out/ is up to date\n');
     writeFileSync(join(dir, 'api', 'sessions', 'create.json'), spec({ Created: session({}) }));
-    expect(cli([], dir).stdout).toMatch(/^generated \d+ files in \d+ ms\n$/);
+    expect(cli([], dir).stdout).toMatch(/^generated 17 files \(\d+ written, \d+ unchanged\) in \d+ ms\n$/);
   });
 
   it('names a missing file, a glob that matches nothing and a file that is no OpenAPI document, together, and writes nothing', () => {

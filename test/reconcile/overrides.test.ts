@@ -3,33 +3,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { extractAll } from '../../generators/extract.js';
 import { SEED } from '../cli/helpers.js';
+import { sessionPayload, sessionSpec } from './helpers.js';
 
-const session = (over: Record<string, unknown>): Record<string, unknown> => ({
-  customer_session: 'fe50d39a-5a1c-11ed-9b6a-0242ac120002',
-  customer_id: '3956053c-5a1d-11ed-9b6a-0242ac120002',
-  country: 'CO',
-  callback_url: 'https://example.com/back',
-  created_at: '2022-05-09T20:46:54.786342Z',
-  ...over,
-});
-const spec = JSON.stringify({
-  openapi: '3.1.0',
-  paths: {
-    '/v1/customers/sessions': {
-      post: {
-        responses: {
-          '201': {
-            content: {
-              'application/json': {
-                examples: { A: { value: session({ callback_url: null, checkout_id: 'c-1' }) }, B: { value: session({ checkout_id: 'c-2' }) }, C: { value: session({ checkout_id: 'c-3' }) } },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-});
+const session = sessionPayload;
+const spec = sessionSpec({ A: session({ callback_url: null, checkout_id: 'c-1' }), B: session({ checkout_id: 'c-2' }), C: session({ checkout_id: 'c-3' }) });
 
 async function run(overrides?: object) {
   const page = { path: 'the-customer-session-object.md', bytes: readFileSync(SEED), ...(overrides ? { overrides: { path: 'the-customer-session-object.overrides.json', text: JSON.stringify(overrides) } } : {}) };
