@@ -8,7 +8,7 @@
  * library (index.js), yargs, AJV and the diff module are imported only when needed.
  */
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   OUTPUT_KINDS,
@@ -25,7 +25,7 @@ import {
   type Plan,
   type TargetName,
 } from './config.js';
-import { isUpToDate, readInputs, toolVersion } from './fastpath.js';
+import { isUpToDate, overridesPath, readInputs, toolVersion } from './fastpath.js';
 import { OutputStage, checkOutputDir, writeFileAtomic, type BesideFile } from './write.js';
 import { CodegenError, formatProblem, type GeneratedFile, type Problem, type SchemaDocument } from './types.js';
 
@@ -99,7 +99,7 @@ function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile & { pag
     if (!doc) continue;
     const bad = safeSlug(doc);
     if (bad) problems.push(bad);
-    else files.push({ page: page.rel, path: join(dirname(page.abs), `${doc.slug}.schema.json`), contents: schemaText(doc) });
+    else files.push({ page: displayPath(page.abs, plan.cwd), path: join(dirname(page.abs), `${doc.slug}.schema.json`), contents: schemaText(doc) });
   }
   if (problems.length > 0) throw new CodegenError(problems);
   return files;
@@ -131,15 +131,49 @@ async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void) 
   const matched: Record<string, string[]> = {};
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
-  await lib.generateEach(libraryOptions(plan, inputs), {
-    schema: (doc) => {
-      names.push(doc.name);
-      if (doc.evidence) matched[doc.name] = doc.evidence.operations;
-      if (besidePages.has(doc.source)) kept.push(doc);
-    },
-    file: onFile,
-  });
+  await rebased(plan, inputs, () =>
+    lib.generateEach(libraryOptions(plan, inputs), {
+      schema: (doc) => {
+        names.push(doc.name);
+        if (doc.evidence) matched[doc.name] = doc.evidence.operations;
+        if (besidePages.has(doc.source)) kept.push(doc);
+      },
+      file: onFile,
+    }),
+  );
   return { inputs, names, matched, beside: besideFiles(plan, kept) };
+}
+
+/**
+ * The library names each input as the config or flag gave it (relative to the config file, or to the
+ * working directory): that name is in the generated banners and must not depend on where the command
+ * runs. Messages show every path from the working directory, so problems are renamed on the way out.
+ */
+function inputNames(plan: Plan, inputs?: ReturnType<typeof readInputs>): Map<string, string> {
+  const names = new Map<string, string>();
+  const show = (abs: string): string => displayPath(abs, plan.cwd);
+  for (const page of plan.pages) {
+    names.set(page.rel, show(page.abs));
+    names.set(overridesPath(page.rel), show(overridesPath(page.abs)));
+  }
+  for (const schema of plan.schemas) names.set(schema.rel, show(schema.abs));
+  inputs?.openapi.forEach((api, i) => {
+    const abs = inputs.openapiFiles[i];
+    if (abs !== undefined) names.set(api.path, show(abs));
+  });
+  return names;
+}
+
+async function rebased<T>(plan: Plan, inputs: ReturnType<typeof readInputs> | undefined, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!(error instanceof CodegenError)) throw error;
+    const names = inputNames(plan, inputs);
+    const renamed = new CodegenError(error.problems.map((p) => ({ ...p, file: names.get(p.file) ?? p.file })));
+    if (error.stack) renamed.stack = error.stack;
+    throw renamed;
+  }
 }
 
 /**
@@ -197,27 +231,48 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   }
   const files = stage.count;
   const ms = elapsed(start);
+  // Every path in the JSON is shown from the working directory, as in the messages.
+  const inOut = (p: string): string => show(join(plan.outDir, p));
   const json = {
     command: 'generate',
     ok: true,
     status: written.changed ? 'generated' : 'unchanged',
     out: displayPath(plan.outDir, cwd),
     files,
-    written: written.written.map((p) => (isAbsolute(p) ? show(p) : p)),
-    removed: written.removed,
+    written: [...written.written.map(inOut), ...written.besideWritten.map(show)],
+    removed: written.removed.map(inOut),
     schemas: names,
     ...(Object.keys(matched).length > 0 ? { operations: matched } : {}),
+    ...(plan.embedded ? { embedded: true } : {}),
     ms,
   };
+  const counts = [
+    `${written.written.length} written`,
+    `${files - written.written.length} unchanged`,
+    ...(written.removed.length > 0 ? [`${written.removed.length} removed`] : []),
+  ];
+  const beside = written.besideWritten.length;
+  const besideText = beside === 0 ? '' : beside === 1 ? ' and 1 schema beside its page' : ` and ${beside} schemas beside their pages`;
   const summary = written.changed
-    ? `generated ${plural(files, 'file')} in ${ms} ms`
-    : `${showOut(plan)} is up to date (regenerated ${plural(files, 'file')} in ${ms} ms, nothing changed)`;
+    ? `generated ${plural(files, 'file')} (${counts.join(', ')})${besideText} in ${ms} ms${plan.embedded ? ` from ${EMBEDDED}` : ''}`
+    : `${showOut(plan)} is up to date (regenerated ${plural(files, 'file')} in ${ms} ms, nothing changed)${plan.embedded ? ` with ${EMBEDDED}` : ''}`;
   return { command: 'generate', ok: true, exitCode: 0, summary, json };
 }
 
+/** Said on every run that generates from the embedded page because there is no config. */
+const EMBEDDED =
+  'the embedded Customer Session example (no yuno-codegen.config.json here or in a parent directory; create one to generate your own pages)';
+
 function upToDate(plan: Plan, start: number): RunOutcome {
-  const json = { command: 'generate', ok: true, status: 'up-to-date', out: displayPath(plan.outDir, plan.cwd), ms: elapsed(start) };
-  return { command: 'generate', ok: true, exitCode: 0, summary: `${showOut(plan)} is up to date`, json };
+  const json = {
+    command: 'generate',
+    ok: true,
+    status: 'up-to-date',
+    out: displayPath(plan.outDir, plan.cwd),
+    ...(plan.embedded ? { embedded: true } : {}),
+    ms: elapsed(start),
+  };
+  return { command: 'generate', ok: true, exitCode: 0, summary: `${showOut(plan)} is up to date${plan.embedded ? ` with ${EMBEDDED}` : ''}`, json };
 }
 
 export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome> {
@@ -228,24 +283,43 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
   // Compared as they are generated, so `check` holds no more of the output than `generate` does.
   const comparison = await openComparison(plan.outDir, shownOut);
   const { beside } = await streamLibrary(plan, (file) => comparison.add(file));
-  const files = comparison.finish();
+  // Paths shown from the working directory, in the lines and in the JSON alike.
+  const files = comparison.finish().map((f) => ({ ...f, path: displayPath(join(plan.outDir, f.path), cwd) }));
   const schemas = await compareSchemas(
     beside.map((b) => ({ page: b.page, schema: displayPath(b.path, cwd), abs: b.path, contents: b.contents })),
   );
   const ok = files.length === 0 && schemas.length === 0;
   const lines: string[] = [];
+  const formatter = (what: string): string => `differs only in formatting: a formatter rewrote it; add ${what} to .prettierignore`;
   for (const f of files) {
+    if (f.formattingOnly) {
+      // The diff of a reformatted file is all noise; --json still has it.
+      lines.push(`${f.kind}: ${f.path} ${formatter(`${shownOut}/`)}`);
+      continue;
+    }
     const what = f.kind === 'stale' ? 'differs from what generate writes' : f.kind === 'missing' ? 'is missing' : 'is no longer generated';
-    lines.push(`${f.kind}: ${shownOut}/${f.path} ${what}`);
+    lines.push(`${f.kind}: ${f.path} ${what}`);
     if (f.diff) lines.push(f.diff);
   }
   for (const s of schemas) {
+    if (s.formattingOnly) {
+      lines.push(`reformatted: ${s.schema} ${formatter('it')}`);
+      continue;
+    }
     lines.push(`page changed: ${s.page} no longer matches ${s.schema}${s.missing ? ' (the schema file is missing)' : ''}`);
     if (s.diff) lines.push(s.diff);
   }
+  const reformatted = files.filter((f) => f.formattingOnly).length;
+  const reformattedSchemas = schemas.filter((f) => f.formattingOnly).length;
+  const pagesChanged = schemas.length - reformattedSchemas;
   const counts = [
-    files.length > 0 ? plural(files.length, 'output file') + ' out of date' : '',
-    schemas.length > 0 ? plural(schemas.length, 'page') + ' changed' : '',
+    files.length > 0
+      ? `${plural(files.length, 'output file')} out of date${
+          reformatted > 0 ? ` (${reformatted === files.length ? 'all' : reformatted} only in formatting: add ${shownOut}/ to .prettierignore)` : ''
+        }`
+      : '',
+    pagesChanged > 0 ? plural(pagesChanged, 'page') + ' changed' : '',
+    reformattedSchemas > 0 ? `${plural(reformattedSchemas, 'canonical schema')} reformatted (add ${reformattedSchemas === 1 ? 'it' : 'them'} to .prettierignore)` : '',
   ].filter(Boolean);
   const summary = ok
     ? `${shownOut}/ is up to date (checked ${plural(comparison.count, 'file')} in ${elapsed(start)} ms)`
@@ -262,7 +336,13 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
 export async function runExtract(pages: string[], outDir: string | undefined, cwd: string): Promise<RunOutcome> {
   const start = performance.now();
   const plan = resolvePlan({ page: pages }, cwd);
+  if (outDir === undefined && plan.pages.length > 1) {
+    // A glob that matched several pages (several named pages are refused before this, as a usage error).
+    const summary = `extract prints one page; ${pages.join(' ')} matches ${plan.pages.length} pages; give --out-dir DIR to extract them all`;
+    return { command: 'extract', ok: false, exitCode: 2, summary, json: { command: 'extract', ok: false, problems: [] } };
+  }
   const inputs = readInputs(plan);
+  const names = inputNames(plan);
   // The extraction half alone: `extract` loads no emitter.
   const lib = await import('./extract.js');
   const problems: Problem[] = [];
@@ -274,7 +354,7 @@ export async function runExtract(pages: string[], outDir: string | undefined, cw
       if (bad) problems.push(bad);
       docs.push(doc);
     } catch (error) {
-      if (error instanceof CodegenError) problems.push(...error.problems);
+      if (error instanceof CodegenError) problems.push(...error.problems.map((p) => ({ ...p, file: names.get(p.file) ?? p.file })));
       else throw error;
     }
   }
@@ -304,7 +384,11 @@ export async function runReport(flags: RunFlags, cwd: string): Promise<RunOutcom
     import('./report.js'),
     import('./reconcile/reconcile.js'),
   ]);
-  const reports = reportOf(await extractAll(inputs.pages, inputs.openapi));
+  const names = inputNames(plan, inputs);
+  const reports = reportOf(await rebased(plan, inputs, () => extractAll(inputs.pages, inputs.openapi))).map((r) => ({
+    ...r,
+    source: names.get(r.source) ?? r.source,
+  }));
   return {
     command: 'report',
     ok: true,
@@ -411,6 +495,80 @@ export function quickArgs(argv: string[]): RunFlags | undefined {
   return flags;
 }
 
+/** Options every command takes. */
+const GLOBAL_OPTIONS = ['json', 'quiet', 'debug', 'help', 'version'];
+
+/**
+ * What to add to yargs' "Unknown argument(s): a, b" for a near miss: the command or option meant
+ * (`; did you mean --out?`), or the command an option belongs to. Empty when nothing is close.
+ */
+export function didYouMean(usage: string, argv: string[], options: Record<string, string[]>): string {
+  const m = /^Unknown arguments?: (.+)$/.exec(usage);
+  if (!m) return '';
+  const unknown = (m[1] as string).split(', ');
+  const commands = Object.keys(options);
+  // The command given: the first argument that is one (yargs runs generate, the default, otherwise).
+  const command = argv.find((a) => commands.includes(a)) ?? 'generate';
+  const known = [...(options[command] ?? []), ...GLOBAL_OPTIONS];
+  const meant: { word: string; guess: string }[] = [];
+  const notes: string[] = [];
+  for (const word of unknown) {
+    // Given as a word, not as --word: a mistyped command.
+    if (argv.includes(word)) {
+      const close = closest(word, commands);
+      if (close !== undefined) meant.push({ word, guess: close });
+      continue;
+    }
+    const owner = commands.find((c) => c !== command && options[c]?.includes(word));
+    if (owner !== undefined && !known.includes(word)) {
+      notes.push(`--${word} is an option of ${owner}, not ${command}`);
+      continue;
+    }
+    const close = closest(word, known);
+    if (close !== undefined) meant.push({ word, guess: `--${close}` });
+  }
+  const guesses =
+    meant.length === 0
+      ? []
+      : unknown.length === 1
+        ? [`did you mean ${meant.map((m) => m.guess).join('')}?`]
+        : [`did you mean ${meant.map((m) => `${m.guess} for ${m.word}`).join(', ')}?`];
+  return [...guesses, ...notes].map((hint) => `; ${hint}`).join('');
+}
+
+/** The candidate nearest to `word` (optimal string alignment distance), if it is near enough to be a typo. */
+function closest(word: string, candidates: string[]): string | undefined {
+  const limit = word.length <= 2 ? 0 : word.length <= 5 ? 1 : 2;
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit (`otu` → `out`). */
+function editDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (rows[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const row = rows[i] as number[];
+    const up = rows[i - 1] as number[];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (rows[a.length] as number[])[b.length] as number;
+}
+
 function toArray(value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   return (Array.isArray(value) ? value : [value]).map(String);
@@ -426,12 +584,12 @@ async function main(argv: string[]): Promise<number> {
   let chosen: { command: string; args: Record<string, unknown> } | undefined;
   let usage: string | undefined;
   const inputOptions = {
-    config: { type: 'string', describe: 'Config file (default: yuno-codegen.config.json here or in a parent directory)', requiresArg: true },
-    out: { type: 'string', describe: 'Output directory (default: out, relative to the config file)', requiresArg: true },
-    page: { type: 'string', describe: 'Doc page to extract (.md or .mdx); repeatable; replaces the config\'s inputs', requiresArg: true },
-    schema: { type: 'string', describe: 'JSON Schema file to generate from; repeatable; replaces the config\'s inputs', requiresArg: true },
-    openapi: { type: 'string', describe: 'Yuno OpenAPI file, folder or glob whose 2xx examples the pages are reconciled with; repeatable; replaces the config\'s "openapi"', requiresArg: true },
-    templates: { type: 'string', describe: 'Directory of templates that replace the built-in ones by file name', requiresArg: true },
+    config: { type: 'string', describe: 'Config file, relative to the working directory (default: yuno-codegen.config.json here or in a parent directory)', requiresArg: true },
+    out: { type: 'string', describe: 'Output directory, relative to the working directory (default: the config\'s "out", relative to the config file, else out)', requiresArg: true },
+    page: { type: 'string', describe: 'Doc page (.md or .mdx) or a glob of them, relative to the working directory; repeatable; replaces the config\'s inputs', requiresArg: true },
+    schema: { type: 'string', describe: 'JSON Schema file to generate from, relative to the working directory; repeatable; replaces the config\'s inputs', requiresArg: true },
+    openapi: { type: 'string', describe: 'Yuno OpenAPI file, folder or glob whose 2xx examples the pages are reconciled with, relative to the working directory; repeatable; replaces the config\'s "openapi"', requiresArg: true },
+    templates: { type: 'string', describe: 'Directory of templates that replace the built-in ones by file name, relative to the working directory', requiresArg: true },
     target: { choices: TARGETS, describe: 'package: a publishable npm package; ts: TypeScript sources for your compiler' },
     only: {
       type: 'string',
@@ -480,7 +638,10 @@ async function main(argv: string[]): Promise<number> {
     .example('$0 extract schema/the-customer-session-object.md', 'Print a page\'s canonical JSON Schema')
     .example('$0 watch', 'Regenerate on every save')
     .example('$0 report --openapi docs/yuno-openapi', 'Where the pages and the API disagree, and what the schemas now say')
-    .epilogue('Exit codes: 0 success, 1 problems in the inputs or stale output, 2 usage errors.')
+    .epilogue(
+      'Paths given as flags are relative to the working directory; paths in the config file are relative to that file.\n' +
+        'Exit codes: 0 success, 1 problems in the inputs or stale output, 2 usage errors.',
+    )
     .strict()
     .version(toolVersion())
     .help()
@@ -493,7 +654,14 @@ async function main(argv: string[]): Promise<number> {
     .exitProcess(false);
   await parser.parseAsync();
   if (usage !== undefined) {
-    process.stderr.write(`${red('error:')} ${usage}\nRun "yuno-codegen --help" for the commands and options.\n`);
+    const options: Record<string, string[]> = {
+      generate: [...Object.keys(inputOptions), 'force'],
+      check: Object.keys(inputOptions),
+      watch: Object.keys(inputOptions),
+      report: Object.keys(inputOptions),
+      extract: ['out-dir'],
+    };
+    process.stderr.write(`${red('error:')} ${usage}${didYouMean(usage, argv, options)}\nRun "yuno-codegen --help" for the commands and options.\n`);
     return 2;
   }
   if (!chosen) return 0; // --help or --version was printed

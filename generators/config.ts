@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadPrecompiled, packageRoot } from './assets.js';
+import { globBase, globFiles, isGlob } from './glob.js';
 import { CodegenError, type Problem } from './types.js';
 import { fsReason } from './write.js';
 
@@ -74,6 +75,12 @@ export interface Plan {
   only: OutputKindName[];
   packageName?: string;
   packageVersion?: string;
+  /** No config and no input flags: the embedded Customer Session page is the input (the summary says so). */
+  embedded: boolean;
+  /** The directories under the `pages` globs, where a new page can appear (for watch). */
+  pageGlobDirs: string[];
+  /** Input problems found while resolving (a page glob that matches nothing), reported with the read problems. */
+  problems: Problem[];
 }
 
 /** The config file in `dir` or the nearest directory above it. */
@@ -324,9 +331,12 @@ export function seedPage(): PlanFile {
   return { abs, rel: posixRelative(packageRoot(), abs), besideSchema: false };
 }
 
+const PAGE_FILE = /\.mdx?$/i;
+
 /**
  * Merge flags over config. Paths in the config are relative to the config file, paths in flags to the
- * working directory. Input flags (`--page`, `--schema`) replace the config's inputs as a whole.
+ * working directory. Input flags (`--page`, `--schema`) replace the config's inputs as a whole. A page
+ * entry that is a glob stands for the .md and .mdx files it matches, sorted (tinyglobby, loaded only then).
  */
 export function resolvePlan(
   flags: InputFlags,
@@ -340,16 +350,53 @@ export function resolvePlan(
     const abs = resolve(root, p);
     return { abs, rel: posixRelative(root, abs), besideSchema };
   };
+  const problems: Problem[] = [];
+  const pageGlobDirs: string[] = [];
+  /** Page entries (files or globs) → files; `where(i)` says how to name entry i in a problem. */
+  const pageFiles = (root: string, entries: string[], beside: boolean, where: (i: number, glob: string) => Problem): PlanFile[] => {
+    const out: PlanFile[] = [];
+    // A page a glob matches that another entry lists too is taken once (one listed twice by name stays a
+    // duplicate, an error later).
+    const listed = new Set<string>();
+    const globbed = new Set<string>();
+    entries.forEach((entry, i) => {
+      if (!isGlob(entry, root)) {
+        const named = file(root, entry, beside);
+        if (globbed.has(named.abs)) return;
+        listed.add(named.abs);
+        out.push(named);
+        return;
+      }
+      pageGlobDirs.push(globBase(entry, root));
+      const matches = globFiles(entry, root).filter((m) => PAGE_FILE.test(m));
+      if (matches.length === 0) problems.push(where(i, entry));
+      for (const m of matches) {
+        const found = file(root, m, beside);
+        if (listed.has(found.abs)) continue;
+        listed.add(found.abs);
+        globbed.add(found.abs);
+        out.push(found);
+      }
+    });
+    return out;
+  };
   let pages: PlanFile[];
   let schemas: PlanFile[];
   if (fromFlags) {
-    pages = (flags.page ?? []).map((p) => file(cwd, p, false));
+    pages = pageFiles(cwd, flags.page ?? [], false, (_i, glob) =>
+      problem(glob, '', 'input', 'the glob matches no .md or .mdx file; check the pattern (flags are relative to the working directory)'),
+    );
     schemas = (flags.schema ?? []).map((p) => file(cwd, p, false));
-  } else {
-    const beside = value.writeSchemas !== false;
-    pages = (value.pages ?? []).map((p) => file(base, p, beside));
+  } else if (config) {
+    const shown = displayPath(config.path, cwd);
+    const name = posixRelative(base, config.path);
+    pages = pageFiles(base, value.pages ?? [], value.writeSchemas !== false, (i, glob) =>
+      problem(shown, `/pages/${i}`, 'input', `the glob ${JSON.stringify(glob)} matches no .md or .mdx file; check the pattern (paths in ${name} are relative to that file)`),
+    );
     schemas = (value.schemas ?? []).map((p) => file(base, p, false));
-    if (!config) pages = [seedPage()];
+  } else {
+    pages = [seedPage()];
+    schemas = [];
   }
   const openapi: OpenApiEntry[] =
     (flags.openapi?.length ?? 0) > 0
@@ -363,6 +410,9 @@ export function resolvePlan(
     outDir: flags.out !== undefined ? resolve(cwd, flags.out) : resolve(base, value.out ?? 'out'),
     target: flags.target ?? value.target ?? 'package',
     only: flags.only ?? value.only ?? [...OUTPUT_KINDS],
+    embedded: !config && !fromFlags,
+    pageGlobDirs,
+    problems,
   };
   if (config) plan.config = { path: config.path, rel: posixRelative(base, config.path), text: config.text };
   const templates = flags.templates !== undefined ? resolve(cwd, flags.templates) : value.templates !== undefined ? resolve(base, value.templates) : undefined;

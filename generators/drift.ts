@@ -14,6 +14,8 @@ export interface FileDrift {
   path: string;
   /** A short unified diff (stale files only). */
   diff?: string;
+  /** Stale, but the same once formatting is set aside (see formattingOnly): a formatter rewrote it. */
+  formattingOnly?: true;
 }
 
 export interface SchemaDrift {
@@ -23,11 +25,37 @@ export interface SchemaDrift {
   schema: string;
   missing: boolean;
   diff?: string;
+  /** The file beside the page is the same schema, formatted otherwise (see formattingOnly). */
+  formattingOnly?: true;
 }
 
 /** Lines of diff shown per file; the rest is summarised. */
 const MAX_DIFF_LINES = 40;
 
+
+/**
+ * Whether two texts differ only in what a formatter such as Prettier changes: whitespace and line ends,
+ * quote style and escapes, semicolons, commas, parentheses, quotes around keys, a leading `|` in a
+ * union, `*` or `_` for Markdown emphasis, `/>` for `>` and the case of `<!DOCTYPE`. A heuristic for the message (the word or value a person edits is
+ * never among these); `check` fails either way.
+ */
+export function formattingOnly(a: string, b: string): boolean {
+  return a !== b && formattingKey(a) === formattingKey(b);
+}
+
+function formattingKey(text: string): string {
+  return text
+    .replace(/<!DOCTYPE/gi, '<!doctype')
+    .replace(/\s+/g, '')
+    .replace(/\\(["'`])/g, '$1')
+    .replace(/['`]/g, '"')
+    .replace(/[;,()]/g, '')
+    .replace(/"([A-Za-z_$][\w$]*)"(\??):/g, '$1$2:')
+    .replace(/\*/g, '_')
+    .replace(/([:=<])\|/g, '$1')
+    .replace(/-{3,}/g, '---')
+    .replace(/\/>/g, '>');
+}
 
 type DiffModule = typeof import('diff');
 
@@ -69,7 +97,10 @@ export async function openComparison(outDir: string, shownOut: string): Promise<
       const current = readBytes(join(outDir, f.path));
       if (current === undefined) drift.push({ kind: 'missing', path: f.path });
       else if (Buffer.compare(current, f.bytes ?? Buffer.from(f.contents, 'utf8')) !== 0) {
-        drift.push({ kind: 'stale', path: f.path, diff: shortDiff(diff, `${shownOut}/${f.path}`, current.toString('utf8'), f.contents) });
+        const text = current.toString('utf8');
+        const stale: FileDrift = { kind: 'stale', path: f.path, diff: shortDiff(diff, `${shownOut}/${f.path}`, text, f.contents) };
+        if (formattingOnly(text, f.contents)) stale.formattingOnly = true;
+        drift.push(stale);
       }
     },
     finish() {
@@ -93,7 +124,9 @@ export async function compareSchemas(
     const current = readText(e.abs);
     if (current === undefined) drift.push({ page: e.page, schema: e.schema, missing: true });
     else if (current !== e.contents) {
-      drift.push({ page: e.page, schema: e.schema, missing: false, diff: shortDiff(diff, e.schema, current, e.contents) });
+      const changed: SchemaDrift = { page: e.page, schema: e.schema, missing: false, diff: shortDiff(diff, e.schema, current, e.contents) };
+      if (formattingOnly(current, e.contents)) changed.formattingOnly = true;
+      drift.push(changed);
     }
   }
   return drift;

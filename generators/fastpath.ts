@@ -6,10 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, resolve, sep } from 'node:path';
 import { listFiles, packageRoot, readTemplateDir } from './assets.js';
 import { displayPath, type OpenApiEntry, type Plan } from './config.js';
+import { GLOB_MAGIC, globFiles } from './glob.js';
 import { MANIFEST_NAME, fsReason, readManifest, sha256 } from './write.js';
 import { CodegenError, type PageSource, type Problem } from './types.js';
 import type { TemplateSet } from './templates.js';
@@ -53,7 +53,7 @@ function fingerprint(bytes: Uint8Array): string {
 
 /** Read every input the plan names; all read problems are reported together. */
 export function readInputs(plan: Plan): Inputs {
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...plan.problems];
   const lines: string[] = [`tool ${toolVersion()}`];
   const show = (abs: string): string => displayPath(abs, plan.cwd);
   const hint = plan.config ? ` (paths in ${plan.config.rel} are relative to that file)` : '';
@@ -154,7 +154,6 @@ export function readInputs(plan: Plan): Inputs {
   return { pages, openapi, openapiFiles, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
 }
 
-const GLOB_MAGIC = /[*?[\]{}!]/;
 const OPENAPI_EXTENSIONS = /\.(?:json|ya?ml)$/i;
 
 /**
@@ -176,10 +175,7 @@ function openApiFiles(entry: OpenApiEntry, problems: Problem[], show: (abs: stri
     return listFiles(abs).filter((f) => OPENAPI_EXTENSIONS.test(f)).map((f) => ({ abs: join(abs, f), label: f, optional: true }));
   }
   if (GLOB_MAGIC.test(entry.given)) {
-    const { globSync } = createRequire(import.meta.url)('tinyglobby') as typeof import('tinyglobby');
-    const matches = globSync([entry.given], { cwd: entry.base, onlyFiles: true, expandDirectories: false })
-      .map(posix)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const matches = globFiles(entry.given, entry.base);
     if (matches.length === 0) problems.push({ file: show(abs), at: '', rule: 'input', message: `the OpenAPI glob matches no file${hint}` });
     return matches.map((m) => ({ abs: resolve(entry.base, m), label: m, optional: true }));
   }

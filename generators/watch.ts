@@ -30,6 +30,8 @@ async function targets(flags: RunFlags, cwd: string): Promise<string[]> {
       set.add(page.abs);
       set.add(overridesPath(page.abs));
     }
+    // Page globs: the folders under them, where a new page triggers a run.
+    for (const dir of plan.pageGlobDirs) set.add(dir);
     for (const schema of plan.schemas) set.add(schema.abs);
     // OpenAPI entries: the folders and glob bases (a new file there triggers a run) and the files found.
     for (const entry of plan.openapi) set.add(resolve(entry.base, entry.given.replace(/[*?[\]{}!].*$/s, '')));
@@ -95,7 +97,10 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
 
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   await runOnce();
-  watcher.on('all', () => schedule());
+  // A canonical schema generate itself wrote beside a page, in a folder watched for a page glob, is no input.
+  watcher.on('all', (_event, path) => {
+    if (watched.has(path) || !path.endsWith('.schema.json')) schedule();
+  });
   watcher.on('error', (error) => fail(`${stamp()} ${red('error:')} watching failed: ${error instanceof Error ? error.message : String(error)}`));
   if (!flags.json) log(`${stamp()} watching ${watched.size} paths for changes (Ctrl-C to stop)`);
 

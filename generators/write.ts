@@ -56,8 +56,10 @@ export interface WriteRequest {
 export interface WriteResult {
   /** False when out/ and every beside file already held exactly these contents. */
   changed: boolean;
-  /** Output files whose contents are new or changed (relative to out/), and beside files written (absolute). */
+  /** Output files whose contents are new or changed, relative to out/ (POSIX). */
   written: string[];
+  /** Files written beside the output directory (canonical schemas beside their pages), absolute. */
+  besideWritten: string[];
   /** Files a previous run wrote that this run does not (relative to out/). */
   removed: string[];
 }
@@ -365,7 +367,8 @@ export class OutputStage {
     }
     return {
       changed: this.changed.length > 0 || removed.length > 0 || changedBeside.length > 0,
-      written: [...[...this.changed].sort(compareText), ...changedBeside.map((b) => b.path)],
+      written: [...this.changed].sort(compareText),
+      besideWritten: changedBeside.map((b) => b.path),
       removed,
     };
   }

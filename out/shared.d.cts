@@ -262,8 +262,12 @@ export interface ValidationIssue {
   keyword: string;
 }
 
-/** Thrown by `assert…` and `parse…`: `errors` lists every problem, `message` one line per problem. */
+/**
+ * Thrown by `assert…` and `parse…`: `errors` lists every problem, `message` one line per problem.
+ * `error instanceof ValidationError` holds for an error of either build of this package.
+ */
 export declare class ValidationError extends Error {
   readonly errors: ValidationIssue[];
   constructor(errors: ValidationIssue[]);
+  static [Symbol.hasInstance](value: unknown): boolean;
 }

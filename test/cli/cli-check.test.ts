@@ -1,8 +1,12 @@
 /** The built CLI: check passes when current, names stale files and changed pages; generate fixes both. */
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { CONFIG, PAGE, cli, readTree, seedProject, session, unchanged, validates } from './helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formattingOnly } from '../../generators/drift.js';
+import { generate } from '../../generators/index.js';
+import { fixture } from '../emit/code-helpers.js';
+import { CONFIG, PAGE, ROOT, cli, readTree, seedProject, session, unchanged, validates } from './helpers.js';
 
 describe('check', () => {
   it('passes when current, names a hand-edited file, names a changed page; generate fixes both and the validator follows the page', () => {
@@ -78,5 +82,95 @@ describe('check', () => {
     expect(result.ok).toBe(false);
     expect(new Set(result.files.map((f) => f.kind))).toEqual(new Set(['missing']));
     expect(result.schemas).toEqual([{ page: PAGE, schema: 'schema/customer-session.schema.json', missing: true }]);
+  });
+
+  it('names the files a formatter rewrote, and says what to add to .prettierignore (issue 12)', async () => {
+    const dir = seedProject('check-prettier', CONFIG);
+    expect(cli([], dir).code).toBe(0);
+    // The real Prettier, as a repo-wide `prettier --write .` would run it.
+    for (const f of ['index.d.ts', 'customer-session.js', 'docs/customer-session.md', 'schemas/customer-session.schema.json']) {
+      const path = join(dir, 'out', f);
+      const text = readFileSync(path, 'utf8');
+      const formatted = await prettier.format(text, { filepath: path });
+      expect(formatted, f).not.toBe(text);
+      writeFileSync(path, formatted);
+    }
+    const stale = (out: string): string[] => out.split('\n').filter((l) => /^(stale|missing|extra): /.test(l));
+    const formatted = cli(['check'], dir);
+    expect(formatted.code).toBe(1);
+    expect(stale(formatted.stdout)).toEqual([
+      'stale: out/customer-session.js differs only in formatting: a formatter rewrote it; add out/ to .prettierignore',
+      'stale: out/docs/customer-session.md differs only in formatting: a formatter rewrote it; add out/ to .prettierignore',
+      'stale: out/index.d.ts differs only in formatting: a formatter rewrote it; add out/ to .prettierignore',
+      'stale: out/schemas/customer-session.schema.json differs only in formatting: a formatter rewrote it; add out/ to .prettierignore',
+    ]);
+    expect(formatted.stderr).toBe(
+      'error: check failed: 4 output files out of date (all only in formatting: add out/ to .prettierignore); run yuno-codegen generate\n',
+    );
+    // A real edit beside them is told apart, with its diff.
+    const shared = join(dir, 'out', 'shared.d.ts');
+    writeFileSync(shared, readFileSync(shared, 'utf8').replace('path: string;', 'path: number;'));
+    const mixed = cli(['check'], dir);
+    expect(stale(mixed.stdout)).toContain('stale: out/shared.d.ts differs from what generate writes');
+    expect(mixed.stdout).toContain('-  path: number;\n+  path: string;');
+    expect(mixed.stderr).toBe(
+      'error: check failed: 5 output files out of date (4 only in formatting: add out/ to .prettierignore); run yuno-codegen generate\n',
+    );
+    const json = JSON.parse(cli(['check', '--json'], dir).stdout) as { files: { path: string; formattingOnly?: boolean }[] };
+    expect(json.files.map((f) => [f.path, f.formattingOnly ?? false])).toEqual([
+      ['out/customer-session.js', true],
+      ['out/docs/customer-session.md', true],
+      ['out/index.d.ts', true],
+      ['out/schemas/customer-session.schema.json', true],
+      ['out/shared.d.ts', false],
+    ]);
+    expect(cli([], dir).code).toBe(0);
+    expect(cli(['check'], dir).code).toBe(0);
+  });
+});
+
+/** The real Prettier: json-schema-to-typescript's dependency. */
+const prettier = createRequire(join(ROOT, 'node_modules', 'json-schema-to-typescript', 'package.json'))('prettier') as {
+  format(text: string, options: object): Promise<string>;
+};
+
+// The seed page, and hand-written schemas with long enums (unions Prettier breaks over lines) and odd keys.
+const PAGES = ['schema/the-customer-session-object.md'];
+const SCHEMAS = ['order', 'hostile'];
+const SETTINGS: [string, object][] = [
+  ['defaults', {}],
+  ['single quotes, no semicolons, trailing commas, tabs, quoted keys', { singleQuote: true, semi: false, trailingComma: 'all', useTabs: true, quoteProps: 'consistent' }],
+  ['narrow, prose wrapped, CRLF', { printWidth: 60, proseWrap: 'always', endOfLine: 'crlf' }],
+];
+
+describe('formattingOnly and the real Prettier', () => {
+  /** Each distinct generated text once, both targets (the package's README is its docs page, for one). */
+  const texts: { path: string; contents: string }[] = [];
+  beforeAll(async () => {
+    const seen = new Set<string>();
+    for (const target of ['package', 'ts'] as const) {
+      const { files } = await generate({
+        target,
+        pages: PAGES.map((p) => ({ path: p, bytes: new Uint8Array(readFileSync(join(ROOT, p))) })),
+        schemas: SCHEMAS.map((name) => ({ path: `${name}.json`, text: JSON.stringify(fixture(name).schema) })),
+      });
+      for (const f of files) {
+        if (seen.has(f.contents)) continue;
+        seen.add(f.contents);
+        texts.push({ path: `${target}/${f.path}`, contents: f.contents });
+      }
+    }
+  });
+
+  it.each(SETTINGS)('every generated file Prettier rewrites (%s) differs only in formatting', async (_label, settings) => {
+    let rewritten = 0;
+    for (const f of texts) {
+      const formatted = await prettier.format(f.contents, { filepath: f.path, ...settings });
+      if (formatted === f.contents) continue;
+      rewritten++;
+      expect(formattingOnly(formatted, f.contents), f.path).toBe(true);
+    }
+    // Nearly all of them: the package's .js, .cjs, .d.ts, .d.cts, docs and schemas, the ts target's .ts.
+    expect(rewritten).toBeGreaterThan(texts.length / 2);
   });
 });

@@ -3,7 +3,7 @@
  * the modules its inputs need; these are the ones that are easy to pull in by accident.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,39 @@ describe('modules loaded by a run', () => {
     const { code, loaded } = loadsOf(['generate', '--bogus']);
     expect(code).toBe(2);
     expect(has(loaded, 'yargs/')).toBe(true);
+  });
+});
+
+describe('globs in pages (issue 12)', () => {
+  const RECORD = join(ROOT, 'test', 'cli', 'fixtures', 'record-requires.cjs');
+  /** A run with every CommonJS module it loaded (tinyglobby is loaded with createRequire). */
+  function run(dir: string): { stdout: string; required: string[] } {
+    const record = join(dir, 'requires.txt');
+    const r = cli([], dir, { RECORD_REQUIRES: record, NODE_OPTIONS: `--require=${RECORD}` });
+    expect(r.stderr).toBe('');
+    return { stdout: r.stdout, required: readFileSync(record, 'utf8').split('\n').filter(Boolean) };
+  }
+  const globby = (required: string[]): boolean => required.some((m) => m.includes('/node_modules/tinyglobby/'));
+
+  it('the no-op run loads tinyglobby only when a page entry is a glob; a new page the glob matches is no no-op', () => {
+    const plain = seedProject('glob-plain', { pages: ['schema/the-customer-session-object.md'] });
+    expect(cli([], plain).code).toBe(0);
+    const noop = run(plain);
+    expect(noop.stdout).toBe('out/ is up to date\n');
+    expect(globby(noop.required)).toBe(false);
+    expect(noop.required.length).toBeGreaterThan(0);
+
+    const globbed = seedProject('glob-star', { pages: ['schema/*.md'] });
+    expect(cli([], globbed).code).toBe(0);
+    const again = run(globbed);
+    expect(again.stdout).toBe('out/ is up to date\n');
+    expect(globby(again.required)).toBe(true);
+    // Another page where the glob looks: the next run generates it, and its canonical schema beside it.
+    writeFileSync(join(globbed, 'schema', 'the-payment-object.md'), readFileSync(join(ROOT, '..', 'shared', 'yuno-pages', 'the-payment-object.md')));
+    const r = cli(['--json'], globbed);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'generated', schemas: ['CustomerSession', 'Payment'] });
+    expect(existsSync(join(globbed, 'schema', 'payment.schema.json'))).toBe(true);
   });
 });
 

@@ -11,13 +11,34 @@ describe('usage', () => {
     }
   });
 
+  it('--help says what paths are relative to, as the README does: flags to the working directory, the config\'s to the config file', () => {
+    const r = cli(['--help'], tempDir('help'));
+    const option = (flag: string): string | undefined =>
+      r.stdout.split('\n').find((l) => l.trimStart().startsWith(`${flag} `))?.trim().replace(/\s{2,}/g, '  ');
+    expect(option('--out')).toBe(
+      '--out  Output directory, relative to the working directory (default: the config\'s "out", relative to the config file, else out)  [string]',
+    );
+    expect(option('--page')).toBe(
+      '--page  Doc page (.md or .mdx) or a glob of them, relative to the working directory; repeatable; replaces the config\'s inputs  [string]',
+    );
+    expect(r.stdout).toContain('Paths given as flags are relative to the working directory; paths in the config file are relative to that file.');
+  });
+
   it('--version prints the package version', () => {
     expect(cli(['--version'], tempDir('version'))).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
   });
 
   const usage: [string[], string][] = [
     [['--frobnicate'], 'error: Unknown argument: frobnicate'],
-    [['check', '--force'], 'error: Unknown argument: force'],
+    [['check', '--force'], 'error: Unknown argument: force; --force is an option of generate, not check'],
+    // A near miss gets a suggestion (issue 12): commands, then the options of the command given.
+    [['genrate'], 'error: Unknown argument: genrate; did you mean generate?'],
+    [['chek', '--out', 'o'], 'error: Unknown argument: chek; did you mean check?'],
+    [['--otu', 'o'], 'error: Unknown argument: otu; did you mean --out?'],
+    [['generate', '--forse'], 'error: Unknown argument: forse; did you mean --force?'],
+    [['check', '--pages', 'a.md', '--jsno'], 'error: Unknown arguments: pages, jsno; did you mean --page for pages, --json for jsno?'],
+    [['extract', 'a.md', '--outdir', 'x'], 'error: Unknown argument: outdir; did you mean --out-dir?'],
+    [['watch', '--o'], 'error: Unknown argument: o'],
     [['generate', 'extra'], 'error: Unknown argument: extra'],
     [['--target', 'pkg'], 'error: Invalid values:\n  Argument: target, Given: "pkg", Choices: "package", "ts"'],
     [['--only', 'types,html'], 'error: --only "types,html": choose one or more of types, validators, docs, comma-separated'],

@@ -1,9 +1,10 @@
 /** Config discovery, JSON syntax errors, schema validation messages, path resolution, the yargs-free argv reader. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfig, loadPlan, parseJson, parseOnly, resolvePlan, validateConfig } from '../../generators/config.js';
 import { quickArgs } from '../../generators/cli.js';
+import { readInputs } from '../../generators/fastpath.js';
 import { CodegenError } from '../../generators/types.js';
 import { tempDir } from './helpers.js';
 
@@ -115,5 +116,54 @@ describe('parseOnly and quickArgs', () => {
     for (const argv of [['check'], ['--bogus'], ['--out'], ['--out', '--quiet'], ['--target', 'x'], ['--help'], ['-h'], ['--out', 'a', '--out', 'b'], ['--quiet=false'], ['generate', 'extra']]) {
       expect(quickArgs(argv), argv.join(' ')).toBeUndefined();
     }
+  });
+});
+
+describe('globs in pages (issue 12)', () => {
+  /** A project: the config at the root, pages under docs/ with the files that live beside pages. */
+  function project(pages: string[]): string {
+    const root = tempDir('globs');
+    for (const f of ['docs/b.mdx', 'docs/a.md', 'docs/sub/c.md', 'docs/a.overrides.json', 'docs/x.schema.json', 'docs/notes.txt', 'extra/[draft].md', 'extra/z.md']) {
+      mkdirSync(dirname(join(root, f)), { recursive: true });
+      writeFileSync(join(root, f), 'x');
+    }
+    mkdirSync(join(root, 'pkg'));
+    writeFileSync(join(root, 'yuno-codegen.config.json'), JSON.stringify({ pages }));
+    return root;
+  }
+  const rels = (plan: { pages: { rel: string }[] }): string[] => plan.pages.map((p) => p.rel);
+
+  it('a glob picks the .md and .mdx files it matches, sorted, relative to the config file, whatever the working directory', async () => {
+    const root = project(['extra/z.md', 'docs/**/*', 'docs/*.md']);
+    const plan = await loadPlan({}, join(root, 'pkg'));
+    // Entries keep their order; a glob's matches are sorted; a file a glob matched again is listed once.
+    expect(rels(plan)).toEqual(['extra/z.md', 'docs/a.md', 'docs/b.mdx', 'docs/sub/c.md']);
+    expect(plan.pages.map((p) => p.abs)).toEqual(['extra/z.md', 'docs/a.md', 'docs/b.mdx', 'docs/sub/c.md'].map((f) => join(root, f)));
+    expect(plan.pages.every((p) => p.besideSchema)).toBe(true);
+    expect(plan.problems).toEqual([]);
+  });
+
+  it('a page whose name only looks like a glob is that file', async () => {
+    const root = project(['extra/[draft].md']);
+    expect(rels(await loadPlan({}, root))).toEqual(['extra/[draft].md']);
+  });
+
+  it('a glob that matches no page is an error naming the key and the glob, reported with the other input problems', async () => {
+    const root = project(['docs/*.MDX', 'docs/missing.md', 'docs/*.txt']);
+    const plan = await loadPlan({}, join(root, 'pkg'));
+    expect(await messages(() => readInputs(plan))).toEqual([
+      `${join(root, 'yuno-codegen.config.json')} (/pages/0): the glob "docs/*.MDX" matches no .md or .mdx file; check the pattern (paths in yuno-codegen.config.json are relative to that file)`,
+      `${join(root, 'yuno-codegen.config.json')} (/pages/2): the glob "docs/*.txt" matches no .md or .mdx file; check the pattern (paths in yuno-codegen.config.json are relative to that file)`,
+      `${join(root, 'docs', 'missing.md')}: cannot read the page (not found); check the path (paths in yuno-codegen.config.json are relative to that file)`,
+    ]);
+  });
+
+  it('--page takes a glob too, relative to the working directory', async () => {
+    const root = project([]);
+    expect(rels(await loadPlan({ page: ['*/*.md'] }, root))).toEqual(['docs/a.md', 'extra/[draft].md', 'extra/z.md']);
+    const plan = await loadPlan({ page: ['nope/*.md'] }, root);
+    expect(await messages(() => readInputs(plan))).toEqual([
+      'nope/*.md: the glob matches no .md or .mdx file; check the pattern (flags are relative to the working directory)',
+    ]);
   });
 });

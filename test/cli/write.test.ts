@@ -24,7 +24,7 @@ describe('writeOutput', () => {
   it('writes the files and a deterministic manifest of them', () => {
     const out = join(tempDir('write'), 'out');
     const r = writeOutput({ outDir: out, files: files({ 'b.js': 'b\n', 'a/x.ts': 'x\n' }), inputs: 'h1' });
-    expect(r).toEqual({ changed: true, written: ['a/x.ts', 'b.js'], removed: [] });
+    expect(r).toEqual({ changed: true, written: ['a/x.ts', 'b.js'], besideWritten: [], removed: [] });
     expect(readFileSync(join(out, MANIFEST_NAME), 'utf8')).toBe(
       `${JSON.stringify({ generator: 'yuno-codegen', inputs: 'h1', files: { 'a/x.ts': sha256('x\n'), 'b.js': sha256('b\n') }, beside: {} }, null, 2)}\n`,
     );
@@ -55,7 +55,7 @@ describe('writeOutput', () => {
     writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
     const inode = statSync(join(out, 'a.js')).ino;
     const r = writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
-    expect(r).toEqual({ changed: false, written: [], removed: [] });
+    expect(r).toEqual({ changed: false, written: [], besideWritten: [], removed: [] });
     expect(statSync(join(out, 'a.js')).ino).toBe(inode);
     // New inputs, same output: only the manifest is replaced.
     writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h2' });
@@ -112,7 +112,8 @@ describe('writeOutput', () => {
     const root = tempDir('write');
     const out = join(root, 'out');
     const beside = join(root, 'schema', 'x.schema.json');
-    writeOutput({ outDir: out, files: files({ 'a.js': '' }), inputs: 'h', beside: [{ path: beside, contents: '{}\n' }] });
+    const r = writeOutput({ outDir: out, files: files({ 'a.js': '' }), inputs: 'h', beside: [{ path: beside, contents: '{}\n' }] });
+    expect(r).toEqual({ changed: true, written: ['a.js'], besideWritten: [beside], removed: [] });
     expect(readFileSync(beside, 'utf8')).toBe('{}\n');
     expect(readManifest(out)?.beside).toEqual({ '../schema/x.schema.json': sha256('{}\n') });
   });
@@ -132,7 +133,7 @@ describe('OutputStage (file by file)', () => {
     stage.add({ path: 'c.js', contents: 'C\n' });
     expect(temps(out)).toEqual([`.out.yuno-codegen-new-${process.pid}`]);
     stage.add({ path: 'd/e.js', contents: 'e\n' });
-    expect(stage.finish('h2', [])).toEqual({ changed: true, written: ['c.js', 'd/e.js'], removed: [] });
+    expect(stage.finish('h2', [])).toEqual({ changed: true, written: ['c.js', 'd/e.js'], besideWritten: [], removed: [] });
     expect(readTree(out)).toEqual({
       [MANIFEST_NAME]: readFileSync(join(out, MANIFEST_NAME), 'utf8'),
       'a.js': 'a\n',
@@ -154,7 +155,7 @@ describe('OutputStage (file by file)', () => {
     const stage = OutputStage.open(out);
     stage.add(new EncodedFile('a.js', bytes(text)));
     stage.add(new EncodedFile('b.js', bytes('B\n')));
-    expect(stage.finish('h1', [])).toEqual({ changed: true, written: ['b.js'], removed: [] });
+    expect(stage.finish('h1', [])).toEqual({ changed: true, written: ['b.js'], besideWritten: [], removed: [] });
     expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe(text);
     expect(readFileSync(join(out, 'b.js'), 'utf8')).toBe('B\n');
     expect(readManifest(out)?.files['a.js']).toBe(before?.files['a.js']);

@@ -115,6 +115,59 @@ describe('emitted API (package target, ESM and CJS)', () => {
   });
 });
 
+describe('ValidationError across the ESM and the CommonJS build (issue 12)', () => {
+  let esm: Api;
+  let cjs: Api;
+  beforeAll(async () => {
+    ({ esm, cjs } = await loadPackage([customerSession()], 'brand'));
+  });
+  const caught = (fn: () => unknown): unknown => {
+    try {
+      fn();
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a throw');
+  };
+
+  it('an error either build throws is an instance of either build\'s class', () => {
+    expect(esm.ValidationError).not.toBe(cjs.ValidationError);
+    for (const [label, api] of [['esm', esm], ['cjs', cjs]] as const) {
+      for (const error of [caught(() => api.assertCustomerSession({})), caught(() => api.parseCustomerSession('{')), new api.ValidationError([])]) {
+        expect(error instanceof esm.ValidationError, label).toBe(true);
+        expect(error instanceof cjs.ValidationError, label).toBe(true);
+        expect(error instanceof Error, label).toBe(true);
+      }
+    }
+  });
+
+  it('nothing else is one: the brand is Symbol.for("yuno-codegen.ValidationError"), not the name or the shape', () => {
+    const lookalike = Object.assign(new Error('x'), { name: 'ValidationError', errors: [] });
+    for (const value of [lookalike, new Error('x'), { errors: [] }, Object.create(null), null, undefined, 'ValidationError', 0]) {
+      expect(value instanceof esm.ValidationError).toBe(false);
+      expect(value instanceof cjs.ValidationError).toBe(false);
+    }
+    expect({ [Symbol.for('yuno-codegen.ValidationError')]: true } instanceof esm.ValidationError).toBe(true);
+  });
+
+  it('the brand is not enumerable: the error prints and serialises as before', () => {
+    const e = new esm.ValidationError([{ path: 'a', message: 'is required', keyword: 'required' }]);
+    expect(Object.keys(e)).toEqual(['name', 'errors']);
+    expect(JSON.stringify(e)).toBe('{"name":"ValidationError","errors":[{"path":"a","message":"is required","keyword":"required"}]}');
+    expect(Object.getOwnPropertyDescriptor(e, Symbol.for('yuno-codegen.ValidationError'))).toEqual({ value: true, writable: false, enumerable: false, configurable: false });
+  });
+
+  it('a subclass keeps the usual instanceof', () => {
+    class Mine extends (esm.ValidationError as new (errors: unknown[]) => Error) {}
+    const mine = new Mine([]);
+    expect(mine instanceof Mine).toBe(true);
+    expect(mine instanceof esm.ValidationError).toBe(true);
+    expect(mine instanceof cjs.ValidationError).toBe(true);
+    expect(new esm.ValidationError([]) instanceof Mine).toBe(false);
+    expect(caught(() => cjs.assertCustomerSession({})) instanceof Mine).toBe(false);
+  });
+});
+
 describe('emitted files', () => {
   it('package target: ESM, CJS, both declaration flavours, schemas and package.json', async () => {
     const files = await emit([customerSession()]);

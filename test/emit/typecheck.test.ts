@@ -132,6 +132,18 @@ describe('ts target sources', () => {
     expect(ts7(dir)).toBe('');
   });
 
+  it('TypeScript 5 with isolatedDeclarations: every export states its type (issue 12)', () => {
+    const options = {
+      ...STRICT, isolatedDeclarations: true, declaration: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'],
+    };
+    expect(ts5(dir, options, ['index.ts'])).toEqual([]);
+    // The check can fail: an export whose type is inferred is refused.
+    const probe = tempDir('typecheck-isolated');
+    writeFileSync(join(probe, 'probe.ts'), 'export const table = { a: Math.random() };\n');
+    expect(ts5(probe, options, ['probe.ts']).join('\n')).toContain('isolatedDeclarations');
+  });
+
   it('compiles to JavaScript that runs (tsc emit of the ts target)', async () => {
     const out = join(dir, 'out');
     const program = ts.createProgram([join(dir, 'index.ts')], {
