@@ -238,14 +238,15 @@ function headOf(el: Element): Head | undefined {
 
 /**
  * A heading whose name is not in `<code>`: `<summary><strong>amount</strong> …` or
- * `<p><strong>value</strong> <small>float</small> …`. The `<strong>`/`<b>` holds only text; in a `<p>` or
- * `<div>` the type word's `<small>` follows it, as in a field heading.
+ * `<p><strong>value</strong> <small>float</small> …`. The `<strong>`/`<b>` holds one word and nothing else; in
+ * a `<p>` or `<div>` the type word's `<small>` follows it, as in a field heading.
  */
 function codelessHead(el: Element): Element | undefined {
   if (el.name !== 'p' && el.name !== 'summary' && el.name !== 'div') return undefined;
   const first = el.children.find((c) => !(c.type === 'text' && !c.data.trim()) && c.type !== 'comment');
   if (!first || !isElement(first) || !['strong', 'b'].includes(first.name)) return undefined;
-  if (!first.children.every((c) => c.type === 'text') || !collapse(textOf(first))) return undefined;
+  // A name is one word (`customer_id*`, `amount`); bold prose ("<strong>Note:</strong>") is no heading.
+  if (!first.children.every((c) => c.type === 'text') || !/^[\w.[\]*-]+$/.test(collapse(textOf(first)))) return undefined;
   return el.name === 'summary' || nextElement(el, first)?.name === 'small' ? first : undefined;
 }
 

@@ -212,6 +212,11 @@ describe('the <HTMLBlock> template literal, read to its `}</HTMLBlock>`', () => 
     expect(got).toBe(want);
   });
 
+  it('bold prose before a <small> is no heading', async () => {
+    const page = `---\ntitle: The X Object\n---\nIntro.\n\n<HTMLBlock>{\`\n<div class="yuno">\n<p><strong><code>a</code></strong> <small>string</small><br/>A.</p>\n<p><strong>Note:</strong> <small>sent only once.</small></p>\n</div>\n\`}</HTMLBlock>\n`;
+    expect((await extractText(page, 'x.md')).schema.properties).toEqual({ a: { description: 'A. Note: sent only once.', type: 'string' } });
+  });
+
   it('a page whose field names all lack <code>: every one is named, with its line', async () => {
     const text = readFileSync(join(corpus, 'the-customer-session-object.md'), 'utf8').replace(/<strong><code>(\w+)<\/code><\/strong>/g, '<strong>$1</strong>');
     expect(await messageOf(extractText(text, 'cs.md'))).toBe(
