@@ -9,6 +9,9 @@ import { percentEncode } from '../page/segments.js';
 import { mdText, oneLine } from '../templates.js';
 import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema, Reconciliation } from '../types.js';
+import {
+  alternatives, deref, isAnything, isFieldsObject, isObjectWithFields, mergeAllOf, splitTypes, typesOf, typesOfValues, unionOf,
+} from './docs-shapes.js';
 
 /** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
 export interface RichText {
@@ -237,8 +240,11 @@ export interface DocsField {
   path: string;
   /** Unique `id` of the row: `field-amount-currency`. */
   anchor: string;
+  /** The type as text: `string (36–64 characters) or ""`, `array of PaymentTransactions, or PaymentTransactions`. */
   type: string;
-  /** `#…` of the nested section or definition the type names, or ''. */
+  /** The same text in pieces; a piece that names a nested section or a definition links to it. */
+  typeParts: DocsTypePart[];
+  /** `#…` of the first section or definition the type names, or ''. */
   typeHref: string;
   hasTypeHref: boolean;
   required: boolean;
@@ -256,6 +262,13 @@ export interface DocsField {
   reconciled: DocsReconciled[];
   hasReconciled: boolean;
   md: { name: string; type: string; constraints: string; example: string; description: string };
+}
+
+/** A piece of a field's type text, linked when it names a nested section or a definition. */
+export interface DocsTypePart {
+  text: string;
+  href: string;
+  hasHref: boolean;
 }
 
 /** One `x-reconciled` entry as a line: `page: … · API: … → … (rule …, 2 examples, e.g. …)`, escaped for each output. */
@@ -295,12 +308,21 @@ export interface DocsSectionReconciled {
   md: { field: string };
 }
 
-/** The root fields or one nested object (an object field, or the items of an array of objects). */
+/**
+ * The root fields, one nested object (an object field, the items of an array of objects, one of the
+ * objects a field may hold), or the fields of an object definition.
+ */
 export interface DocsSection {
   id: string;
   path: string;
   isRoot: boolean;
   isArrayItem: boolean;
+  /** One of several objects the field may hold (`anyOf`/`oneOf`): `option` names it. */
+  isOption: boolean;
+  /** `option 1`, or the branch's `title`; '' when not an option. */
+  option: string;
+  /** The fields of a definition in `$defs` (printed under the definition's heading). */
+  isDefinition: boolean;
   /** HTML heading level, 2 to 6. */
   level: number;
   /** Markdown heading marks for the same level: `###`. */
@@ -309,12 +331,18 @@ export interface DocsSection {
   fieldAnchor: string;
   description: RichText;
   hasDescription: boolean;
+  /** Conditions on the object itself, `; `-separated: `not empty`. */
+  constraints: string;
+  hasConstraints: boolean;
+  /** `x-reconciled` of the object itself (the root or a definition; a nested object's are on its field's row). */
+  ownReconciled: DocsReconciled[];
+  hasOwnReconciled: boolean;
   fields: DocsField[];
   enums: DocsEnum[];
   hasEnums: boolean;
   reconciled: DocsSectionReconciled[];
   hasReconciled: boolean;
-  md: { path: string };
+  md: { path: string; option: string; constraints: string };
 }
 
 export interface DocsTocEntry {
@@ -324,19 +352,44 @@ export interface DocsTocEntry {
   hasChildren: boolean;
 }
 
-/** A shared enum from `$defs` (e.g. CountryCode), listed once at the end of the page. */
+/** A field that uses a definition, linked from the definition's section. */
+export interface DocsUse {
+  path: string;
+  anchor: string;
+  md: { path: string };
+}
+
+/**
+ * A definition from `$defs`, documented once after the object's own sections and linked from every
+ * field that uses it: an object with fields (`isObject`: its fields table and nested sections), or a
+ * shared list of values such as CountryCode (`isValues`: the values table).
+ */
 export interface DocsDefinition {
   name: string;
   id: string;
   description: RichText;
   hasDescription: boolean;
+  isObject: boolean;
+  isValues: boolean;
+  /** The definition's fields (an object definition; an empty section for a list of values). */
+  section: DocsSection;
+  /** Its nested objects, in the order of the page, as the object's own nested sections. */
+  nested: DocsSection[];
+  hasNested: boolean;
+  /** Its nested objects as a tree, for the table of contents. */
+  toc: DocsTocEntry[];
+  hasToc: boolean;
+  /** The fields that use an object definition, in the order of the page. */
+  usedBy: DocsUse[];
+  hasUsedBy: boolean;
   count: number;
   valueHeader: string;
   meaningHeader: string;
   values: DocsValue[];
   /** An open enum (`x-openEnum`): the known values, others may appear. */
   open: boolean;
-  md: { name: string };
+  /** `usedBy` as one Markdown line: `` `transactions`, `refunds` ``. */
+  md: { name: string; usedBy: string };
 }
 
 export interface DocsModel {
@@ -372,22 +425,10 @@ export interface DocsInput {
 }
 
 
-function typesOf(schema: JsonSchema): string[] {
-  if (Array.isArray(schema.type)) return schema.type;
-  if (typeof schema.type === 'string') return [schema.type];
-  if (schema.properties !== undefined) return ['object'];
-  if (schema.items !== undefined) return ['array'];
-  return [];
-}
-
 /** A value as a reader sees it: strings bare, everything else as JSON. */
 function display(value: unknown): string {
   if (typeof value === 'string') return value;
   return JSON.stringify(value) ?? String(value);
-}
-
-function isObjectWithFields(schema: JsonSchema): boolean {
-  return schema.properties !== undefined && Object.keys(schema.properties).length > 0;
 }
 
 export function humanize(name: string): string {
@@ -412,6 +453,8 @@ function constraintsOf(s: JsonSchema, enumCount: number, openEnum = false): stri
   };
   range(s.minLength, s.maxLength, 'length', ['min length', 'max length']);
   range(s.minimum, s.maximum, 'range', ['minimum', 'maximum']);
+  if (typeof s.exclusiveMinimum === 'number') out.push(`more than ${s.exclusiveMinimum}`);
+  if (typeof s.exclusiveMaximum === 'number') out.push(`less than ${s.exclusiveMaximum}`);
   if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
   const minD = s['x-minDigits'];
   const maxD = s['x-maxDigits'];
@@ -422,8 +465,52 @@ function constraintsOf(s: JsonSchema, enumCount: number, openEnum = false): stri
     out.push(s.minItems === s.maxItems ? `${s.minItems} items` : `${s.minItems}–${s.maxItems} items`);
   } else if (s.minItems !== undefined) out.push(`at least ${s.minItems} item${s.minItems === 1 ? '' : 's'}`);
   else if (s.maxItems !== undefined) out.push(`at most ${s.maxItems} item${s.maxItems === 1 ? '' : 's'}`);
+  out.push(...objectConstraints(s));
   if (s.const !== undefined) out.push(`always ${JSON.stringify(s.const)}`);
   if (enumCount > 0) out.push(openEnum ? `${enumCount} known value${enumCount === 1 ? '' : 's'}, others may appear` : `one of ${enumCount} value${enumCount === 1 ? '' : 's'}`);
+  return out;
+}
+
+/** Conditions on an object's fields as a whole: `minProperties: 1` is "not empty". */
+function objectConstraints(s: JsonSchema): string[] {
+  const out: string[] = [];
+  const min = typeof s.minProperties === 'number' && s.minProperties > 0 ? s.minProperties : undefined;
+  const max = typeof s.maxProperties === 'number' ? s.maxProperties : undefined;
+  const fields = (n: number): string => `${n} field${n === 1 ? '' : 's'}`;
+  if (min === 1 && max === undefined) out.push('not empty');
+  else if (min !== undefined && max !== undefined) out.push(min === max ? fields(min) : `${min}–${fields(max)}`);
+  else if (min !== undefined) out.push(`at least ${fields(min)}`);
+  else if (max !== undefined) out.push(max === 0 ? 'empty' : `at most ${fields(max)}`);
+  return out;
+}
+
+/**
+ * The conditions of one alternative of a union, for the parentheses after its type in the Type column:
+ * `string (36–64 characters)`, `integer (1–9)`, `array of X (at least 1 item)`. Each applies to the
+ * values of that alternative only, which is why they are not in the field's Constraints column.
+ */
+function notesOf(s: JsonSchema, type: string): string[] {
+  const out: string[] = [];
+  const span = (min: number | undefined, max: number | undefined, unit: (n: number) => string): void => {
+    if (min !== undefined && max !== undefined) out.push(min === max ? unit(min) : `${min}–${unit(max)}`);
+    else if (min !== undefined) out.push(`at least ${unit(min)}`);
+    else if (max !== undefined) out.push(`at most ${unit(max)}`);
+  };
+  const plural = (word: string) => (n: number): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (type === 'string') {
+    if (typeof s.format === 'string') out.push(s.format);
+    span(s.minLength, s.maxLength, plural('character'));
+  } else if (type === 'number' || type === 'integer') {
+    span(s.minimum, s.maximum, String);
+    if (typeof s.exclusiveMinimum === 'number') out.push(`more than ${s.exclusiveMinimum}`);
+    if (typeof s.exclusiveMaximum === 'number') out.push(`less than ${s.exclusiveMaximum}`);
+    if (typeof s.multipleOf === 'number') out.push(`multiple of ${s.multipleOf}`);
+    span(s['x-minDigits'], s['x-maxDigits'], plural('digit'));
+  } else if (type === 'array') {
+    span(s.minItems, s.maxItems, plural('item'));
+  } else if (type === 'object') {
+    out.push(...objectConstraints(s));
+  }
   return out;
 }
 
@@ -467,12 +554,109 @@ function reconciledOf(levels: { schema: JsonSchema; items: number }[]): DocsReco
   return out;
 }
 
+/** Where a field sits: its path, its row's anchor, and where the sections its type needs go. */
+interface Place {
+  /** Dotted path of the field (from the root, or from a definition's name), `[]` for array items. */
+  path: string;
+  /** The `id` of the field's row, which its sections point back to. */
+  anchor: string;
+  /** Heading level of the sections made for it. */
+  level: number;
+  /** The list its sections join (the object's nested sections, or a definition's). */
+  into: DocsSection[];
+  /** The contents entries of the section it is in. */
+  toc: DocsTocEntry[];
+}
+
+interface SectionOptions {
+  id: string;
+  path: string;
+  level: number;
+  kind: 'root' | 'object' | 'item' | 'definition';
+  fieldAnchor: string;
+  /** `option 1`, or the branch's title, when the object is one of several a field may hold; '' otherwise. */
+  option: string;
+  into: DocsSection[];
+}
+
+/** What a field's type adds to its row besides the Type column. */
+interface Shape {
+  parts: DocsTypePart[];
+  /** Shared lists of values (`$defs` enums) the type names. */
+  valueDefinitions: string[];
+  /** Inline enums of the type (of the field, one of its alternatives, or its items). */
+  valueSchemas: JsonSchema[];
+  /** Schemas whose `x-reconciled` records are the field's, with how many `items` levels down they are. */
+  levels: { schema: JsonSchema; items: number }[];
+  /** The schema whose conditions the Constraints column lists. */
+  constraints: JsonSchema;
+}
+
+/** One way a value may be, as its words in the Type column. */
+interface Alternative {
+  parts: DocsTypePart[];
+  text: string;
+  isNull: boolean;
+}
+
+/** A schema as one alternative: a definition it names, a nested union, a constant, or one JSON type. */
+type Plain =
+  | { kind: 'object-definition' | 'value-definition' | 'definition'; name: string; schema: JsonSchema }
+  | { kind: 'union' | 'all'; schema: JsonSchema }
+  | { kind: 'const' | 'any'; schema: JsonSchema }
+  | { kind: 'type'; type: string; schema: JsonSchema };
+
+/** 'field': a field's own type, its conditions in the Constraints column; 'branch': one of several, conditions in parentheses. */
+type Mode = 'field' | 'branch';
+
+function part(text: string, href = ''): DocsTypePart {
+  return { text, href, hasHref: href !== '' };
+}
+
+/** Adjacent pieces without a link as one. */
+function compact(parts: DocsTypePart[]): DocsTypePart[] {
+  const out: DocsTypePart[] = [];
+  for (const p of parts) {
+    const last = out[out.length - 1];
+    if (last !== undefined && !last.hasHref && !p.hasHref) out[out.length - 1] = part(last.text + p.text);
+    else if (p.text !== '') out.push(p);
+  }
+  return out;
+}
+
+function textOf(parts: DocsTypePart[]): string {
+  return parts.map((p) => p.text).join('');
+}
+
+/**
+ * Alternatives as one phrase: `A or B`, `A, B, or C`; `null` last. After an `array of …` a comma ends the
+ * phrase, so `array of X, or X` cannot be read as an array of either.
+ */
+function joinAlternatives(list: Alternative[], conjunction: 'or' | 'and'): DocsTypePart[] {
+  const seen = new Set<string>();
+  const unique = list.filter((a) => !seen.has(a.text) && seen.add(a.text));
+  const ordered = conjunction === 'or' ? [...unique.filter((a) => !a.isNull), ...unique.filter((a) => a.isNull)] : unique;
+  if (ordered.length === 0) return [part('any')];
+  const out: DocsTypePart[] = [];
+  ordered.forEach((a, i) => {
+    if (i > 0) {
+      const serial = ordered.length > 2 || ordered[i - 1]!.text.startsWith('array of');
+      out.push(part(serial ? (i === ordered.length - 1 ? `, ${conjunction} ` : ', ') : ` ${conjunction} `));
+    }
+    out.push(...a.parts);
+  });
+  return compact(out);
+}
+
 /** Builds the model of one page; ids are allocated through one set so every anchor is unique. */
 class ModelBuilder {
   private readonly used = new Set(['contents', 'fields', 'example', 'title']);
   readonly nested: DocsSection[] = [];
+  /** Object definitions in order of first use; their sections are built by `finish`. */
+  private readonly objectDefinitions = new Map<string, DocsDefinition>();
   /** Shared enums in order of first use. */
-  private readonly definitions = new Map<string, DocsDefinition>();
+  private readonly valueDefinitions = new Map<string, DocsDefinition>();
+  private readonly pending: string[] = [];
 
   constructor(private readonly root: JsonSchema) {}
 
@@ -484,159 +668,406 @@ class ModelBuilder {
     return id;
   }
 
+  /** Object definitions first (each with its fields), then the lists of values. */
   definitionList(): DocsDefinition[] {
-    return [...this.definitions.values()];
+    return [...this.objectDefinitions.values(), ...this.valueDefinitions.values()];
   }
 
-  private definition(name: string, def: JsonSchema): DocsDefinition {
-    const existing = this.definitions.get(name);
-    if (existing) return existing;
-    const isCountry = name === 'CountryCode';
-    const values = (def.enum ?? []).map((v) => enumValue(v, def));
+  /** Documents the object definitions used so far, and those they use in turn, each once. */
+  finish(): void {
+    for (let name = this.pending.shift(); name !== undefined; name = this.pending.shift()) {
+      const def = this.objectDefinitions.get(name)!;
+      const schema = this.definitionSchema(name);
+      const { section, toc } = this.section(schema, {
+        id: def.id, path: name, level: 2, kind: 'definition', fieldAnchor: '', option: '', into: def.nested,
+      });
+      def.section = section;
+      def.toc = toc;
+      def.hasToc = toc.length > 0;
+    }
+    for (const def of this.objectDefinitions.values()) {
+      def.hasNested = def.nested.length > 0;
+      def.hasUsedBy = def.usedBy.length > 0;
+      def.md.usedBy = def.usedBy.map((u) => u.md.path).join(', ');
+    }
+  }
+
+  /** A definition of `$defs` as the docs read it: `$ref` chains followed, `allOf` merged. */
+  private definitionSchema(name: string): JsonSchema {
+    return mergeAllOf(deref({ $ref: `#/$defs/${name}` }, this.root).schema, this.root);
+  }
+
+  private blankDefinition(name: string, id: string, def: JsonSchema): DocsDefinition {
     const description = richText(def.description ?? '');
-    const made: DocsDefinition = {
+    return {
       name,
-      id: this.id(`def-${name}`),
+      id,
       description,
       hasDescription: description.html !== '',
+      isObject: false,
+      isValues: false,
+      section: this.emptySection(id, name),
+      nested: [],
+      hasNested: false,
+      toc: [],
+      hasToc: false,
+      usedBy: [],
+      hasUsedBy: false,
+      count: 0,
+      valueHeader: 'Value',
+      meaningHeader: 'Meaning',
+      values: [],
+      open: false,
+      md: { name: mdText(name), usedBy: '' },
+    };
+  }
+
+  private emptySection(id: string, path: string): DocsSection {
+    return {
+      id, path, isRoot: false, isArrayItem: false, isOption: false, option: '', isDefinition: true, level: 2, mdHeading: '##',
+      fieldAnchor: '', description: richText(''), hasDescription: false, constraints: '', hasConstraints: false,
+      ownReconciled: [], hasOwnReconciled: false, fields: [], enums: [], hasEnums: false, reconciled: [], hasReconciled: false,
+      md: { path: mdCode(path), option: '', constraints: '' },
+    };
+  }
+
+  /** A shared list of values, listed once; its values and description are the definition's own. */
+  private valueDefinition(name: string): DocsDefinition {
+    const existing = this.valueDefinitions.get(name);
+    if (existing) return existing;
+    const def = this.definitionSchema(name);
+    const isCountry = name === 'CountryCode';
+    const values = (def.enum ?? []).map((v) => enumValue(v, def));
+    const made: DocsDefinition = {
+      ...this.blankDefinition(name, this.id(`def-${name}`), def),
+      isValues: true,
       count: values.length,
       valueHeader: isCountry ? 'Code' : 'Value',
       meaningHeader: isCountry ? 'Country' : 'Meaning',
       values,
       open: isOpen(def),
-      md: { name: mdText(name) },
     };
-    this.definitions.set(name, made);
+    this.valueDefinitions.set(name, made);
     return made;
   }
 
-  /** The fields of one object, recursing into nested objects; `stack` holds `$defs` names being expanded. */
-  section(
-    schema: JsonSchema,
-    path: string,
-    depth: number,
-    fieldAnchor: string,
-    isArrayItem: boolean,
-    stack: string[],
-  ): { section: DocsSection; toc: DocsTocEntry[] } {
-    const id = depth === 0 ? 'fields' : this.id(`section-${path}`);
+  /** The link to an object definition, noting the field that uses it; the definition is documented by `finish`. */
+  private objectLink(name: string, place: Place): DocsTypePart {
+    let def = this.objectDefinitions.get(name);
+    if (def === undefined) {
+      def = { ...this.blankDefinition(name, this.id(`def-${name}`), this.definitionSchema(name)), isObject: true };
+      this.objectDefinitions.set(name, def);
+      this.pending.push(name);
+    }
+    if (!def.usedBy.some((u) => u.anchor === place.anchor)) {
+      def.usedBy.push({ path: place.path, anchor: place.anchor, md: { path: mdCode(place.path) } });
+    }
+    return part(name, `#${def.id}`);
+  }
+
+  /** The fields of one object, recursing into nested objects. */
+  section(schema: JsonSchema, o: SectionOptions): { section: DocsSection; toc: DocsTocEntry[] } {
     const fields: DocsField[] = [];
     const enums: DocsEnum[] = [];
     const reconciled: DocsSectionReconciled[] = [];
     const toc: DocsTocEntry[] = [];
     const required = new Set(schema.required ?? []);
-    const level = Math.min(2 + depth, 6);
-    const description = depth === 0 ? richText('') : richText(schema.description ?? '');
+    const own = o.kind === 'root' || o.kind === 'definition';
+    const description = own ? richText('') : richText(schema.description ?? '');
+    const constraints = objectConstraints(schema).join('; ');
+    const ownReconciled = own ? reconciledOf([{ schema, items: 0 }]) : [];
     const section: DocsSection = {
-      id,
-      path,
-      isRoot: depth === 0,
-      isArrayItem,
-      level,
-      mdHeading: '#'.repeat(level),
-      fieldAnchor,
+      id: o.id,
+      path: o.path,
+      isRoot: o.kind === 'root',
+      isArrayItem: o.kind === 'item',
+      isOption: o.option !== '',
+      option: o.option,
+      isDefinition: o.kind === 'definition',
+      level: o.level,
+      mdHeading: '#'.repeat(o.level),
+      fieldAnchor: o.fieldAnchor,
       description,
       hasDescription: description.html !== '',
+      constraints,
+      hasConstraints: constraints !== '',
+      ownReconciled,
+      hasOwnReconciled: ownReconciled.length > 0,
       fields,
       enums,
       hasEnums: false,
       reconciled,
       hasReconciled: false,
-      md: { path: mdCode(path) },
+      md: { path: mdCode(o.path), option: mdText(o.option), constraints: mdText(constraints) },
     };
-    if (depth > 0) this.nested.push(section);
+    if (!own) o.into.push(section);
+    const level = Math.min(o.level + 1, 6);
     for (const [name, raw] of Object.entries(schema.properties ?? {})) {
-      const fieldPath = path === '' ? name : `${path}.${name}`;
-      const anchor = this.id(`field-${fieldPath}`);
-      const ref = refName(raw);
-      const s = resolve(raw, this.root);
-      const expanding = ref !== undefined && stack.includes(ref);
-      const nextStack = ref === undefined ? stack : [...stack, ref];
-
-      const type = typeLabel(s, ref);
-      let typeHref = '';
-
-      // An object, or an array (of arrays) of objects, gets its own section after this one.
-      let inner = s;
-      let suffix = '';
-      let innerStack = nextStack;
-      const levels = [{ schema: s, items: 0 }];
-      while (typesOf(inner).includes('array') && inner.items !== undefined) {
-        const itemRef = refName(inner.items);
-        if (itemRef !== undefined && innerStack.includes(itemRef)) break;
-        if (itemRef !== undefined) innerStack = [...innerStack, itemRef];
-        inner = resolve(inner.items, this.root);
-        suffix += '[]';
-        levels.push({ schema: inner, items: levels.length });
-      }
-      if (isObjectWithFields(inner) && !expanding && typesOf(inner).includes('object')) {
-        const child = this.section(inner, `${fieldPath}${suffix}`, depth + 1, anchor, suffix !== '', innerStack);
-        typeHref = `#${child.section.id}`;
-        toc.push({
-          title: `${fieldPath}${suffix}`,
-          href: typeHref,
-          children: child.toc,
-          hasChildren: child.toc.length > 0,
-        });
-      }
-
-      // Enum values: a shared `$defs` enum is listed once at the end, an inline one under this table.
-      const valuesSchema = s.enum !== undefined ? s : inner.enum !== undefined ? inner : undefined;
-      const valuesRef = valuesSchema === s ? ref : suffix === '[]' ? refName(s.items ?? {}) : undefined;
-      let valuesHref = '';
-      if (valuesSchema?.enum !== undefined) {
-        if (valuesRef !== undefined) {
-          valuesHref = `#${this.definition(valuesRef, own(this.root.$defs, valuesRef) ?? valuesSchema).id}`;
-          if (typeHref === '') typeHref = valuesHref;
-        } else {
-          const values = valuesSchema.enum.map((v) => enumValue(v, valuesSchema));
-          const enumAnchor = this.id(`${anchor}-values`);
-          enums.push({ field: name, anchor: enumAnchor, values, open: isOpen(valuesSchema), md: { field: mdCode(name) } });
-          valuesHref = `#${enumAnchor}`;
-        }
-      }
-      const enumCount = valuesSchema?.enum?.length ?? 0;
-      const parts = constraintsOf(s, enumCount, isOpen(valuesSchema));
-      const constraints = parts.join('; ');
-      const hasExample = Array.isArray(raw.examples) && raw.examples.length > 0;
-      const example = hasExample ? display(raw.examples?.[0]) : '';
-      const description = richText(s.description ?? '');
-      const notOnPage = s['x-notOnPage'] === true;
-      const fieldReconciled = reconciledOf(levels);
-      if (fieldReconciled.length > 0) reconciled.push({ field: name, lines: fieldReconciled, md: { field: mdCode(name) } });
-      fields.push({
-        name,
-        path: fieldPath,
-        anchor,
-        type,
-        typeHref,
-        hasTypeHref: typeHref !== '',
-        required: required.has(name),
-        requiredText: required.has(name) ? 'yes' : 'no',
-        constraints,
-        constraintParts: parts.map((text, i) => {
-          // constraintsOf lists the enum count last.
-          const href = enumCount > 0 && i === parts.length - 1 ? valuesHref : '';
-          return { text, href, hasHref: href !== '' };
-        }),
-        description,
-        example,
-        hasExample,
-        notOnPage,
-        reconciled: fieldReconciled,
-        hasReconciled: fieldReconciled.length > 0,
-        md: {
-          name: mdCode(name),
-          type: mdText(type),
-          constraints: mdText(constraints),
-          example: mdCode(example),
-          description: notOnPage ? `*${mdText(NOT_ON_PAGE_NOTE)}*${description.md === '' ? '' : ` ${description.md}`}` : description.md,
-        },
-      });
+      const path = o.path === '' ? name : `${o.path}.${name}`;
+      const place: Place = { path, anchor: this.id(`field-${path}`), level, into: o.into, toc };
+      fields.push(this.field(name, raw, required.has(name), place, enums, reconciled));
     }
     section.hasEnums = enums.length > 0;
     section.hasReconciled = reconciled.length > 0;
     return { section, toc };
+  }
+
+  private field(
+    name: string,
+    raw: JsonSchema,
+    required: boolean,
+    place: Place,
+    enums: DocsEnum[],
+    reconciled: DocsSectionReconciled[],
+  ): DocsField {
+    const { anchor } = place;
+    const { shape, schema: s } = this.shape(raw, place);
+    const type = textOf(shape.parts);
+    const typeHref = shape.parts.find((p) => p.hasHref)?.href ?? '';
+
+    // Listed values: a shared `$defs` enum is listed once at the end, inline ones under this table.
+    let valuesHref = '';
+    let enumCount = 0;
+    let open = false;
+    if (shape.valueSchemas.length > 0) {
+      const values: DocsValue[] = [];
+      const seen = new Set<string>();
+      for (const schema of shape.valueSchemas) {
+        for (const v of schema.enum ?? []) {
+          const key = JSON.stringify(v) ?? String(v);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          values.push(enumValue(v, schema));
+        }
+      }
+      open = shape.valueSchemas.some((v) => isOpen(v));
+      const enumAnchor = this.id(`${anchor}-values`);
+      enums.push({ field: name, anchor: enumAnchor, values, open, md: { field: mdCode(name) } });
+      valuesHref = `#${enumAnchor}`;
+      enumCount = values.length;
+    } else if (shape.valueDefinitions.length === 1) {
+      const defName = shape.valueDefinitions[0]!;
+      const def = this.valueDefinitions.get(defName)!;
+      valuesHref = `#${def.id}`;
+      enumCount = def.count;
+      open = def.open;
+    }
+    const parts = constraintsOf(shape.constraints, enumCount, open);
+    const constraints = parts.join('; ');
+    const hasExample = Array.isArray(raw.examples) && raw.examples.length > 0;
+    const example = hasExample ? display(raw.examples?.[0]) : '';
+    const description = richText(s.description ?? '');
+    const notOnPage = s['x-notOnPage'] === true;
+    const fieldReconciled = reconciledOf(shape.levels);
+    if (fieldReconciled.length > 0) reconciled.push({ field: name, lines: fieldReconciled, md: { field: mdCode(name) } });
+    return {
+      name,
+      path: place.path,
+      anchor,
+      type,
+      typeParts: shape.parts,
+      typeHref,
+      hasTypeHref: typeHref !== '',
+      required,
+      requiredText: required ? 'yes' : 'no',
+      constraints,
+      constraintParts: parts.map((text, i) => {
+        // constraintsOf lists the enum count last.
+        const href = enumCount > 0 && i === parts.length - 1 ? valuesHref : '';
+        return { text, href, hasHref: href !== '' };
+      }),
+      description,
+      example,
+      hasExample,
+      notOnPage,
+      reconciled: fieldReconciled,
+      hasReconciled: fieldReconciled.length > 0,
+      md: {
+        name: mdCode(name),
+        type: mdText(type),
+        constraints: mdText(constraints),
+        example: mdCode(example),
+        description: notOnPage ? `*${mdText(NOT_ON_PAGE_NOTE)}*${description.md === '' ? '' : ` ${description.md}`}` : description.md,
+      },
+    };
+  }
+
+  /**
+   * A field's type: a definition it names (linked), one type or several (`anyOf`/`oneOf`, a list of
+   * types), `allOf` merged. Also returns the field's schema with a `$ref` followed, for its description.
+   */
+  private shape(raw: JsonSchema, place: Place): { shape: Shape; schema: JsonSchema } {
+    const n = mergeAllOf(raw, this.root);
+    const { schema: s, name: ref } = deref(n, this.root);
+    const shape: Shape = { parts: [], valueDefinitions: [], valueSchemas: [], levels: [], constraints: s };
+    const target = ref === undefined ? undefined : mergeAllOf(s, this.root);
+    if (ref !== undefined && target !== undefined && isFieldsObject(target)) {
+      // The definition's own conditions and records are in its section; the row has the field's.
+      const { $ref: _ref, ...own } = n;
+      shape.constraints = own;
+      shape.levels.push({ schema: own, items: 0 });
+      shape.parts = [this.objectLink(ref, place)];
+      return { shape, schema: s };
+    }
+    shape.levels.push({ schema: s, items: 0 });
+    const isList = ref !== undefined && Array.isArray(s.enum);
+    if (!isList && unionOf(s) !== undefined) {
+      const { anyOf: _any, oneOf: _one, ...outer } = s;
+      shape.constraints = outer;
+      shape.parts = joinAlternatives(this.alternatives(alternatives(s, this.root), place, shape, 'branch'), 'or');
+    } else if (!isList && Array.isArray(s.allOf)) {
+      // An `allOf` whose parts cannot be written as one schema: each part, all of which hold.
+      const { allOf, ...outer } = s;
+      shape.constraints = outer;
+      const parts = (allOf as JsonSchema[]).map((p) => mergeAllOf(p, this.root));
+      shape.parts = joinAlternatives(this.alternatives(parts, place, shape, 'branch'), 'and');
+    } else {
+      shape.parts = joinAlternatives(this.alternatives([ref === undefined ? s : n], place, shape, 'field'), 'or');
+    }
+    return { shape, schema: s };
+  }
+
+  /** Each schema as the alternatives it stands for; inline objects get their sections, as options when several. */
+  private alternatives(list: JsonSchema[], place: Place, shape: Shape, mode: Mode): Alternative[] {
+    const plain = list.flatMap((schema) => this.plain(schema, shape));
+    const objects = plain.filter((p) => p.kind === 'type' && this.inlineObjects(p.schema, p.type));
+    return plain.map((p) => {
+      const index = objects.indexOf(p);
+      const title = typeof p.schema.title === 'string' ? oneLine(p.schema.title).trim() : '';
+      const option = objects.length < 2 || index < 0 ? '' : title !== '' ? title : `option ${index + 1}`;
+      return this.alternative(p, place, shape, mode, option);
+    });
+  }
+
+  /** An object with fields, or an array (of arrays) of them, written inline: what gets a section of its own. */
+  private inlineObjects(schema: JsonSchema, type: string): boolean {
+    if (type === 'object') return isObjectWithFields(schema);
+    let items = schema.items;
+    for (let depth = 0; type === 'array' && items !== undefined && depth < 32; depth++) {
+      const m = mergeAllOf(items, this.root);
+      if (refName(m) !== undefined || unionOf(m) !== undefined) return false;
+      if (isFieldsObject(m)) return true;
+      if (!typesOf(m).includes('array')) return false;
+      items = m.items;
+    }
+    return false;
+  }
+
+  private plain(raw: JsonSchema, shape: Shape): Plain[] {
+    const { schema: t, name } = deref(raw, this.root);
+    const m = mergeAllOf(t, this.root);
+    if (name !== undefined) {
+      if (isFieldsObject(m)) return [{ kind: 'object-definition', name, schema: m }];
+      if (Array.isArray(m.enum)) return [{ kind: 'value-definition', name, schema: m }];
+      if (unionOf(m) === undefined && !Array.isArray(m.allOf)) return [{ kind: 'definition', name, schema: m }];
+    }
+    if (unionOf(m) !== undefined) return [{ kind: 'union', schema: m }];
+    if (Array.isArray(m.allOf)) return [{ kind: 'all', schema: m }];
+    if (m.const !== undefined) return [{ kind: 'const', schema: m }];
+    let types = typesOf(m);
+    if (Array.isArray(m.enum)) {
+      shape.valueSchemas.push(m);
+      if (types.length === 0) types = typesOfValues(m.enum);
+    }
+    if (types.length === 0) return [{ kind: 'any', schema: m }];
+    return splitTypes({ ...m, type: types as JsonSchema['type'] }).map((p) => ({ kind: 'type', type: String(p.type), schema: p }));
+  }
+
+  private alternative(p: Plain, place: Place, shape: Shape, mode: Mode, option: string): Alternative {
+    const done = (parts: DocsTypePart[], isNull = false): Alternative => {
+      const compacted = compact(parts);
+      return { parts: compacted, text: textOf(compacted), isNull };
+    };
+    const withNotes = (text: string, notes: string[]): string => (notes.length > 0 ? `${text} (${notes.join(', ')})` : text);
+    switch (p.kind) {
+      case 'object-definition':
+        return done([this.objectLink(p.name, place)]);
+      case 'value-definition':
+        if (!shape.valueDefinitions.includes(p.name)) shape.valueDefinitions.push(p.name);
+        return done([part(p.name, `#${this.valueDefinition(p.name).id}`)]);
+      case 'definition':
+        return done([part(p.name)]);
+      case 'union':
+      case 'all': {
+        const list = p.kind === 'union' ? alternatives(p.schema, this.root) : (p.schema.allOf as JsonSchema[]).map((b) => mergeAllOf(b, this.root));
+        const inner = joinAlternatives(this.alternatives(list, place, shape, 'branch'), p.kind === 'union' ? 'or' : 'and');
+        return done([part('('), ...inner, part(')')]);
+      }
+      case 'const':
+        return done([part(mode === 'branch' ? display(JSON.stringify(p.schema.const)) : typesOfValues([p.schema.const]).join(' or '))], p.schema.const === null);
+      case 'any':
+        return done([part(isAnything(p.schema) ? 'any' : 'value')]);
+      case 'type':
+        break;
+    }
+    const { type, schema } = p;
+    if (type === 'null') return done([part('null')], true);
+    if (type === 'object' && isObjectWithFields(schema)) {
+      const href = this.nestedSection(schema, place.path, place, 'object', option);
+      return done([part(option === '' ? 'object' : /^option \d+$/.test(option) ? `object (${option})` : option, href)]);
+    }
+    if (type === 'array') {
+      const notes = mode === 'branch' ? notesOf(schema, 'array') : [];
+      if (schema.items === undefined) return done([part(withNotes('array', notes))]);
+      const items = this.itemsOf(schema, place, shape, '[]', 1, option);
+      if (items.whole !== '') {
+        // The phrase links to the items' section as a whole: `array of objects`.
+        const label = `array of ${textOf(items.parts)}`;
+        return done([part(withNotes(label, option === '' ? notes : [option, ...notes]), items.whole)]);
+      }
+      return done([part('array of '), ...items.parts, ...(notes.length > 0 ? [part(` (${notes.join(', ')})`)] : [])]);
+    }
+    if (mode === 'branch') return done([part(withNotes(type, notesOf(schema, type)))]);
+    return done([part(type === 'string' && typeof schema.format === 'string' ? `string (${schema.format})` : type)]);
+  }
+
+  /**
+   * The items of an array as words after `array of`: a definition (linked), `objects` (inline, with
+   * their section; `whole` is its link, for the whole phrase), a nested array, or the items' types.
+   */
+  private itemsOf(
+    array: JsonSchema,
+    place: Place,
+    shape: Shape,
+    suffix: string,
+    depth: number,
+    option: string,
+  ): { parts: DocsTypePart[]; whole: string } {
+    const raw = mergeAllOf(array.items ?? {}, this.root);
+    const { schema: t, name } = deref(raw, this.root);
+    const m = mergeAllOf(t, this.root);
+    if (name !== undefined && isFieldsObject(m)) return { parts: [this.objectLink(name, place)], whole: '' };
+    shape.levels.push({ schema: m, items: depth });
+    if (name !== undefined && Array.isArray(m.enum)) {
+      if (!shape.valueDefinitions.includes(name)) shape.valueDefinitions.push(name);
+      return { parts: [part(name, `#${this.valueDefinition(name).id}`)], whole: '' };
+    }
+    if (name !== undefined && unionOf(m) === undefined && !Array.isArray(m.allOf)) return { parts: [part(name)], whole: '' };
+    const itemPlace: Place = { ...place, path: `${place.path}${suffix}` };
+    if (unionOf(m) !== undefined || Array.isArray(m.allOf)) {
+      const alternatives = this.alternatives([m], itemPlace, shape, 'branch');
+      const parts = alternatives.length === 1 ? alternatives[0]!.parts : [];
+      return { parts: parts.length > 0 ? parts : [part('any')], whole: '' };
+    }
+    if (isFieldsObject(m)) {
+      const href = this.nestedSection(m, `${place.path}${suffix}`, place, 'item', option);
+      return { parts: [part('objects')], whole: href };
+    }
+    if (typesOf(m).includes('array') && !Array.isArray(m.type)) {
+      const inner = this.itemsOf(m, place, shape, `${suffix}[]`, depth + 1, option);
+      return { parts: [part('array of '), ...inner.parts], whole: inner.whole };
+    }
+    const alternatives = this.alternatives([m], itemPlace, shape, 'field');
+    const parts = joinAlternatives(alternatives, 'or');
+    return { parts: alternatives.length > 1 ? [part('('), ...parts, part(')')] : parts, whole: '' };
+  }
+
+  /** A section for an inline object, with its entry in the contents; returns its `#id`. */
+  private nestedSection(schema: JsonSchema, path: string, place: Place, kind: 'object' | 'item', option: string): string {
+    const id = this.id(`section-${path}${option === '' ? '' : `-${option}`}`);
+    const { toc } = this.section(schema, { id, path, level: place.level, kind, fieldAnchor: place.anchor, option, into: place.into });
+    place.toc.push({ title: option === '' ? path : `${path} (${option})`, href: `#${id}`, children: toc, hasChildren: toc.length > 0 });
+    return `#${id}`;
   }
 }
 
@@ -646,32 +1077,16 @@ function enumValue(value: unknown, s: JsonSchema): DocsValue {
   return { value: display(value), meaning: richText(meaning), md: { value: mdCode(display(value)) } };
 }
 
-function typeLabel(s: JsonSchema, ref: string | undefined): string {
-  if (ref !== undefined && !isObjectWithFields(s)) return ref;
-  const types = typesOf(s);
-  if (types.length === 0) return s.enum !== undefined || s.const !== undefined ? 'value' : 'any';
-  return types
-    .map((t) => {
-      if (t === 'string' && typeof s.format === 'string') return `string (${s.format})`;
-      if (t === 'array') {
-        if (s.items === undefined) return 'array';
-        const itemRef = refName(s.items);
-        if (itemRef !== undefined) return `array of ${itemRef}`;
-        if (isObjectWithFields(s.items)) return 'array of objects';
-        return `array of ${typeLabel(s.items, undefined)}`;
-      }
-      return t;
-    })
-    .join(' or ');
-}
-
 /** The model the doc templates render for one object. */
 export function buildDocsModel(doc: DocsInput): DocsModel {
   const builder = new ModelBuilder(doc.schema);
-  const { section: root, toc } = builder.section(doc.schema, '', 0, '', false, []);
+  const schema = mergeAllOf(deref(doc.schema, doc.schema).schema, doc.schema);
+  const { section: root, toc } = builder.section(schema, { id: 'fields', path: '', level: 2, kind: 'root', fieldAnchor: '', option: '', into: builder.nested });
+  builder.finish();
   const description = richText(doc.schema.description ?? '');
   const example = prettyJson(exampleObject(doc.schema));
   const title = humanize(doc.name) || doc.name;
+  const definitions = builder.definitionList();
   return {
     banner: commentSafe(`@generated by yuno-codegen from ${doc.source} — do not edit`),
     title,
@@ -682,8 +1097,8 @@ export function buildDocsModel(doc: DocsInput): DocsModel {
     nested: builder.nested,
     hasNested: builder.nested.length > 0,
     toc,
-    definitions: builder.definitionList(),
-    hasDefinitions: builder.definitionList().length > 0,
+    definitions,
+    hasDefinitions: definitions.length > 0,
     example,
     exampleFence: mdFence(example),
     notes: { openEnum: OPEN_ENUM_NOTE, notOnPage: NOT_ON_PAGE_NOTE },
@@ -716,8 +1131,9 @@ function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown
   const ref = refName(raw);
   if (ref !== undefined && stack.includes(ref)) return undefined;
   const nextStack = ref === undefined ? stack : [...stack, ref];
-  const s = resolve(raw, root);
+  const s = mergeAllOf(resolve(raw, root), root);
   const types = typesOf(s);
+  if (unionOf(s) !== undefined && !isFieldsObject(s)) return unionExample(s, root, nextStack);
   if (isObjectWithFields(s) && (types.length === 0 || types.includes('object'))) {
     const entries: [string, unknown][] = [];
     for (const [name, child] of Object.entries(s.properties ?? {})) {
@@ -737,6 +1153,35 @@ function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown
     if (types.includes('array') && s.items !== undefined && fits([given], s, root)) return [given];
   }
   return synthesize(s, root, nextStack);
+}
+
+/**
+ * An example of one of a union's alternatives: the page's own when it fits, else the first alternative
+ * that shows the most (an object with fields, then an array of them, then a value; `null` and constants
+ * such as the API's `""` last) whose example fits.
+ */
+function unionExample(s: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  const given = Array.isArray(s.examples) && s.examples.length > 0 ? s.examples[0] : undefined;
+  if (given !== undefined && fits(given, s, root)) return given;
+  const rank = (alt: JsonSchema): number => {
+    const m = mergeAllOf(deref(alt, root).schema, root);
+    if (isFieldsObject(m)) return 0;
+    if (typesOf(m).includes('array') && m.items !== undefined && isFieldsObject(mergeAllOf(deref(m.items, root).schema, root))) return 1;
+    if (m.const !== undefined) return 3;
+    if (m.type === 'null') return 4;
+    return 2;
+  };
+  const ranked = alternatives(s, root)
+    .map((alt, i) => ({ alt, i, rank: rank(alt) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i);
+  let fallback: unknown;
+  for (const { alt } of ranked) {
+    const value = exampleFor(alt, root, stack);
+    if (value === undefined) continue;
+    if (fits(value, alt, root) && fits(value, s, root)) return value;
+    fallback ??= value;
+  }
+  return fallback ?? null;
 }
 
 function repeat(item: unknown, s: JsonSchema): unknown[] {
