@@ -10,7 +10,7 @@ import { parse } from './page/parse.js';
 import { canonicalOrder, pageSchema, unusedOverrides, type PageSchema } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { readOpenApi, type ApiSource } from './openapi/read.js';
-import { matchObjects, type ObjectMatch } from './reconcile/match.js';
+import { matchObjects, type ObjectMatch, type Sample } from './reconcile/match.js';
 import { reconcile, type ReconcileRule } from './reconcile/reconcile.js';
 import { CodegenError, type PageSource, type Problem, type SchemaDocument } from './types.js';
 
@@ -50,9 +50,10 @@ export async function extractAll(pages: PageSource[], openapi: ApiSource[] = [])
   if (problems.length > 0) throw new CodegenError(problems);
   const ok = pageSchemas as PageSchema[];
   const matches = matchObjects(ok.map((p) => p.doc), operations);
+  const apiPayloads = operations.flatMap((op) => op.examples.map((e) => ({ value: e.value, where: e.label })));
   const docs: SchemaDocument[] = [];
   for (const [i, page] of ok.entries()) {
-    const doc = reconciled(page, matches[i]!, openapi.length > 0);
+    const doc = reconciled(page, matches[i]!, openapi.length > 0 ? apiPayloads : undefined);
     const unused = unusedOverrides({ ...page, doc });
     if (unused.length > 0) {
       problems.push(...unused);
@@ -70,7 +71,7 @@ export async function extractAll(pages: PageSource[], openapi: ApiSource[] = [])
   return docs;
 }
 
-function reconciled(page: PageSchema, match: ObjectMatch, withApi: boolean): SchemaDocument {
+function reconciled(page: PageSchema, match: ObjectMatch, apiPayloads: Sample[] | undefined): SchemaDocument {
   const fields = page.overrides.fields ?? {};
   const override = (path: string) => (Object.prototype.hasOwnProperty.call(fields, path) ? fields[path] : undefined);
   const result = reconcile(page.doc.schema, match.samples, {
@@ -78,8 +79,9 @@ function reconciled(page: PageSchema, match: ObjectMatch, withApi: boolean): Sch
     requiredSetBy: (path: string) => override(path)?.required !== undefined,
     lineOf: (path: string) => page.lines.get(path),
     root: page.doc.schema,
+    ...(apiPayloads ? { apiPayloads } : {}),
   });
   const doc: SchemaDocument = { ...page.doc, schema: canonicalOrder(result.schema) };
-  if (withApi) doc.evidence = { operations: match.operations, examples: match.samples.length, placeholders: result.placeholders };
+  if (apiPayloads) doc.evidence = { operations: match.operations, examples: match.samples.length, placeholders: result.placeholders };
   return doc;
 }

@@ -21,7 +21,7 @@ export const RECONCILE_RULES = {
   format: 'a format real values break is not applied',
   'enum-values': 'values outside the page\'s list extend it',
   'api-field': 'a field the API returns that the page lacks is added, marked as not on the page',
-  'timestamp-lengths': 'where a real timestamp of an object has another length than a timestamp field allows, no timestamp field of it keeps length bounds (the format checks the value)',
+  'timestamp-lengths': 'where a real timestamp the API sends has another length than a timestamp field allows, no timestamp field keeps length bounds (the format checks the value)',
   'null-for-absent': 'where the API sends null for an absent value anywhere in an object, every optional field of it may be null',
   'empty-for-absent': 'where the API sends "" for an absent string anywhere in an object, every optional string field of it may be ""',
   required: 'a top-level field present and not null in every example (3 or more) is required',
@@ -46,6 +46,11 @@ export const REQUIRED_MIN_EXAMPLES = 3;
 const EVIDENCE_SHOWN = 3;
 
 export interface ReconcileOptions {
+  /**
+   * Every 2xx example payload of the API, whatever object it is: how the API writes timestamps is its
+   * serializer's habit, seen in all of them (rule "timestamp-lengths").
+   */
+  apiPayloads?: Sample[];
   /** Is this rule refused for this field path (`amount.value`) by the overrides file? */
   refused?: (path: string, rule: ReconcileRule) => boolean;
   /** A field path the overrides file sets `required` for: evidence does not change it. */
@@ -72,7 +77,7 @@ export interface ReconcileResult {
 export function reconcile(schema: JsonSchema, samples: Sample[], options: ReconcileOptions = {}): ReconcileResult {
   const ctx: Ctx = { options, placeholders: [], defs: new Map(), owner: typeof schema.title === 'string' ? schema.title : '' };
   // The timestamp convention reads the page's bounds, so it comes before the per-field rules widen them.
-  let out = timestampLengths(schema, samples, ctx);
+  let out = timestampLengths(schema, options.apiPayloads ?? samples, ctx);
   out = node(out, samples, '', ctx);
   out = absentConventions(out, samples, ctx);
   if (ctx.defs.size > 0) out.$defs = { ...(out.$defs ?? {}), ...Object.fromEntries(ctx.defs) };
@@ -93,18 +98,6 @@ function absentMarkers(samples: Sample[]): { nulls: Sample[]; empties: Sample[] 
   return { nulls, empties };
 }
 
-/**
- * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API,
- * not of one field. Once the payloads of an object show `null` (or `""`) for absent values, every
- * optional field of it may carry the same (a field the evidence or the page requires keeps its type):
- * the examples never show every field absent, and a real payload that does must not be rejected. The
- * object records the convention once (`x-reconciled` on the object), each field's schema shows it.
- */
-function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
-  const { nulls, empties } = absentMarkers(samples);
-  if (nulls.length === 0 && empties.length === 0) return root;
-  return conventions(root, { nulls, empties }, ctx);
-}
 
 /** Walk every field of the object (through items, anyOf and the object's own definitions) once. */
 function eachField(root: JsonSchema, ctx: Ctx, fn: (field: JsonSchema, path: string, required: boolean) => JsonSchema): JsonSchema {
@@ -137,28 +130,31 @@ function eachField(root: JsonSchema, ctx: Ctx, fn: (field: JsonSchema, path: str
 /**
  * Rule "timestamp-lengths": a timestamp field's MAX/MIN count the characters of one rendering
  * (`2022-05-09T20:46:54.786342Z`: 27); RFC 3339 allows others and the API sends them. Once a real
- * timestamp of the object has a length one of its timestamp fields forbids, none keeps length bounds.
+ * timestamp the API sends (in any of its payloads: one serializer writes them all) has a length one of
+ * the object's timestamp fields forbids, none of them keeps length bounds.
  */
 function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
   const formats = new Set(['date-time', 'date']);
-  const bounds: { min?: number; max?: number }[] = [];
+  const bounds: { format: string; min?: number; max?: number }[] = [];
   eachField(root, ctx, (field) => {
     for (const s of [field, ...((field.anyOf as JsonSchema[] | undefined) ?? [])]) {
-      if (typeof s.format === 'string' && formats.has(s.format) && (s.minLength !== undefined || s.maxLength !== undefined)) bounds.push({ min: s.minLength, max: s.maxLength });
+      if (typeof s.format === 'string' && formats.has(s.format) && (s.minLength !== undefined || s.maxLength !== undefined)) bounds.push({ format: s.format, min: s.minLength, max: s.maxLength });
     }
     return field;
   });
   if (bounds.length === 0) return root;
-  const stamps: Sample[] = [];
+  // The payloads' timestamps, by what they render: a date alone, or a date and more (a time, in whatever
+  // form the API writes it: "2024-07-03T05:00:00", "2023-07-12 20:10:30.311048496 +0000 UTC").
+  const stamps: (Sample & { format: string })[] = [];
   const walk = (value: unknown, where: string): void => {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2})?/.test(value)) stamps.push({ value, where });
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) stamps.push({ value, where, format: value.length === 10 ? 'date' : 'date-time' });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}/${i}`));
     else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${escapePointer(k)}`);
   };
   for (const s of samples) walk(s.value, s.where);
   const off = stamps.filter((s) => {
     const n = [...(s.value as string)].length;
-    return bounds.some((b) => (b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max));
+    return bounds.some((b) => b.format === s.format && ((b.min !== undefined && n < b.min) || (b.max !== undefined && n > b.max)));
   });
   if (off.length === 0) return root;
   let changed = 0;
@@ -187,7 +183,16 @@ function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSc
   return out;
 }
 
-function conventions(root: JsonSchema, { nulls, empties }: { nulls: Sample[]; empties: Sample[] }, ctx: Ctx): JsonSchema {
+/**
+ * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API,
+ * not of one field. Once the payloads of an object show `null` (or `""`) for absent values, every
+ * optional field of it may carry the same (a field the evidence or the page requires keeps its type):
+ * the examples never show every field absent, and a real payload that does must not be rejected. The
+ * object records the convention once (`x-reconciled` on the object), each field's schema shows it.
+ */
+function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
+  const { nulls, empties } = absentMarkers(samples);
+  if (nulls.length === 0 && empties.length === 0) return root;
   const refused = (path: string, rule: ReconcileRule): boolean => ctx.options.refused?.(path, rule) ?? false;
   let nullFields = 0;
   let emptyFields = 0;
