@@ -452,6 +452,7 @@ function constraintsOf(s: JsonSchema, enumCount: number, openEnum = false): stri
     else if (max !== undefined) out.push(`${lone[1]} ${max}`);
   };
   range(s.minLength, s.maxLength, 'length', ['min length', 'max length']);
+  if (typeof s.pattern === 'string') out.push(`pattern ${s.pattern}`);
   range(s.minimum, s.maximum, 'range', ['minimum', 'maximum']);
   if (typeof s.exclusiveMinimum === 'number') out.push(`more than ${s.exclusiveMinimum}`);
   if (typeof s.exclusiveMaximum === 'number') out.push(`less than ${s.exclusiveMaximum}`);
@@ -500,6 +501,7 @@ function notesOf(s: JsonSchema, type: string): string[] {
   if (type === 'string') {
     if (typeof s.format === 'string') out.push(s.format);
     span(s.minLength, s.maxLength, plural('character'));
+    if (typeof s.pattern === 'string') out.push(`pattern ${s.pattern}`);
   } else if (type === 'number' || type === 'integer') {
     span(s.minimum, s.maximum, String);
     if (typeof s.exclusiveMinimum === 'number') out.push(`more than ${s.exclusiveMinimum}`);
@@ -1128,12 +1130,18 @@ export function exampleObject(schema: JsonSchema): unknown {
 }
 
 function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  // `{ allOf: [{ $ref }] }` is the `$ref`.
+  if (refName(raw) === undefined && Array.isArray(raw.allOf)) {
+    const merged = mergeAllOf(raw, root);
+    if (refName(merged) !== undefined) return exampleFor(merged, root, stack);
+  }
   const ref = refName(raw);
   if (ref !== undefined && stack.includes(ref)) return undefined;
   const nextStack = ref === undefined ? stack : [...stack, ref];
   const s = mergeAllOf(resolve(raw, root), root);
   const types = typesOf(s);
   if (unionOf(s) !== undefined && !isFieldsObject(s)) return unionExample(s, root, nextStack);
+  if (Array.isArray(s.allOf)) return allOfExample(s, root, nextStack);
   if (isObjectWithFields(s) && (types.length === 0 || types.includes('object'))) {
     const entries: [string, unknown][] = [];
     for (const [name, child] of Object.entries(s.properties ?? {})) {
@@ -1161,8 +1169,15 @@ function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown
  * such as the API's `""` last) whose example fits.
  */
 function unionExample(s: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  const list = alternatives(s, root);
+  const { anyOf: _any, oneOf: _one, ...outer } = s;
+  // `oneOf`: exactly one alternative holds (conforms() reads `anyOf` only, so the count is taken here).
+  const holds = (value: unknown): boolean => {
+    const count = list.filter((alt) => fits(value, alt, root)).length;
+    return fits(value, outer, root) && (Array.isArray(s.oneOf) && !Array.isArray(s.anyOf) ? count === 1 : count > 0);
+  };
   const given = Array.isArray(s.examples) && s.examples.length > 0 ? s.examples[0] : undefined;
-  if (given !== undefined && fits(given, s, root)) return given;
+  if (given !== undefined && holds(given)) return given;
   const rank = (alt: JsonSchema): number => {
     const m = mergeAllOf(deref(alt, root).schema, root);
     if (isFieldsObject(m)) return 0;
@@ -1171,14 +1186,27 @@ function unionExample(s: JsonSchema, root: JsonSchema, stack: string[]): unknown
     if (m.type === 'null') return 4;
     return 2;
   };
-  const ranked = alternatives(s, root)
+  const ranked = list
     .map((alt, i) => ({ alt, i, rank: rank(alt) }))
     .sort((a, b) => a.rank - b.rank || a.i - b.i);
   let fallback: unknown;
   for (const { alt } of ranked) {
     const value = exampleFor(alt, root, stack);
     if (value === undefined) continue;
-    if (fits(value, alt, root) && fits(value, s, root)) return value;
+    if (holds(value)) return value;
+    fallback ??= value;
+  }
+  return fallback ?? null;
+}
+
+/** An `allOf` whose parts are not one schema: the first part's example that every part accepts. */
+function allOfExample(s: JsonSchema, root: JsonSchema, stack: string[]): unknown {
+  const parts = s.allOf as JsonSchema[];
+  let fallback: unknown;
+  for (const p of parts) {
+    const value = exampleFor(p, root, stack);
+    if (value === undefined) continue;
+    if (parts.every((q) => fits(value, q, root))) return value;
     fallback ??= value;
   }
   return fallback ?? null;

@@ -189,7 +189,8 @@ export function alternatives(schema: JsonSchema, root: JsonSchema, depth = 0): J
 
 /**
  * One alternative split by JSON type: `{ type: ['string', 'null'], minLength: 3 }` is a string of at
- * least 3 characters, or null. Each part keeps the keywords that apply to its type (and annotations);
+ * least 3 characters, or null. Each part keeps the keywords that apply to its type (and its title and
+ * description, but for null);
  * `enum` and `const` are left out (the caller lists the values once). A schema with one type or none is
  * returned as it is.
  */
@@ -201,7 +202,10 @@ export function splitTypes(schema: JsonSchema): JsonSchema[] {
       const value = own(schema as Record<string, unknown>, key);
       if (value !== undefined) (part as Record<string, unknown>)[key] = value;
     }
-    if (t !== 'null' && typeof schema.title === 'string') part.title = schema.title;
+    if (t !== 'null') {
+      if (typeof schema.title === 'string') part.title = schema.title;
+      if (typeof schema.description === 'string') part.description = schema.description;
+    }
     return part;
   });
 }

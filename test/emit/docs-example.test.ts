@@ -29,6 +29,8 @@ describe('the complete example object is accepted by the schema', () => {
     'schema/customer-session.schema.json',
     'test/fixtures/docs/nested.schema.json',
     'test/fixtures/docs/hostile.schema.json',
+    'test/fixtures/docs/combinators.schema.json',
+    'test/fixtures/docs/payment-reconciled.schema.json',
   ])('%s', async (path) => {
     const schema = readSchema(path);
     const example = exampleObject(schema);

@@ -9,6 +9,8 @@ import { docOf, renderDocs } from './docs-helpers.js';
 const hostile = docOf('test/fixtures/docs/hostile.schema.json', 'hostile');
 const nested = docOf('test/fixtures/docs/nested.schema.json', 'test-order');
 const customerSession = docOf('schema/customer-session.schema.json', 'customer-session');
+const combinators = docOf('test/fixtures/docs/combinators.schema.json', 'test-checkout');
+const paymentReconciled = docOf('test/fixtures/docs/payment-reconciled.schema.json', 'payment');
 
 describe('hostile doc text prints as text', () => {
   // [what, fragment of the Markdown page, fragment of the HTML page]
@@ -84,6 +86,8 @@ describe('hostile doc text prints as text', () => {
     ['hostile', hostile],
     ['nested', nested],
     ['customer-session', customerSession],
+    ['combinators', combinators],
+    ['payment-reconciled', paymentReconciled],
   ])('%s HTML: no live element or handler, every link safe, every anchor resolves', async (_name, doc) => {
     const { html } = await renderDocs(doc);
     const dom = parseDocument(html);
@@ -111,6 +115,8 @@ describe('hostile doc text prints as text', () => {
     ['hostile', hostile],
     ['nested', nested],
     ['customer-session', customerSession],
+    ['combinators', combinators],
+    ['payment-reconciled', paymentReconciled],
   ])('%s Markdown: the only HTML is ours, and every table row has as many cells as its header', async (_name, doc) => {
     const { md } = await renderDocs(doc);
     const htmlNodes: string[] = [];
