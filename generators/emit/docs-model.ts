@@ -568,6 +568,10 @@ interface Place {
   into: DocsSection[];
   /** The contents entries of the section it is in. */
   toc: DocsTocEntry[];
+  /** How many sections deep it is. */
+  depth: number;
+  /** Definitions merged into the objects it is in (`allOf`): one of them again is a definition that includes itself. */
+  inlined: string[];
 }
 
 interface SectionOptions {
@@ -579,6 +583,8 @@ interface SectionOptions {
   /** `option 1`, or the branch's title, when the object is one of several a field may hold; '' otherwise. */
   option: string;
   into: DocsSection[];
+  depth: number;
+  inlined: string[];
 }
 
 /** What a field's type adds to its row besides the Type column. */
@@ -604,9 +610,17 @@ interface Alternative {
 /** A schema as one alternative: a definition it names, a nested union, a constant, or one JSON type. */
 type Plain =
   | { kind: 'object-definition' | 'value-definition' | 'definition'; name: string; schema: JsonSchema }
-  | { kind: 'union' | 'all'; schema: JsonSchema }
+  | { kind: 'union' | 'all'; schema: JsonSchema; name: string | undefined }
   | { kind: 'const' | 'any'; schema: JsonSchema }
   | { kind: 'type'; type: string; schema: JsonSchema };
+
+/**
+ * Sections nest no deeper than this (the check stage refuses subschemas nested more than 200 deep, so only
+ * a definition that includes itself through `allOf` in a union could reach it).
+ */
+const MAX_SECTION_DEPTH = 250;
+/** Unions inside unions (in parentheses) are written out this deep, then by name. */
+const MAX_UNION_DEPTH = 8;
 
 /** 'field': a field's own type, its conditions in the Constraints column; 'branch': one of several, conditions in parentheses. */
 type Mode = 'field' | 'branch';
@@ -659,6 +673,8 @@ class ModelBuilder {
   /** Shared enums in order of first use. */
   private readonly valueDefinitions = new Map<string, DocsDefinition>();
   private readonly pending: string[] = [];
+  /** How many unions the alternative being written is inside. */
+  private unions = 0;
 
   constructor(private readonly root: JsonSchema) {}
 
@@ -681,7 +697,7 @@ class ModelBuilder {
       const def = this.objectDefinitions.get(name)!;
       const schema = this.definitionSchema(name);
       const { section, toc } = this.section(schema, {
-        id: def.id, path: name, level: 2, kind: 'definition', fieldAnchor: '', option: '', into: def.nested,
+        id: def.id, path: name, level: 2, kind: 'definition', fieldAnchor: '', option: '', into: def.nested, depth: 0, inlined: [name],
       });
       def.section = section;
       def.toc = toc;
@@ -806,7 +822,7 @@ class ModelBuilder {
     const level = Math.min(o.level + 1, 6);
     for (const [name, raw] of Object.entries(schema.properties ?? {})) {
       const path = o.path === '' ? name : `${o.path}.${name}`;
-      const place: Place = { path, anchor: this.id(`field-${path}`), level, into: o.into, toc };
+      const place: Place = { path, anchor: this.id(`field-${path}`), level, into: o.into, toc, depth: o.depth + 1, inlined: o.inlined };
       fields.push(this.field(name, raw, required.has(name), place, enums, reconciled));
     }
     section.hasEnums = enums.length > 0;
@@ -899,9 +915,18 @@ class ModelBuilder {
    * types), `allOf` merged. Also returns the field's schema with a `$ref` followed, for its description.
    */
   private shape(raw: JsonSchema, place: Place): { shape: Shape; schema: JsonSchema } {
-    const n = mergeAllOf(raw, this.root);
+    const inlined: string[] = [];
+    const n = mergeAllOf(raw, this.root, 0, inlined);
     const { schema: s, name: ref } = deref(n, this.root);
     const shape: Shape = { parts: [], valueDefinitions: [], valueSchemas: [], levels: [], constraints: s };
+    const loop = inlined.find((name) => place.inlined.includes(name));
+    if (loop !== undefined) {
+      // A definition that includes itself through `allOf`: named (and linked) here instead of written out again.
+      shape.parts = [isFieldsObject(this.definitionSchema(loop)) ? this.objectLink(loop, place) : part(loop)];
+      shape.levels.push({ schema: s, items: 0 });
+      return { shape, schema: s };
+    }
+    place.inlined = [...place.inlined, ...inlined];
     const target = ref === undefined ? undefined : mergeAllOf(s, this.root);
     if (ref !== undefined && target !== undefined && isFieldsObject(target)) {
       // The definition's own conditions and records are in its section; the row has the field's.
@@ -961,10 +986,11 @@ class ModelBuilder {
     if (name !== undefined) {
       if (isFieldsObject(m)) return [{ kind: 'object-definition', name, schema: m }];
       if (Array.isArray(m.enum)) return [{ kind: 'value-definition', name, schema: m }];
-      if (unionOf(m) === undefined && !Array.isArray(m.allOf)) return [{ kind: 'definition', name, schema: m }];
+      // Anything else by its name: a union `alternatives` did not write out in place includes itself.
+      return [{ kind: 'definition', name, schema: m }];
     }
-    if (unionOf(m) !== undefined) return [{ kind: 'union', schema: m }];
-    if (Array.isArray(m.allOf)) return [{ kind: 'all', schema: m }];
+    if (unionOf(m) !== undefined) return [{ kind: 'union', schema: m, name }];
+    if (Array.isArray(m.allOf)) return [{ kind: 'all', schema: m, name }];
     if (m.const !== undefined) return [{ kind: 'const', schema: m }];
     let types = typesOf(m);
     if (Array.isArray(m.enum)) {
@@ -991,9 +1017,15 @@ class ModelBuilder {
         return done([part(p.name)]);
       case 'union':
       case 'all': {
+        if (this.unions >= MAX_UNION_DEPTH) return done([part(p.name ?? 'any')]);
         const list = p.kind === 'union' ? alternatives(p.schema, this.root) : (p.schema.allOf as JsonSchema[]).map((b) => mergeAllOf(b, this.root));
-        const inner = joinAlternatives(this.alternatives(list, place, shape, 'branch'), p.kind === 'union' ? 'or' : 'and');
-        return done([part('('), ...inner, part(')')]);
+        this.unions++;
+        try {
+          const inner = joinAlternatives(this.alternatives(list, place, shape, 'branch'), p.kind === 'union' ? 'or' : 'and');
+          return done([part('('), ...inner, part(')')]);
+        } finally {
+          this.unions--;
+        }
       }
       case 'const':
         return done([part(mode === 'branch' ? display(JSON.stringify(p.schema.const)) : typesOfValues([p.schema.const]).join(' or '))], p.schema.const === null);
@@ -1066,8 +1098,11 @@ class ModelBuilder {
 
   /** A section for an inline object, with its entry in the contents; returns its `#id`. */
   private nestedSection(schema: JsonSchema, path: string, place: Place, kind: 'object' | 'item', option: string): string {
+    if (place.depth > MAX_SECTION_DEPTH) return '';
     const id = this.id(`section-${path}${option === '' ? '' : `-${option}`}`);
-    const { toc } = this.section(schema, { id, path, level: place.level, kind, fieldAnchor: place.anchor, option, into: place.into });
+    const { toc } = this.section(schema, {
+      id, path, level: place.level, kind, fieldAnchor: place.anchor, option, into: place.into, depth: place.depth, inlined: place.inlined,
+    });
     place.toc.push({ title: option === '' ? path : `${path} (${option})`, href: `#${id}`, children: toc, hasChildren: toc.length > 0 });
     return `#${id}`;
   }
@@ -1083,7 +1118,9 @@ function enumValue(value: unknown, s: JsonSchema): DocsValue {
 export function buildDocsModel(doc: DocsInput): DocsModel {
   const builder = new ModelBuilder(doc.schema);
   const schema = mergeAllOf(deref(doc.schema, doc.schema).schema, doc.schema);
-  const { section: root, toc } = builder.section(schema, { id: 'fields', path: '', level: 2, kind: 'root', fieldAnchor: '', option: '', into: builder.nested });
+  const { section: root, toc } = builder.section(schema, {
+    id: 'fields', path: '', level: 2, kind: 'root', fieldAnchor: '', option: '', into: builder.nested, depth: 0, inlined: [],
+  });
   builder.finish();
   const description = richText(doc.schema.description ?? '');
   const example = prettyJson(exampleObject(doc.schema));
@@ -1137,8 +1174,11 @@ function exampleFor(raw: JsonSchema, root: JsonSchema, stack: string[]): unknown
   }
   const ref = refName(raw);
   if (ref !== undefined && stack.includes(ref)) return undefined;
-  const nextStack = ref === undefined ? stack : [...stack, ref];
-  const s = mergeAllOf(resolve(raw, root), root);
+  const inlined: string[] = [];
+  const s = mergeAllOf(resolve(raw, root), root, 0, inlined);
+  // A definition that includes itself through `allOf` stops where it would begin again, as a `$ref` does.
+  if (inlined.some((name) => stack.includes(name))) return undefined;
+  const nextStack = [...stack, ...(ref === undefined ? [] : [ref]), ...inlined];
   const types = typesOf(s);
   if (unionOf(s) !== undefined && !isFieldsObject(s)) return unionExample(s, root, nextStack);
   if (Array.isArray(s.allOf)) return allOfExample(s, root, nextStack);

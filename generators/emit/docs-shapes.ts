@@ -84,8 +84,10 @@ export function deref(schema: JsonSchema, root: JsonSchema): { schema: JsonSchem
  * and values. A part that is a `$ref` is merged as its definition. When two parts state the same
  * condition differently in a way no single schema says (two patterns, two formats), the schema is
  * returned as it is, `allOf` and all. `{ allOf: [{ $ref }] }` beside annotations is the `$ref` itself.
+ * The names of the definitions merged in are added to `inlined`, so a caller can tell a definition that
+ * includes itself.
  */
-export function mergeAllOf(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
+export function mergeAllOf(schema: JsonSchema, root: JsonSchema, depth = 0, inlined: string[] = []): JsonSchema {
   if (!Array.isArray(schema.allOf) || depth > MAX_DEPTH) return schema;
   const { allOf, ...rest } = schema;
   const parts = allOf as JsonSchema[];
@@ -94,12 +96,23 @@ export function mergeAllOf(schema: JsonSchema, root: JsonSchema, depth = 0): Jso
   if (only !== undefined && refName(only) !== undefined && Object.keys(only).length === 1 && rest.$ref === undefined) {
     return { ...rest, $ref: only.$ref };
   }
-  let merged: JsonSchema | undefined = mergeAllOf(deref(rest, root).schema, root, depth + 1);
+  const follow = (s: JsonSchema): JsonSchema => {
+    const { schema: target, name } = deref(s, root);
+    if (name !== undefined) inlined.push(name);
+    return mergeAllOf(target, root, depth + 1, inlined);
+  };
+  let merged: JsonSchema | undefined = follow(rest);
   for (const part of parts) {
     if (merged === undefined) break;
-    merged = mergeTwo(merged, mergeAllOf(deref(part, root).schema, root, depth + 1));
+    merged = mergeTwo(merged, follow(part));
   }
-  return merged === undefined || Array.isArray(merged.allOf) ? schema : merged;
+  if (merged === undefined || Array.isArray(merged.allOf)) return schema;
+  // Words written here say more than a definition's own: the schema's, then its parts', then the definitions'.
+  for (const key of ['title', 'description', 'examples'] as const) {
+    const own = [rest, ...parts.filter((p) => refName(p) === undefined), ...parts].find((p) => p[key] !== undefined);
+    if (own !== undefined) (merged as Record<string, unknown>)[key] = own[key];
+  }
+  return merged;
 }
 
 const LOWER = ['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties', 'x-minDigits', 'minContains'];
@@ -168,10 +181,11 @@ function commonTypes(a: string[], b: string[]): string[] {
 
 /**
  * The alternatives of an `anyOf`/`oneOf`, flattened: a branch that is itself only a union (directly or
- * through a `$ref` to a definition that is one) gives its own alternatives in its place. Each branch has
- * its `allOf` merged, and takes the union's own `type` when it states none.
+ * through a `$ref` to a definition that is one) gives its own alternatives in its place, once: a
+ * definition that includes itself stays a `$ref`. Each branch has its `allOf` merged, and takes the
+ * union's own `type` when it states none.
  */
-export function alternatives(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema[] {
+export function alternatives(schema: JsonSchema, root: JsonSchema, depth = 0, seen: ReadonlySet<string> = new Set()): JsonSchema[] {
   const list = unionOf(schema) ?? [];
   const out: JsonSchema[] = [];
   for (const raw of list) {
@@ -179,9 +193,10 @@ export function alternatives(schema: JsonSchema, root: JsonSchema, depth = 0): J
     if (branch.type === undefined && schema.type !== undefined && refName(branch) === undefined && !isAnything(branch)) {
       branch = { type: schema.type, ...branch };
     }
-    const target = refName(branch) === undefined ? undefined : mergeAllOf(deref(branch, root).schema, root);
-    const inner = onlyUnion(branch) ? branch : target !== undefined && onlyUnion(target) && Array.isArray(target.enum) === false ? target : undefined;
-    if (inner !== undefined && depth < MAX_DEPTH) out.push(...alternatives(inner, root, depth + 1));
+    const { schema: target, name } = deref(branch, root);
+    const named = name === undefined || seen.has(name) ? undefined : mergeAllOf(target, root);
+    const inner = onlyUnion(branch) ? branch : named !== undefined && onlyUnion(named) ? named : undefined;
+    if (inner !== undefined && depth < MAX_DEPTH) out.push(...alternatives(inner, root, depth + 1, name === undefined ? seen : new Set([...seen, name])));
     else out.push(branch);
   }
   return out;

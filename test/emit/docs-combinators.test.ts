@@ -366,3 +366,42 @@ describe('allOf, oneOf and anyOf in a hand-written schema', () => {
     });
   });
 });
+
+describe('definitions that include themselves', () => {
+  const schema: JsonSchema = {
+    title: 'Rec',
+    type: 'object',
+    properties: {
+      tree: { allOf: [{ $ref: '#/$defs/Tree' }, { description: 'Root.' }] },
+      u: { $ref: '#/$defs/U', description: 'Self-including union.' },
+      v: { anyOf: [{ $ref: '#/$defs/U' }, { type: 'null' }] },
+      w: { type: 'array', items: { $ref: '#/$defs/U' } },
+      a: { $ref: '#/$defs/A' },
+    },
+    $defs: {
+      Tree: {
+        type: 'object',
+        description: 'A tree.',
+        properties: { label: { type: 'string' }, child: { allOf: [{ $ref: '#/$defs/Tree' }, { description: 'The child.' }] } },
+      },
+      U: { anyOf: [{ $ref: '#/$defs/U' }, { $ref: '#/$defs/U' }, { type: 'string' }, { anyOf: [{ $ref: '#/$defs/U' }, { type: 'integer' }], description: 'inner' }] },
+      A: { allOf: [{ $ref: '#/$defs/A' }] },
+    },
+  };
+
+  test('are written out once and then named (through allOf, unions and items); the example stops there', async () => {
+    const { md } = await renderDocs({ slug: 'rec', name: 'Rec', source: 'rec.json', schema });
+    expect(md).toContain(
+      [
+        '| `tree` | object | no |  | Root. |  |',
+        '| `u` | U, string, or integer | no |  | Self-including union. |  |',
+        '| `v` | U, string, integer, or null | no |  |  |  |',
+        '| `w` | array of (U, string, or integer) | no |  |  |  |',
+        '| `a` | A | no |  |  |  |',
+      ].join('\n'),
+    );
+    expect(md).toContain(['### `tree`', '', 'Root.', '', FIELDS_HEADER, '| --- | --- | --- | --- | --- | --- |', '| `label` | string | no |  |  |  |', '| `child` | Tree | no |  | The child. |  |'].join('\n'));
+    expect(md).toContain(['## Tree', '', 'A tree.', '', 'Used by `tree.child`, `Tree.child`.'].join('\n'));
+    expect(exampleObject(schema)).toEqual({ tree: { label: 'x' }, u: 'x', v: 'x', w: ['x'], a: null });
+  });
+});
