@@ -505,7 +505,10 @@ const GLOBAL_OPTIONS = ['json', 'quiet', 'debug', 'help', 'version'];
 export function didYouMean(usage: string, argv: string[], options: Record<string, string[]>): string {
   const m = /^Unknown arguments?: (.+)$/.exec(usage);
   if (!m) return '';
-  const unknown = (m[1] as string).split(', ');
+  // yargs also lists the camelCase form of a dashed name (`out-dr, outDr`): one word, one hint.
+  const listed = (m[1] as string).split(', ');
+  const camel = (w: string): string => w.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const unknown = listed.filter((w) => !listed.some((other) => other !== w && other.includes('-') && camel(other) === w));
   const commands = Object.keys(options);
   // The command given: the first argument that is one (yargs runs generate, the default, otherwise).
   const command = argv.find((a) => commands.includes(a)) ?? 'generate';

@@ -38,6 +38,7 @@ describe('usage', () => {
     [['generate', '--forse'], 'error: Unknown argument: forse; did you mean --force?'],
     [['check', '--pages', 'a.md', '--jsno'], 'error: Unknown arguments: pages, jsno; did you mean --page for pages, --json for jsno?'],
     [['extract', 'a.md', '--outdir', 'x'], 'error: Unknown argument: outdir; did you mean --out-dir?'],
+    [['extract', 'a.md', '--out-dr', 'x'], 'error: Unknown arguments: out-dr, outDr; did you mean --out-dir?'],
     [['watch', '--o'], 'error: Unknown argument: o'],
     [['generate', 'extra'], 'error: Unknown argument: extra'],
     [['--target', 'pkg'], 'error: Invalid values:\n  Argument: target, Given: "pkg", Choices: "package", "ts"'],
