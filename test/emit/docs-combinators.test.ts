@@ -4,6 +4,7 @@
  * Exact text in the Type and Constraints columns of both pages, the sections of definitions and options,
  * their links, and the example object.
  */
+import { parseDocument } from 'htmlparser2';
 import { describe, expect, test } from 'vitest';
 import { buildDocsModel, exampleObject, reconciledLine, type DocsField } from '../../generators/emit/docs-model.js';
 import type { JsonSchema, Reconciliation, SchemaDocument } from '../../generators/types.js';
@@ -403,5 +404,44 @@ describe('definitions that include themselves', () => {
     expect(md).toContain(['### `tree`', '', 'Root.', '', FIELDS_HEADER, '| --- | --- | --- | --- | --- | --- |', '| `label` | string | no |  |  |  |', '| `child` | Tree | no |  | The child. |  |'].join('\n'));
     expect(md).toContain(['## Tree', '', 'A tree.', '', 'Used by `tree.child`, `Tree.child`.'].join('\n'));
     expect(exampleObject(schema)).toEqual({ tree: { label: 'x' }, u: 'x', v: 'x', w: ['x'], a: null });
+  });
+});
+
+describe('names from the schema in the new places are escaped', () => {
+  const schema: JsonSchema = {
+    title: 'Titles',
+    type: 'object',
+    properties: {
+      pay: {
+        oneOf: [
+          { title: '<script>window.__pwned=1</script> | `x`\nnext', type: 'object', properties: { a: { type: 'string' } } },
+          { title: '*star* [l](javascript:alert(1))', type: 'object', properties: { b: { type: 'string' } } },
+        ],
+      },
+      c: { anyOf: [{ const: '<b>|`' }, { type: 'null' }] },
+    },
+  };
+
+  test('Markdown: text only, one cell per column; HTML: no element or link from them', async () => {
+    const { md, html } = await renderDocs({ slug: 'titles', name: 'Titles', source: 't.json', schema });
+    expect(md).toContain(
+      '| `pay` | &lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt; \\| \\`x\\` next or \\*star\\* \\[l\\](javascript:alert(1)) | no |  |  |  |',
+    );
+    expect(md).toContain('### `pay` (&lt;script&gt;window.\\_\\_pwned=1&lt;/script&gt; \\| \\`x\\` next)');
+    expect(md).toContain('| `c` | "&lt;b&gt;\\|\\`" or null | no |  |  |  |');
+    expect(html).toContain(
+      '<td class="type"><a href="#section-pay-script-window-__pwned-1-script-x-next">&lt;script&gt;window.__pwned&#x3D;1&lt;/script&gt; | &#x60;x&#x60; next</a> or ' +
+        '<a href="#section-pay-star-l-javascript-alert-1">*star* [l](javascript:alert(1))</a></td>',
+    );
+    expect(html).toContain('<td class="type">&quot;&lt;b&gt;|&#x60;&quot; or null</td>');
+    const names: string[] = [];
+    const walk = (node: { name?: string; attribs?: Record<string, string>; children?: unknown[] }): void => {
+      if (node.name !== undefined) names.push(node.name);
+      if (node.attribs?.href !== undefined) expect(node.attribs.href.startsWith('#')).toBe(true);
+      for (const child of node.children ?? []) walk(child as typeof node);
+    };
+    walk(parseDocument(html) as never);
+    expect(names).not.toContain('script');
+    expect(names).not.toContain('b');
   });
 });
