@@ -10,7 +10,7 @@ import { mdText, oneLine } from '../templates.js';
 import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema, Reconciliation } from '../types.js';
 import {
-  alternatives, deref, isAnything, isFieldsObject, isObjectWithFields, mergeAllOf, splitTypes, typesOf, typesOfValues, unionOf,
+  alternatives, deref, isFieldsObject, isObjectWithFields, mergeAllOf, splitTypes, typesOf, typesOfValues, unionOf,
 } from './docs-shapes.js';
 
 /** Doc text in the two forms the templates print verbatim (`{{{ }}}`). */
@@ -1030,7 +1030,7 @@ class ModelBuilder {
       case 'const':
         return done([part(mode === 'branch' ? display(JSON.stringify(p.schema.const)) : typesOfValues([p.schema.const]).join(' or '))], p.schema.const === null);
       case 'any':
-        return done([part(isAnything(p.schema) ? 'any' : 'value')]);
+        return done([part('any')]);
       case 'type':
         break;
     }
