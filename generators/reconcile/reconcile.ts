@@ -204,7 +204,7 @@ function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonS
       field = withNull(field);
       nullFields++;
     }
-    if (empties.length > 0 && !refused(childPath, 'empty-for-absent') && !refused(childPath, 'empty-string') && allowsString(field) && !allowsValue(field, '')) {
+    if (empties.length > 0 && !refused(childPath, 'empty-for-absent') && !refused(childPath, 'empty-string') && allowsString(field, ctx) && !allowsValue(field, '')) {
       field = orEmptyString(field);
       emptyFields++;
     }
@@ -237,10 +237,15 @@ function allowsValue(schema: JsonSchema, value: null | string): boolean {
   return true;
 }
 
-/** Does the schema take strings at all (a string type, a list of strings, a code list)? */
-function allowsString(schema: JsonSchema): boolean {
-  if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).some(allowsString);
-  if (schema.$ref !== undefined) return true;
+/** Does the schema take strings at all (a string type, a list of strings, a code list; through local `$ref`s)? */
+function allowsString(schema: JsonSchema, ctx: Ctx, depth = 0): boolean {
+  if (depth > 8) return false;
+  if (Array.isArray(schema.anyOf)) return (schema.anyOf as JsonSchema[]).some((b) => allowsString(b, ctx, depth + 1));
+  if (typeof schema.$ref === 'string') {
+    const name = schema.$ref.startsWith('#/$defs/') ? schema.$ref.slice('#/$defs/'.length) : '';
+    const target = ctx.defs.get(name) ?? own(ctx.options.root?.$defs, name);
+    return target !== undefined && allowsString(target, ctx, depth + 1);
+  }
   return typesOf(schema).includes('string');
 }
 
@@ -614,6 +619,8 @@ function arrayOrObject(schema: JsonSchema, pageShape: 'array' | 'object', path: 
 
 function orEmptyString(schema: JsonSchema): JsonSchema {
   const { outer, inner } = splitAnnotations(schema);
+  // Already a union: one more alternative, not a union of a union.
+  if (Array.isArray(inner.anyOf) && Object.keys(inner).length === 1) return { ...outer, anyOf: [...(inner.anyOf as JsonSchema[]), { const: '' }] };
   return { ...outer, anyOf: [inner, { const: '' }] };
 }
 
