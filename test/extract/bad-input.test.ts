@@ -3,19 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodegenError } from '../../generators/types.js';
 import { extract } from '../../generators/extract.js';
-import { extractText, htmlBlockPage, repoRoot } from './helpers.js';
-
-async function messageOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CodegenError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a CodegenError');
-}
+import { extractText, htmlBlockPage, messageOf, repoRoot } from './helpers.js';
 
 const field = (name: string, type: string, text: string): string =>
   `<p><strong><code>${name}</code></strong> <small>${type}</small>\n<br/>${text}\n</p>`;

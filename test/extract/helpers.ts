@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { expect } from 'vitest';
 import { extract } from '../../generators/extract.js';
-import type { JsonSchema, RawField, SchemaDocument } from '../../generators/types.js';
+import { CodegenError, type JsonSchema, type RawField, type SchemaDocument } from '../../generators/types.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const shared = join(repoRoot, '..', 'shared');
@@ -66,4 +67,15 @@ export function at(schema: JsonSchema, path: string): JsonSchema {
     if (!s) throw new Error(`no field at ${path}`);
   }
   return s;
+}
+
+/** The message of the CodegenError a run rejects with (and fail when it rejects with anything else, or resolves). */
+export async function messageOf(run: Promise<unknown>): Promise<string> {
+  try {
+    await run;
+  } catch (error) {
+    expect(error).toBeInstanceOf(CodegenError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a CodegenError');
 }

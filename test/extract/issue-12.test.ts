@@ -4,18 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CodegenError, type JsonSchema } from '../../generators/types.js';
-import { corpus, extractText } from './helpers.js';
-
-async function messageOf(run: Promise<unknown>): Promise<string> {
-  try {
-    await run;
-  } catch (error) {
-    expect(error).toBeInstanceOf(CodegenError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a CodegenError');
-}
+import type { JsonSchema } from '../../generators/types.js';
+import { corpus, extractText, messageOf } from './helpers.js';
 
 const mdx = (body: string, title = 'Create Widget'): string => `---\ntitle: "${title}"\n---\n\nCreates a widget.\n\n${body}\n`;
 
