@@ -13,7 +13,7 @@ import { requiredness } from './rules/required.js';
 import { saysNullable } from './rules/nullable.js';
 import { KNOWN_TYPE_WORDS, typeWord, type Kind } from './rules/type-words.js';
 import { DOCS_BASE } from './page/segments.js';
-import { RECONCILE_RULES, reconcileField } from './reconcile/reconcile.js';
+import { RECONCILE_RULES, makeNullable, reconcileField } from './reconcile/reconcile.js';
 import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument } from './types.js';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
@@ -334,14 +334,6 @@ function applyEnum(schema: JsonSchema, rule: EnumRule, declaredEnum: boolean, te
  */
 export function isExternalStandard(text: string): boolean {
   return /\bISO[\s-]*(?:4217|3166|639)\b/i.test(text);
-}
-
-function makeNullable(schema: JsonSchema): JsonSchema {
-  if (schema.$ref) return { anyOf: [{ $ref: schema.$ref }, { type: 'null' }] };
-  const type = schema.type;
-  const next: JsonSchema = { ...schema, type: Array.isArray(type) ? [...type, 'null'] : type ? [type, 'null'] : undefined };
-  if (next.enum) next.enum = [...next.enum, null];
-  return next;
 }
 
 function appendSentence(description: string, sentence: string): string {

@@ -201,7 +201,7 @@ function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonS
     if (required) return field;
     // Refusing a field's own rule refuses the object's convention for it too.
     if (nulls.length > 0 && !refused(childPath, 'null-for-absent') && !refused(childPath, 'nullable') && !allowsValue(field, null)) {
-      field = withNull(field);
+      field = makeNullable(field);
       nullFields++;
     }
     if (empties.length > 0 && !refused(childPath, 'empty-for-absent') && !refused(childPath, 'empty-string') && allowsString(field, ctx) && !allowsValue(field, '')) {
@@ -249,14 +249,15 @@ function allowsString(schema: JsonSchema, ctx: Ctx, depth = 0): boolean {
   return typesOf(schema).includes('string');
 }
 
-function withNull(schema: JsonSchema): JsonSchema {
+/** The schema, also accepting null: a `$ref` or a union gains a null branch, a type gains `null` (and a list of values gains it too). */
+export function makeNullable(schema: JsonSchema): JsonSchema {
   if (Array.isArray(schema.anyOf)) return { ...schema, anyOf: [...(schema.anyOf as JsonSchema[]), { type: 'null' }] };
   if (schema.$ref !== undefined) {
     const { $ref, ...rest } = schema;
     return { ...rest, anyOf: [{ $ref }, { type: 'null' }] };
   }
   const next: JsonSchema = { ...schema, type: orderTypes([...typesOf(schema), 'null']) };
-  if (Array.isArray(next.enum)) next.enum = [...next.enum, null];
+  if (Array.isArray(next.enum) && !next.enum.includes(null)) next.enum = [...next.enum, null];
   return next;
 }
 
@@ -337,8 +338,7 @@ function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSch
   if (ref) {
     const nulls = samples.filter((s) => s.value === null);
     if (nulls.length > 0 && !ref.nullable && !refused('nullable')) {
-      const { $ref: _r, ...rest } = schema;
-      schema = { ...rest, anyOf: [{ $ref: ref.ref }, { type: 'null' }] };
+      schema = makeNullable(schema);
       record({ rule: 'nullable', page: pageSays(describe(input)), api: 'null', result: 'nullable' }, nulls);
     }
     notePlaceholders(schema, placeholders, path, ctx);
@@ -349,8 +349,7 @@ function node(input: JsonSchema, all: Sample[], path: string, ctx: Ctx): JsonSch
   const nulls = samples.filter((s) => s.value === null);
   if (nulls.length > 0 && !allows(typesOf(schema), 'null') && !refused('nullable')) {
     const before = describe(schema);
-    schema.type = [...typesOf(schema), 'null'];
-    if (Array.isArray(schema.enum) && !schema.enum.includes(null)) schema.enum = [...schema.enum, null];
+    schema = makeNullable(schema);
     record({ rule: 'nullable', page: pageSays(before), api: 'null', result: 'nullable' }, nulls);
   }
   const values = samples.filter((s) => s.value !== null);
