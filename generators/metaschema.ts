@@ -10,7 +10,8 @@
 import type { Ajv2020 as AjvType } from 'ajv/dist/2020.js';
 import { AJV_OPTIONS } from './ajv-options.js';
 import { loadPrecompiled } from './assets.js';
-import { checkSupported, walkSchema } from './emit/validators.js';
+import { checkSupported } from './schema/supported.js';
+import { walkSchema } from './schema/walk.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema, type Problem, type SchemaDocument } from './types.js';
 
 let ajv: AjvType | undefined;

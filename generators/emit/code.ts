@@ -9,16 +9,9 @@ import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type S
 import { compareText } from '../format.js';
 import { jsString } from '../templates.js';
 import { emitTypes } from './types.js';
-import {
-  buildValidators,
-  checkSupported,
-  FORMAT_FUNCTIONS,
-  MESSAGE_CASES,
-  SET_ENUM_MIN,
-  walkSchema,
-  type ObjectValidators,
-  type RuntimeNeeds,
-} from './validators.js';
+import { checkSupported } from '../schema/supported.js';
+import { walkSchema } from '../schema/walk.js';
+import { buildValidators, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, type ObjectValidators, type RuntimeNeeds } from './validators.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);

@@ -7,7 +7,8 @@ import { Module, createRequire } from 'node:module';
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
 import { commentText, jsString } from '../templates.js';
-import { isOpenEnum, mapSchema } from './validators.js';
+import { mapSchema } from '../schema/walk.js';
+import { isOpenEnum } from './validators.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
 let compileLoaded: Promise<Compile> | undefined;
