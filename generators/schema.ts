@@ -8,7 +8,7 @@ import { conforms, isPlainObject as isRecord } from './conforms.js';
 import { constraints, numericBounds } from './rules/constraints.js';
 import { enumRule, type EnumRule } from './rules/enums.js';
 import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
-import { kebabCase, objectWords, pascalCase, words } from './rules/names.js';
+import { kebabCase, nameWords, objectWords, typeName, words } from './rules/names.js';
 import { requiredness } from './rules/required.js';
 import { saysNullable } from './rules/nullable.js';
 import { KNOWN_TYPE_WORDS, typeWord, type Kind } from './rules/type-words.js';
@@ -76,7 +76,7 @@ export function pageSchema(tree: FieldTree, overridesFile?: { path: string; text
     lines: new Map(),
   };
   const parts = overrides.title ? words(overrides.title) : objectWords(tree.page.title, tree.page.path);
-  const name = pascalCase(parts);
+  const name = typeName(parts);
   const slug = kebabCase(parts);
   if (!name) {
     problems.push({ file: ctx.file, at: 'front matter', rule: 'object-names', message: 'the page has no title to name the object; add `title: The … Object` to its front matter' });
@@ -430,7 +430,8 @@ export function fromSchemaFile(file: { path: string; text: string }): SchemaDocu
   }
   const parts = title ? words(title) : words(file.path.replace(/^.*[\\/]/, '').split('.')[0] ?? '');
   if (parts.length === 0) return fail('/title', 'the schema has no usable "title"; add one such as "CustomerSession"');
-  const name = title && /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) ? title : pascalCase(parts);
+  // A title that is an identifier keeps its case (`OAuth2Token`); any other gives its words capitalised.
+  const name = typeName(title && /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) ? nameWords(title) : parts);
   const slug = kebabCase(words(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2')));
   return { slug, name, source: file.path, schema: schema as JsonSchema };
 }

@@ -12,6 +12,7 @@ import { emitTypes } from './types.js';
 import { checkSupported } from '../schema/supported.js';
 import { walkSchema } from '../schema/walk.js';
 import { buildValidators, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, type ObjectValidators, type RuntimeNeeds } from './validators.js';
+import { defTypeName, isTypeName } from '../rules/names.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);
@@ -25,6 +26,7 @@ const RESERVED_WORDS = new Set(
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface SharedDef {
+  /** The type name (`defTypeName` of the key). */
   name: string;
   schema: JsonSchema;
   source: string;
@@ -87,7 +89,7 @@ export function planCode(docs: SchemaDocument[], options: ResolvedOptions): Code
   for (const doc of docs) checkSupported(doc.schema, doc.source);
   const defs = collectDefs(docs);
   const sharedEnums = new Set(
-    [...defs.values()].filter((d) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map((d) => d.name),
+    [...defs].filter(([, d]) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map(([key]) => key),
   );
   return { options, wantTypes, wantValidators, defs, sharedEnums };
 }
@@ -241,7 +243,7 @@ function sharedModel(
     messages: Object.fromEntries(Object.entries(MESSAGE_CASES).map(([name, list]) => [name, list.some((k) => keywords.has(k))])),
     sharedEnums: enumLists,
     usesUnpack: enumLists.some((e) => e.packed > 0),
-    publicTypes: [...defs.keys()],
+    publicTypes: [...defs.values()].map((d) => d.name).sort(compareText),
   };
 }
 
@@ -274,17 +276,30 @@ function collectDefs(docs: SchemaDocument[]): Map<string, SharedDef> {
   const defs = new Map<string, SharedDef>();
   const problems: Problem[] = [];
   const objectNames = new Set(docs.map((d) => d.name));
+  const typeNames = new Map<string, string>();
   for (const doc of docs) {
     for (const [name, schema] of Object.entries(doc.schema.$defs ?? {})) {
-      if (!isIdentifier(name) || RESERVED_NAMES.has(name) || objectNames.has(name)) {
+      const type = defTypeName(name);
+      const sameType = typeNames.get(type);
+      if (sameType !== undefined && sameType !== name) {
         problems.push({
           file: doc.source,
           at: `/$defs/${name}`,
           rule: 'names',
-          message: `definition name ${JSON.stringify(name)} cannot be a type name here; use a PascalCase name not used by an object or by ${[...RESERVED_NAMES].join(', ')}`,
+          message: `definitions ${JSON.stringify(sameType)} and ${JSON.stringify(name)} would both be the type ${JSON.stringify(type)}; rename one`,
         });
         continue;
       }
+      if (!isIdentifier(name) || RESERVED_NAMES.has(type) || objectNames.has(type)) {
+        problems.push({
+          file: doc.source,
+          at: `/$defs/${name}`,
+          rule: 'names',
+          message: `definition name ${JSON.stringify(name)} cannot be a type name here ; use a PascalCase name not used by an object or by ${[...RESERVED_NAMES].join(', ')}`,
+        });
+        continue;
+      }
+      typeNames.set(type, name);
       const seen = defs.get(name);
       if (seen && JSON.stringify(seen.schema) !== JSON.stringify(schema)) {
         problems.push({
@@ -293,7 +308,7 @@ function collectDefs(docs: SchemaDocument[]): Map<string, SharedDef> {
           rule: 'shared-defs',
           message: `definition "${name}" differs from the one in ${seen.source}; shared definitions must be identical (rename one)`,
         });
-      } else if (!seen) defs.set(name, { name, schema, source: doc.source });
+      } else if (!seen) defs.set(name, { name: type, schema, source: doc.source });
     }
   }
   if (problems.length > 0) throw new CodegenError(problems);
@@ -304,7 +319,7 @@ function checkNames(docs: SchemaDocument[]): void {
   const problems: Problem[] = [];
   const slugs = new Map<string, string>();
   for (const doc of docs) {
-    if (!isIdentifier(doc.name) || RESERVED_NAMES.has(doc.name) || !/^[A-Z]/.test(doc.name)) {
+    if (!isTypeName(doc.name) || RESERVED_NAMES.has(doc.name)) {
       problems.push({
         file: doc.source,
         at: '/title',
@@ -344,7 +359,7 @@ function usedDefs(schema: JsonSchema): string[] {
   // By subschema position: a property named `enum` or `default` holds a schema, an enum value never does.
   walkSchema(rest, (node) => {
     const match = typeof node['$ref'] === 'string' ? /^#\/\$defs\/([^/]+)$/.exec(node['$ref']) : null;
-    if (match?.[1] !== undefined) found.add(match[1]);
+    if (match?.[1] !== undefined) found.add(defTypeName(decodeURIComponent(match[1]).replace(/~1/g, '/').replace(/~0/g, '~')));
   });
   return [...found].sort(compareText);
 }

@@ -9,6 +9,7 @@ import { CodegenError } from '../types.js';
 import { commentText, jsString } from '../templates.js';
 import { mapSchema } from '../schema/walk.js';
 import { isOpenEnum } from './validators.js';
+import { defTypeName } from '../rules/names.js';
 
 type Compile = typeof import('json-schema-to-typescript').compile;
 let compileLoaded: Promise<Compile> | undefined;
@@ -197,7 +198,7 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
         ]);
       }
       delete out.$ref;
-      out['tsType'] = decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      out['tsType'] = defTypeName(decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~'));
     }
     if (isOpenEnum(node)) {
       // json2ts prints a `tsType` as it is, in place of everything else the schema says.

@@ -8,6 +8,7 @@
 import { formatHolds, isMultipleOf, isPlainObject, own } from '../conforms.js';
 import { escapePointer, type Sample } from './match.js';
 import type { JsonSchema, JsonType, Reconciliation } from '../types.js';
+import { nameWords, typeName } from '../rules/names.js';
 
 /** The named rules, in the order they apply; a rule's name is what an overrides file's `refuse` lists. */
 export const RECONCILE_RULES = {
@@ -277,7 +278,7 @@ interface Ctx {
 
 /** A `$defs` name for the schema at a field path: `PaymentTransactions` for Payment's `transactions`. */
 function defName(path: string, ctx: Ctx): string {
-  const base = `${ctx.owner}${path.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}` || 'Shape';
+  const base = typeName([ctx.owner, ...nameWords(path)]) || 'Shape';
   let name = base;
   for (let i = 2; ctx.defs.has(name) || own(ctx.options.root?.$defs, name) !== undefined; i++) name = `${base}${i}`;
   return name;

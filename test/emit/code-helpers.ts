@@ -82,3 +82,7 @@ export function expectAssertAgrees(api: Api, assertName: string, value: unknown,
   }
   expect(threw, label).toBe(!valid);
 }
+
+/** A Markdown-table page titled `title`, with a nested object whose field names have digits. */
+export const tablePage = (title: string): string =>
+  `---\ntitle: ${title}\n---\n| Field | Type | Description |\n| --- | --- | --- |\n| id* | string | The id. |\n| three_ds | object | 3DS data. |\n| three_ds.v2data | string | Version 2 data. |\n`;

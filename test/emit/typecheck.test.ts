@@ -9,25 +9,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { customerSession, emit, fixture, repoRoot, tempDir, writeFiles } from './code-helpers.js';
+import { STRICT, ts5 } from './tsc-helpers.js';
 
-const STRICT = {
-  strict: true,
-  noEmit: true,
-  skipLibCheck: false,
-  exactOptionalPropertyTypes: true,
-  noUncheckedIndexedAccess: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noPropertyAccessFromIndexSignature: true,
-  noFallthroughCasesInSwitch: true,
-  verbatimModuleSyntax: true,
-  isolatedModules: true,
-  target: 'es2022',
-  types: [] as string[],
-  lib: ['es2022'],
-};
 
 const CONSUMER = (from: string) => `import { isCustomerSession, assertOrder, parseCustomerSessionStrict, ValidationError } from '${from}';
 import type { CustomerSession, CountryCode, Order, ValidationIssue } from '${from}';
@@ -62,10 +45,6 @@ export function issues(error: unknown): ValidationIssue[] {
 }
 `;
 
-function ts5(dir: string, options: ts.CompilerOptions, files: string[]): string[] {
-  const program = ts.createProgram(files.map((f) => join(dir, f)), options);
-  return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n') + ` (${d.file?.fileName ?? ''})`);
-}
 
 function ts7(dir: string): string {
   const run = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'typescript7', 'bin', 'tsc'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });

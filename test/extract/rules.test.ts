@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { typeWord } from '../../generators/rules/type-words.js';
 import { constraints } from '../../generators/rules/constraints.js';
 import { exampleValue, splitExample } from '../../generators/rules/examples.js';
-import { objectWords, pascalCase, kebabCase } from '../../generators/rules/names.js';
+import { objectWords, typeName, kebabCase } from '../../generators/rules/names.js';
 import { requiredness } from '../../generators/rules/required.js';
 import { repairMojibake } from '../../generators/page/read.js';
 import { tidy, resolveHref } from '../../generators/page/segments.js';
@@ -306,6 +306,6 @@ describe('rule: object names', () => {
   ];
   it.each(cases)('%j in %s', (title, file, name, slug) => {
     const w = objectWords(title, file);
-    expect([pascalCase(w), kebabCase(w)]).toEqual([name, slug]);
+    expect([typeName(w), kebabCase(w)]).toEqual([name, slug]);
   });
 });
