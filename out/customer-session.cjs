@@ -364,6 +364,14 @@ function parseCustomerSession(json) {
   return value;
 }
 
+/** JSON text → `{ success: true, data }` when it is a valid CustomerSession, else `{ success: false, issues }` listing every problem. Never throws. */
+function safeParseCustomerSession(json) {
+  return runtime.safeParse(json, fast, full, true);
+}
+
+/** isCustomerSession as a Standard Schema v1 (`~standard`), for libraries that accept one (tRPC, Hono, TanStack Form, …). */
+const CustomerSessionSchema = /*#__PURE__*/ runtime.standardSchema(fast, full, true);
+
 /** Whether `value` is a valid CustomerSession with no keys the schema does not list, at any level. */
 function isCustomerSessionStrict(value) {
   return fastStrict(value);
@@ -381,9 +389,21 @@ function parseCustomerSessionStrict(json) {
   return value;
 }
 
+/** JSON text → `{ success: true, data }` when it is a valid CustomerSession (unknown keys rejected), else `{ success: false, issues }` listing every problem. Never throws. */
+function safeParseCustomerSessionStrict(json) {
+  return runtime.safeParse(json, fastStrict, fullStrict, false);
+}
+
+/** isCustomerSessionStrict as a Standard Schema v1 (`~standard`), for libraries that accept one (tRPC, Hono, TanStack Form, …). */
+const CustomerSessionStrictSchema = /*#__PURE__*/ runtime.standardSchema(fastStrict, fullStrict, false);
+
 exports.isCustomerSession = isCustomerSession;
 exports.assertCustomerSession = assertCustomerSession;
 exports.parseCustomerSession = parseCustomerSession;
 exports.isCustomerSessionStrict = isCustomerSessionStrict;
 exports.assertCustomerSessionStrict = assertCustomerSessionStrict;
 exports.parseCustomerSessionStrict = parseCustomerSessionStrict;
+exports.safeParseCustomerSession = safeParseCustomerSession;
+exports.safeParseCustomerSessionStrict = safeParseCustomerSessionStrict;
+exports.CustomerSessionSchema = CustomerSessionSchema;
+exports.CustomerSessionStrictSchema = CustomerSessionStrictSchema;

@@ -363,6 +363,14 @@ export function parseCustomerSession(json) {
   return value;
 }
 
+/** JSON text → `{ success: true, data }` when it is a valid CustomerSession, else `{ success: false, issues }` listing every problem. Never throws. */
+export function safeParseCustomerSession(json) {
+  return runtime.safeParse(json, fast, full, true);
+}
+
+/** isCustomerSession as a Standard Schema v1 (`~standard`), for libraries that accept one (tRPC, Hono, TanStack Form, …). */
+export const CustomerSessionSchema = /*#__PURE__*/ runtime.standardSchema(fast, full, true);
+
 /** Whether `value` is a valid CustomerSession with no keys the schema does not list, at any level. */
 export function isCustomerSessionStrict(value) {
   return fastStrict(value);
@@ -379,3 +387,11 @@ export function parseCustomerSessionStrict(json) {
   assertCustomerSessionStrict(value);
   return value;
 }
+
+/** JSON text → `{ success: true, data }` when it is a valid CustomerSession (unknown keys rejected), else `{ success: false, issues }` listing every problem. Never throws. */
+export function safeParseCustomerSessionStrict(json) {
+  return runtime.safeParse(json, fastStrict, fullStrict, false);
+}
+
+/** isCustomerSessionStrict as a Standard Schema v1 (`~standard`), for libraries that accept one (tRPC, Hono, TanStack Form, …). */
+export const CustomerSessionStrictSchema = /*#__PURE__*/ runtime.standardSchema(fastStrict, fullStrict, false);

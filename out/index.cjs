@@ -9,3 +9,7 @@ exports.parseCustomerSession = CustomerSession$module.parseCustomerSession;
 exports.isCustomerSessionStrict = CustomerSession$module.isCustomerSessionStrict;
 exports.assertCustomerSessionStrict = CustomerSession$module.assertCustomerSessionStrict;
 exports.parseCustomerSessionStrict = CustomerSession$module.parseCustomerSessionStrict;
+exports.safeParseCustomerSession = CustomerSession$module.safeParseCustomerSession;
+exports.safeParseCustomerSessionStrict = CustomerSession$module.safeParseCustomerSessionStrict;
+exports.CustomerSessionSchema = CustomerSession$module.CustomerSessionSchema;
+exports.CustomerSessionStrictSchema = CustomerSession$module.CustomerSessionStrictSchema;

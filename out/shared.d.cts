@@ -271,3 +271,20 @@ export declare class ValidationError extends Error {
   constructor(errors: ValidationIssue[]);
   static [Symbol.hasInstance](value: unknown): boolean;
 }
+
+/** What `safeParse…` returns: the valid value, or every problem (as a ValidationError would list them). */
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
+
+/**
+ * The Standard Schema v1 interface (https://standardschema.dev), as the validators implement it: a library
+ * that accepts any Standard Schema (tRPC, Hono, TanStack Form, …) reads `~standard`, and
+ * `StandardSchemaV1.InferOutput` of the spec's own package gives the object's type.
+ */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly '~standard': {
+    readonly version: 1;
+    readonly vendor: string;
+    readonly validate: (value: unknown) => { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<{ readonly message: string; readonly path?: ReadonlyArray<PropertyKey> | undefined }> };
+    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+  };
+}

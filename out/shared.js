@@ -228,3 +228,58 @@ export function parseJson(json) {
     throw Object.assign(error, { cause });
   }
 }
+
+/** The errors the error-collecting validator finds in a value the fast one rejected (unknown-key errors dropped when allowed). */
+function errorsOf(validate, value, allowUnknownKeys) {
+  validate(value);
+  const errors = validate.errors ?? [];
+  return allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors;
+}
+
+/** `parse…` that never throws: `{ success: true, data }` or `{ success: false, issues }`, bad JSON included. */
+export function safeParse(json, check, validate, allowUnknownKeys) {
+  try {
+    const value = parseJson(json);
+    if (check(value)) return { success: true, data: value };
+    return { success: false, issues: issuesOf(errorsOf(validate, value, allowUnknownKeys), value) };
+  } catch (error) {
+    if (error instanceof ValidationError) return { success: false, issues: error.errors };
+    // A value nested too deeply for the call stack, say: reported, not thrown.
+    return { success: false, issues: [{ path: '', message: `could not be checked (${String(error)})`, keyword: 'exception' }] };
+  }
+}
+
+/** The keys from the value down to where a JSON pointer leads: array indexes as numbers, property names as strings. */
+function segmentsOf(value, pointer) {
+  const segments = [];
+  let node = value;
+  if (pointer === '') return segments;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    segments.push(Array.isArray(node) ? Number(key) : key);
+    node = node !== null && typeof node === 'object' ? node[key] : undefined;
+  }
+  return segments;
+}
+
+/** Where an error is: the value it is about, or for a missing or unknown key that key (as issuesOf reports it). */
+function pointerOf(error) {
+  const key = error.keyword === 'required' ? error.params['missingProperty'] : error.keyword === 'additionalProperties' ? error.params['additionalProperty'] : undefined;
+  return key === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(String(key))}`;
+}
+
+/** A validator as a Standard Schema v1: `~standard.validate` gives `{ value }` or `{ issues }` with our messages and paths as key lists. */
+export function standardSchema(check, validate, allowUnknownKeys) {
+  return {
+    '~standard': {
+      version: 1,
+      vendor: 'yuno-codegen',
+      validate(value) {
+        if (check(value)) return { value };
+        const errors = errorsOf(validate, value, allowUnknownKeys);
+        const issues = issuesOf(errors, value);
+        return { issues: issues.map((issue, i) => ({ message: issue.message, path: segmentsOf(value, pointerOf(errors[i])) })) };
+      },
+    },
+  };
+}

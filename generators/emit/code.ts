@@ -15,7 +15,7 @@ import { buildValidators, FORMAT_FUNCTIONS, MESSAGE_CASES, SET_ENUM_MIN, type Ob
 import { defTypeName, isTypeName } from '../rules/names.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
-const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator']);
+const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator', 'SafeParseResult', 'StandardSchemaV1']);
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const RESERVED_WORDS = new Set(
   ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
@@ -275,7 +275,8 @@ function indexModel(objects: ObjectSummary[], shared: SharedModel, validators: b
 function collectDefs(docs: SchemaDocument[]): Map<string, SharedDef> {
   const defs = new Map<string, SharedDef>();
   const problems: Problem[] = [];
-  const objectNames = new Set(docs.map((d) => d.name));
+  // An object module declares its name's Standard Schemas (`PaymentSchema`, `PaymentStrictSchema`) beside the types it imports.
+  const objectNames = new Set(docs.flatMap((d) => [d.name, `${d.name}Schema`, `${d.name}StrictSchema`]));
   const typeNames = new Map<string, string>();
   for (const doc of docs) {
     for (const [name, schema] of Object.entries(doc.schema.$defs ?? {})) {

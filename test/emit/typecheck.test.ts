@@ -13,7 +13,9 @@ import { STRICT, ts5 } from './tsc-helpers.js';
 
 
 const CONSUMER = (from: string) => `import { isCustomerSession, assertOrder, parseCustomerSessionStrict, ValidationError } from '${from}';
-import type { CustomerSession, CountryCode, Order, ValidationIssue } from '${from}';
+import { CustomerSessionSchema, OrderSchema, OrderStrictSchema, safeParseOrder } from '${from}';
+import type { CustomerSession, CountryCode, Order, SafeParseResult, ValidationIssue } from '${from}';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
 
 export const country: CountryCode = 'CO';
 // @ts-expect-error a code that is not ISO 3166-1 alpha-2
@@ -42,6 +44,17 @@ export function narrow(value: unknown): string {
 export const parsed: CustomerSession = parseCustomerSessionStrict(JSON.stringify(session));
 export function issues(error: unknown): ValidationIssue[] {
   return error instanceof ValidationError ? error.errors : [];
+}
+// The Standard Schema's output, as the spec's own package infers it, is the object's type: no more, no less.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export const standardOutput: Same<StandardSchemaV1.InferOutput<typeof CustomerSessionSchema>, CustomerSession> = true;
+export const standardStrictOutput: Same<StandardSchemaV1.InferOutput<typeof OrderStrictSchema>, Order> = true;
+// @ts-expect-error another object's type is not it
+export const standardOther: Same<StandardSchemaV1.InferOutput<typeof OrderSchema>, CustomerSession> = true;
+export const accepted: StandardSchemaV1<unknown, Order> = OrderSchema;
+export function safe(json: string): string {
+  const result: SafeParseResult<Order> = safeParseOrder(json);
+  return result.success ? result.data.id : (result.issues[0]?.path ?? '');
 }
 `;
 
