@@ -9,7 +9,8 @@ describe('hostile names and texts', () => {
     const { esm, cjs } = await loadPackage([fixture('hostile'), customerSession()], 'hostile');
     for (const api of [esm, cjs]) {
       expect(Object.keys(api).filter((k) => k.includes('Hostile')).sort()).toEqual([
-        'assertHostile', 'assertHostileStrict', 'isHostile', 'isHostileStrict', 'parseHostile', 'parseHostileStrict',
+        'HostileSchema', 'HostileStrictSchema', 'assertHostile', 'assertHostileStrict', 'isHostile', 'isHostileStrict', 'parseHostile', 'parseHostileStrict',
+        'safeParseHostile', 'safeParseHostileStrict',
       ]);
       expect(api.isHostile({ 'weird-name': 'a', class: 'b', constructor: 1, toString: true })).toBe(true);
       expect(api.isHostile(JSON.parse('{"weird-name":"a","class":"b","constructor":1,"toString":true,"quote\\"d":"say \\"hi\\""}'))).toBe(true);

@@ -29,10 +29,12 @@ describe('emitted API (package target, ESM and CJS)', () => {
 
   it('exports the same names from both builds', () => {
     const names = [
+      'CustomerSessionSchema', 'CustomerSessionStrictSchema', 'OrderSchema', 'OrderStrictSchema',
       'ValidationError',
       'assertCustomerSession', 'assertCustomerSessionStrict', 'assertOrder', 'assertOrderStrict',
       'isCustomerSession', 'isCustomerSessionStrict', 'isOrder', 'isOrderStrict',
       'parseCustomerSession', 'parseCustomerSessionStrict', 'parseOrder', 'parseOrderStrict',
+      'safeParseCustomerSession', 'safeParseCustomerSessionStrict', 'safeParseOrder', 'safeParseOrderStrict',
     ];
     expect(Object.keys(esm).sort()).toEqual(names);
     expect(Object.keys(cjs).sort()).toEqual(names);
