@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TemplateSet } from './templates.js';
+import type { TemplateSet } from './types.js';
 
 let root: string | undefined;
 

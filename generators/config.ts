@@ -8,14 +8,11 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadPrecompiled, packageRoot } from './assets.js';
 import { globBase, globFiles, isGlob } from './glob.js';
+import { DEFAULTS, OUTPUT_KINDS, TARGETS, type OutputKind, type Target } from './options.js';
 import { CodegenError, type Problem } from './types.js';
 import { fsReason } from './write.js';
 
 export const CONFIG_NAME = 'yuno-codegen.config.json';
-export const TARGETS = ['package', 'ts'] as const;
-export const OUTPUT_KINDS = ['types', 'validators', 'docs'] as const;
-export type TargetName = (typeof TARGETS)[number];
-export type OutputKindName = (typeof OUTPUT_KINDS)[number];
 
 /** The config file's keys, as the JSON Schema describes them. */
 export interface Config {
@@ -24,9 +21,9 @@ export interface Config {
   openapi?: string[];
   schemas?: string[];
   out?: string;
-  target?: TargetName;
+  target?: Target;
   templates?: string;
-  only?: OutputKindName[];
+  only?: OutputKind[];
   packageName?: string;
   packageVersion?: string;
   writeSchemas?: boolean;
@@ -41,8 +38,8 @@ export interface InputFlags {
   /** OpenAPI files, folders or globs; replace the config's `openapi` (and only that). */
   openapi?: string[];
   templates?: string;
-  target?: TargetName;
-  only?: OutputKindName[];
+  target?: Target;
+  only?: OutputKind[];
 }
 
 /** An `openapi` entry as given (a file, a folder or a glob), resolved against the base it was given in. */
@@ -71,8 +68,8 @@ export interface Plan {
   openapi: OpenApiEntry[];
   outDir: string;
   templatesDir?: string;
-  target: TargetName;
-  only: OutputKindName[];
+  target: Target;
+  only: OutputKind[];
   packageName?: string;
   packageVersion?: string;
   /** No config and no input flags: the embedded Customer Session page is the input (the summary says so). */
@@ -320,7 +317,7 @@ export function trustedConfig(value: unknown): Config | undefined {
   const str = (x: unknown): boolean => x === undefined || typeof x === 'string';
   if (!strings(v['pages']) || !strings(v['schemas']) || !strings(v['only']) || !strings(v['openapi'])) return undefined;
   if (!str(v['out']) || !str(v['templates']) || !str(v['packageName']) || !str(v['packageVersion'])) return undefined;
-  if (v['target'] !== undefined && !TARGETS.includes(v['target'] as TargetName)) return undefined;
+  if (v['target'] !== undefined && !TARGETS.includes(v['target'] as Target)) return undefined;
   if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
   return v as Config;
 }
@@ -390,7 +387,7 @@ export function resolvePlan(
   } else if (config) {
     const shown = displayPath(config.path, cwd);
     const name = posixRelative(base, config.path);
-    pages = pageFiles(base, value.pages ?? [], value.writeSchemas !== false, (i, glob) =>
+    pages = pageFiles(base, value.pages ?? [], value.writeSchemas ?? DEFAULTS.writeSchemas, (i, glob) =>
       problem(shown, `/pages/${i}`, 'input', `the glob ${JSON.stringify(glob)} matches no .md or .mdx file; check the pattern (paths in ${name} are relative to that file)`),
     );
     schemas = (value.schemas ?? []).map((p) => file(base, p, false));
@@ -407,9 +404,9 @@ export function resolvePlan(
     pages,
     schemas,
     openapi,
-    outDir: flags.out !== undefined ? resolve(cwd, flags.out) : resolve(base, value.out ?? 'out'),
-    target: flags.target ?? value.target ?? 'package',
-    only: flags.only ?? value.only ?? [...OUTPUT_KINDS],
+    outDir: flags.out !== undefined ? resolve(cwd, flags.out) : resolve(base, value.out ?? DEFAULTS.out),
+    target: flags.target ?? value.target ?? DEFAULTS.target,
+    only: flags.only ?? value.only ?? [...DEFAULTS.only],
     embedded: !config && !fromFlags,
     pageGlobDirs,
     problems,
@@ -438,7 +435,7 @@ export async function loadPlan(flags: InputFlags, cwd: string): Promise<Plan> {
 }
 
 /** Split `--only types,docs` into known kinds; undefined for an unknown kind (a usage error). */
-export function parseOnly(text: string): OutputKindName[] | undefined {
+export function parseOnly(text: string): OutputKind[] | undefined {
   const kinds = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
   if (kinds.length === 0 || !kinds.every((k) => (OUTPUT_KINDS as readonly string[]).includes(k))) return undefined;
   return OUTPUT_KINDS.filter((k) => kinds.includes(k));

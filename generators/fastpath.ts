@@ -11,8 +11,7 @@ import { listFiles, packageRoot, readTemplateDir } from './assets.js';
 import { displayPath, type OpenApiEntry, type Plan } from './config.js';
 import { GLOB_MAGIC, globFiles } from './glob.js';
 import { MANIFEST_NAME, fsReason, readManifest, sha256 } from './write.js';
-import { CodegenError, type PageSource, type Problem } from './types.js';
-import type { TemplateSet } from './templates.js';
+import { CodegenError, type PageSource, type Problem, type TemplateSet } from './types.js';
 import type { ApiSource } from './openapi/read.js';
 
 export interface Inputs {

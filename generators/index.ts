@@ -4,62 +4,20 @@
  *
  *   read page → parse markup → canonical schema → emit types, validators, docs → format
  */
-import { extractAll, type ApiSource } from './extract.js';
+import { extractAll } from './extract.js';
 import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
 import { planCode, summaryOf, type ObjectSummary } from './emit/code.js';
 import type { ObjectOutput } from './emit/emitter.js';
-import { MAX_THREADS, defaultThreads, openEmitter } from './emit/threads.js';
+import { defaultThreads, openEmitter } from './emit/threads.js';
 import { compareText } from './format.js';
-import type { TemplateSet } from './templates.js';
 import { defaultTemplates } from './assets.js';
-import { CodegenError, type GeneratedFile, type PageSource, type Problem, type SchemaDocument } from './types.js';
+import { resolveOptions, type GenerateOptions } from './options.js';
+import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } from './types.js';
 
 export * from './types.js';
 export { extract, extractAll, type ApiSource } from './extract.js';
-export type { TemplateSet } from './templates.js';
-
-export type Target = 'package' | 'ts';
-export type OutputKind = 'types' | 'validators' | 'docs';
-
-export interface GenerateOptions {
-  /** Doc pages to extract. */
-  pages?: PageSource[];
-  /**
-   * Yuno's OpenAPI files (JSON or YAML), as text: the 2xx examples of the operations that return a
-   * page's object are evidence the canonical schema is reconciled with. @default []
-   */
-  openapi?: ApiSource[];
-  /** Canonical or hand-written JSON Schemas (draft 2020-12), as text. */
-  schemas?: { path: string; text: string }[];
-  /**
-   * `package`: a publishable npm package (ESM + CJS + .d.ts/.d.cts + schemas + docs).
-   * `ts`: TypeScript sources for an application's own compiler.
-   * @default 'package'
-   */
-  target?: Target;
-  /** @default ['types', 'validators', 'docs'] */
-  only?: OutputKind[];
-  /** Templates that replace ours by file name. @default {} */
-  templates?: TemplateSet;
-  /** @default 'yuno-types' */
-  packageName?: string;
-  /** @default '0.0.0' */
-  packageVersion?: string;
-  /**
-   * Worker threads for the emit stage; 0 emits in the calling thread. Same output either way.
-   * @default 0 below 8 objects, else one per core but one (1 to 4); always 0 when running from the TypeScript sources
-   */
-  threads?: number;
-}
-
-/** Options with every default applied: what the emitters receive. */
-export interface ResolvedOptions {
-  target: Target;
-  only: OutputKind[];
-  packageName: string;
-  packageVersion: string;
-}
+export { DEFAULTS, OUTPUT_KINDS, TARGETS, resolveOptions, type GenerateOptions, type OutputKind, type ResolvedOptions, type Target } from './options.js';
 
 export interface GenerateResult {
   /** The canonical schema of every input, in input order. */
@@ -95,11 +53,6 @@ export interface GenerateSink {
 export async function generateEach(options: GenerateOptions, sink: GenerateSink): Promise<void> {
   const resolved = resolveOptions(options);
   const inputs = (options.pages?.length ?? 0) + (options.schemas?.length ?? 0);
-  if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 0 && options.threads <= MAX_THREADS)) {
-    throw new CodegenError([
-      { file: '(options)', at: '/threads', rule: 'options', message: `threads must be a whole number from 0 to ${MAX_THREADS} (got ${String(options.threads)})` },
-    ]);
-  }
   // Opened first: its workers load the emitters while this thread reads the inputs.
   const emitter = await openEmitter({ options: resolved, templates: { ...defaultTemplates(), ...(options.templates ?? {}) } }, inputs, options.threads);
   try {
@@ -134,15 +87,6 @@ export async function generateEach(options: GenerateOptions, sink: GenerateSink)
   } finally {
     await emitter.close();
   }
-}
-
-export function resolveOptions(options: GenerateOptions): ResolvedOptions {
-  return {
-    target: options.target ?? 'package',
-    only: options.only ?? ['types', 'validators', 'docs'],
-    packageName: options.packageName ?? 'yuno-types',
-    packageVersion: options.packageVersion ?? '0.0.0',
-  };
 }
 
 /** Extract every page and read every schema, collecting all problems before failing. */

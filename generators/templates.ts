@@ -6,50 +6,15 @@
  */
 import { createHash } from 'node:crypto';
 import type HandlebarsNS from 'handlebars';
-import { CodegenError } from './types.js';
+import { CodegenError, type TemplateSet } from './types.js';
+import { escapeComment, escapeLineComment, identifier, jsString, mdText } from './escape.js';
 import { loadPrecompiled } from './assets.js';
-
-/** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */
-export interface TemplateSet {
-  [name: string]: { source: string; path: string };
-}
 
 export interface Renderer {
   render(name: string, model: object): string;
 }
 
 type Helper = (...args: unknown[]) => unknown;
-
-/** Text that cannot close a `/* … *\/` comment, with `\n` as its only line terminator. */
-export function commentText(text: string): string {
-  return text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/\*\//g, '*\\/');
-}
-
-/** Text for a `/** … *\/` comment whose continuation lines start with ` * `. */
-export function escapeComment(text: string): string {
-  return commentText(text).replace(/\n/g, '\n * ');
-}
-
-/** A JavaScript string literal that is also safe inside `<script>` and keeps U+2028/2029 escaped. */
-export function jsString(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-    .replace(/</g, '\\u003c');
-}
-
-/** Text on one line: any line break becomes a space. */
-export function oneLine(text: string): string {
-  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
-}
-
-/** Markdown inline text, also inside a table cell: Markdown syntax escaped, HTML made inert. */
-export function mdText(text: string): string {
-  return oneLine(text)
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
-}
 
 const helpers: Record<string, Helper> = {
   jsString: (value) => jsString(value),
@@ -60,19 +25,6 @@ const helpers: Record<string, Helper> = {
   lineComment: (text) => escapeLineComment(String(text)),
   identifier: (name) => identifier(name),
 };
-
-/** Text for a `//` comment: line terminators JS honours become spaces, so nothing leaves the comment. */
-export function escapeLineComment(text: string): string {
-  return text.replace(/\r\n?|[\n\u2028\u2029]/g, ' ');
-}
-
-/** A name printed into code as an identifier; anything else is a bug upstream, so fail loudly. */
-export function identifier(name: unknown): string {
-  if (typeof name !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(name)) {
-    throw new Error(`not a JavaScript identifier: ${JSON.stringify(name)}`);
-  }
-  return name;
-}
 
 /** The options every template is compiled with, here and in the build-time precompilation. */
 export function compileOptions(): CompileOptions {

@@ -189,6 +189,11 @@ export class EncodedFile implements GeneratedFile {
   }
 }
 
+/** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */
+export interface TemplateSet {
+  [name: string]: { source: string; path: string };
+}
+
 /** One problem found in an input, with where it is. */
 export interface Problem {
   /** The input file. */

@@ -7,7 +7,9 @@
 import { resolve } from 'node:path';
 import { locateConfig, loadPlan } from './config.js';
 import { overridesPath, readInputs } from './fastpath.js';
-import { problemsJson, red, runGenerate, type RunFlags } from './cli.js';
+import { runGenerate } from './cli/commands/generate.js';
+import { problemsJson, red } from './cli/print.js';
+import type { RunFlags } from './cli/run.js';
 import { CodegenError, formatProblem } from './types.js';
 
 /** Quiet time after the last event before a run starts: editors write a file in several steps. */

@@ -3,11 +3,11 @@
  * the files that hold them, for target `package` (ESM + CJS + .d.ts/.d.cts + schemas + package.json) or
  * `ts` (TypeScript sources). Every file is rendered through a template from a model built here.
  */
-import type { ResolvedOptions } from '../index.js';
+import type { ResolvedOptions } from '../options.js';
 import type { Renderer } from '../templates.js';
 import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type SchemaDocument } from '../types.js';
 import { compareText } from '../format.js';
-import { jsString } from '../templates.js';
+import { jsString } from '../escape.js';
 import { emitTypes } from './types.js';
 import { checkSupported } from '../schema/supported.js';
 import { walkSchema } from '../schema/walk.js';

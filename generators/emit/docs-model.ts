@@ -5,8 +5,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, PhrasingContent } from 'mdast';
-import { percentEncode } from '../page/segments.js';
-import { mdText, oneLine } from '../templates.js';
+import { mdText, oneLine, percentEncode } from '../escape.js';
 import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema, Reconciliation } from '../types.js';
 import {

@@ -3,10 +3,10 @@
  * (docs.ts) rendered and formatted. Pure: jobs in, files out. It runs in this thread or, the same code,
  * in the worker threads of threads.ts; both take jobs of plain data (structured-clone safe).
  */
-import type { ResolvedOptions } from '../index.js';
-import { createRenderer, type Renderer, type TemplateSet } from '../templates.js';
+import type { ResolvedOptions } from '../options.js';
+import { createRenderer, type Renderer } from '../templates.js';
 import { format } from '../format.js';
-import type { GeneratedFile, SchemaDocument } from '../types.js';
+import type { GeneratedFile, SchemaDocument, TemplateSet } from '../types.js';
 import { emitObjectCode, emitSharedCode, type CodePlan, type ObjectSummary } from './code.js';
 import { emitObjectDocs } from './docs.js';
 import type { RuntimeNeeds } from './validators.js';

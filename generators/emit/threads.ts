@@ -44,9 +44,6 @@ export const WORKER_HEAP_MB = 192;
  */
 export const WORKERS_FROM_OBJECTS = 8;
 
-/** The most workers a run may ask for. */
-export const MAX_THREADS = 64;
-
 /**
  * A worker's stack, in MB: what the main thread has. Node gives V8 the thread's stack minus 192 KB; the main
  * thread's V8 limit is 984 KB unless `--stack-size` says otherwise. With Node's default (4 MB) a schema nested

@@ -6,7 +6,7 @@
 import { Module, createRequire } from 'node:module';
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
-import { commentText, jsString } from '../templates.js';
+import { commentText, jsString } from '../escape.js';
 import { mapSchema } from '../schema/walk.js';
 import { isOpenEnum } from './validators.js';
 import { defTypeName } from '../rules/names.js';

@@ -2,6 +2,7 @@
  * Builds a field's description pieces from either markup (HTML nodes or Markdown nodes call the same
  * methods), so both page formats give the same Markdown for the same text.
  */
+import { percentEncode } from '../escape.js';
 import type { Segment } from '../types.js';
 
 /** Relative links on Yuno's pages point into its API reference. */
@@ -16,16 +17,6 @@ export function resolveHref(href: string): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Percent-encode one character, including those `encodeURIComponent` leaves alone (`(`, `)`, `'`, `!`, `*`),
- * so it cannot end or split a Markdown link destination.
- */
-export function percentEncode(char: string): string {
-  // A lone surrogate cannot be encoded: it stands for nothing, so it becomes U+FFFD.
-  const encoded = /[\ud800-\udfff]/.test(char) && char.length === 1 ? '%EF%BF%BD' : encodeURIComponent(char);
-  return encoded === char ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encoded;
 }
 
 export class SegmentBuilder {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findConfig, loadPlan, parseJson, parseOnly, resolvePlan, validateConfig } from '../../generators/config.js';
-import { quickArgs } from '../../generators/cli.js';
+import { quickArgs } from '../../generators/cli/args.js';
 import { readInputs } from '../../generators/fastpath.js';
 import { CodegenError } from '../../generators/types.js';
 import { tempDir } from './helpers.js';

@@ -8,7 +8,7 @@ import { emitCode } from '../../generators/emit/code.js';
 import { format } from '../../generators/format.js';
 import { createRenderer } from '../../generators/templates.js';
 import { defaultTemplates } from '../../generators/assets.js';
-import type { ResolvedOptions } from '../../generators/index.js';
+import type { ResolvedOptions } from '../../generators/options.js';
 import type { GeneratedFile, JsonSchema, SchemaDocument } from '../../generators/types.js';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

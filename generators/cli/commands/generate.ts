@@ -1,0 +1,120 @@
+/** `yuno-codegen generate` (the default command): extract the pages and write the output directory. */
+import { join } from 'node:path';
+import { displayPath, loadPlan, locateConfig, parseJson, readConfigText, resolvePlan, trustedConfig, type InputFlags, type Plan } from '../../config.js';
+import { isUpToDate, readInputs } from '../../fastpath.js';
+import { OutputStage } from '../../write.js';
+import { elapsed, plural, showOut, streamLibrary, type RunFlags, type RunOutcome } from '../run.js';
+import { INPUT_OPTIONS } from '../args.js';
+import type { Command } from '../command.js';
+import { execute } from '../print.js';
+
+/**
+ * The no-op check without yargs, AJV or the library: the config is read but not validated, which is
+ * safe because its exact text is part of the fingerprint a validated run recorded.
+ */
+export function quickUpToDate(flags: InputFlags, cwd: string): Plan | undefined {
+  try {
+    const path = locateConfig(flags, cwd);
+    let plan: Plan;
+    if (path === undefined) plan = resolvePlan(flags, cwd);
+    else {
+      const text = readConfigText(path, cwd);
+      const value = trustedConfig(parseJson(text, path));
+      if (!value) return undefined;
+      plan = resolvePlan(flags, cwd, { path, text, value });
+    }
+    return isUpToDate(plan.outDir, readInputs(plan).hash) ? plan : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+  const start = performance.now();
+  if (!flags.force) {
+    const plan = quickUpToDate(flags, cwd);
+    if (plan) return upToDate(plan, start);
+  }
+  const plan = await loadPlan(flags, cwd);
+  const show = (abs: string): string => displayPath(abs, cwd);
+  // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
+  // of objects, and out/ is swapped in only once everything is there.
+  const stage = OutputStage.open(plan.outDir, show);
+  // Ctrl-C or a kill mid-run: drop the hidden staging directory (it can be hundreds of MB), then die of the
+  // signal as usual. Not under watch, which has its own handlers and stops after the run.
+  const signals = (['SIGINT', 'SIGTERM'] as const).filter((s) => process.listenerCount(s) === 0);
+  const onSignal = (signal: NodeJS.Signals): void => {
+    stage.abort();
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  let names: string[] = [];
+  let matched: Record<string, string[]> = {};
+  let written;
+  try {
+    for (const s of signals) process.on(s, onSignal);
+    const run = await streamLibrary(plan, (file) => stage.add(file));
+    names = run.names;
+    matched = run.matched;
+    written = stage.finish(run.inputs.hash, run.beside);
+  } finally {
+    stage.abort();
+    for (const s of signals) process.removeListener(s, onSignal);
+  }
+  const files = stage.count;
+  const ms = elapsed(start);
+  // Every path in the JSON is shown from the working directory, as in the messages.
+  const inOut = (p: string): string => show(join(plan.outDir, p));
+  const json = {
+    command: 'generate',
+    ok: true,
+    status: written.changed ? 'generated' : 'unchanged',
+    out: displayPath(plan.outDir, cwd),
+    files,
+    written: [...written.written.map(inOut), ...written.besideWritten.map(show)],
+    removed: written.removed.map(inOut),
+    schemas: names,
+    ...(Object.keys(matched).length > 0 ? { operations: matched } : {}),
+    ...(plan.embedded ? { embedded: true } : {}),
+    ms,
+  };
+  const counts = [
+    `${written.written.length} written`,
+    `${files - written.written.length} unchanged`,
+    ...(written.removed.length > 0 ? [`${written.removed.length} removed`] : []),
+  ];
+  const beside = written.besideWritten.length;
+  const besideText = beside === 0 ? '' : beside === 1 ? ' and 1 schema beside its page' : ` and ${beside} schemas beside their pages`;
+  const summary = written.changed
+    ? `generated ${plural(files, 'file')} (${counts.join(', ')})${besideText} in ${ms} ms${plan.embedded ? ` from ${EMBEDDED}` : ''}`
+    : `${showOut(plan)} is up to date (regenerated ${plural(files, 'file')} in ${ms} ms, nothing changed)${plan.embedded ? ` with ${EMBEDDED}` : ''}`;
+  return { command: 'generate', ok: true, exitCode: 0, summary, json };
+}
+
+/** Said on every run that generates from the embedded page because there is no config. */
+const EMBEDDED =
+  'the embedded Customer Session example (no yuno-codegen.config.json here or in a parent directory; create one to generate your own pages)';
+
+function upToDate(plan: Plan, start: number): RunOutcome {
+  const json = {
+    command: 'generate',
+    ok: true,
+    status: 'up-to-date',
+    out: displayPath(plan.outDir, plan.cwd),
+    ...(plan.embedded ? { embedded: true } : {}),
+    ms: elapsed(start),
+  };
+  return { command: 'generate', ok: true, exitCode: 0, summary: `${showOut(plan)} is up to date${plan.embedded ? ` with ${EMBEDDED}` : ''}`, json };
+}
+
+export const generate: Command = {
+  usage: 'generate',
+  aliases: ['$0'],
+  describe: 'Extract the pages and write the output directory (the default command)',
+  options: { ...INPUT_OPTIONS, force: { type: 'boolean', describe: 'Regenerate even when nothing changed' } },
+  examples: [
+    ['$0', 'Generate out/ from yuno-codegen.config.json (or from the embedded Customer Session page)'],
+    ['$0 --page docs/the-payment-object.md --target ts --out src/yuno', 'TypeScript sources for your app'],
+  ],
+  run: (_args, flags, cwd) => execute(() => runGenerate(flags, cwd), flags, 'generate'),
+};
