@@ -8,6 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadPrecompiled, packageRoot } from './assets.js';
 import { globBase, globFiles, isGlob } from './glob.js';
+import { configSchema, configSchemaText } from './config-schema.js';
 import { DEFAULTS, OUTPUT_KINDS, TARGETS, type OutputKind, type Target } from './options.js';
 import { CodegenError, type Problem } from './types.js';
 import { fsReason } from './write.js';
@@ -228,12 +229,10 @@ function locateJsonError(text: string): { offset: number; message: string } {
   return { offset: 0, message: 'not parseable' };
 }
 
-const CONFIG_KEYS = ['pages', 'openapi', 'schemas', 'out', 'target', 'templates', 'only', 'packageName', 'packageVersion', 'writeSchemas'];
-
-/** Validate a parsed config against schema/yuno-codegen.config.schema.json; every problem names its key. */
+/** Validate a parsed config against its JSON Schema (config-schema.ts); every problem names its key. */
 export async function validateConfig(value: unknown, file: string): Promise<Config> {
   configCheck ??= (async () => {
-    const schemaText = readFileSync(join(packageRoot(), 'schema', 'yuno-codegen.config.schema.json'), 'utf8');
+    const schemaText = configSchemaText();
     const built = await loadPrecompiled<ValidateFn & { schemaHash?: string }>('config.cjs');
     // A check built from another version of the schema (edited since the build) is compiled afresh.
     return built && built.schemaHash === configSchemaHash(schemaText) ? built : compileConfigCheck(schemaText);
@@ -249,7 +248,7 @@ export async function validateConfig(value: unknown, file: string): Promise<Conf
     if (e.keyword === 'additionalProperties') {
       const key = String(e.params['additionalProperty']);
       at = `${e.instancePath}/${key}`;
-      message = `unknown key "${key}"; the known keys are ${CONFIG_KEYS.join(', ')}`;
+      message = `unknown key "${key}"; the known keys are ${Object.keys(configSchema()['properties'] as object).filter((k) => k !== '$schema').join(', ')}`;
     } else if (e.keyword === 'enum') {
       const allowed = (e.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ');
       message = `must be one of ${allowed} (got ${JSON.stringify(got)})`;

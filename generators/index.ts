@@ -7,8 +7,7 @@
 import { extractAll } from './extract.js';
 import { fromSchemaFile } from './schema.js';
 import { checkSchema } from './metaschema.js';
-import { planCode, summaryOf, type ObjectSummary } from './emit/code.js';
-import type { ObjectOutput } from './emit/emitter.js';
+import { planOutputs, type ObjectOutput, type ObjectSummary } from './emit/emitter.js';
 import { defaultThreads, openEmitter } from './emit/threads.js';
 import { compareText } from './format.js';
 import { defaultTemplates } from './assets.js';
@@ -58,32 +57,30 @@ export async function generateEach(options: GenerateOptions, sink: GenerateSink)
   try {
     const schemas: (SchemaDocument | undefined)[] = await collectSchemas(options);
     for (const doc of schemas) sink.schema?.(doc as SchemaDocument);
-    const plan = planCode(schemas as SchemaDocument[], resolved);
+    const plans = await planOutputs(schemas as SchemaDocument[], resolved);
     const count = schemas.length;
     const single = count === 1;
     // Jobs go out in input order, a few ahead of the one being written, so every worker stays busy and
     // only a few objects' output is held at a time; files are handed on in input order. A schema is let
     // go once its job is out: the shared files need only names.
     const ahead = Math.max(2, 4 * (options.threads ?? defaultThreads(inputs)));
-    const queue: { doc: ObjectSummary; output: Promise<ObjectOutput> }[] = [];
+    const queue: { doc: Omit<ObjectSummary, 'kept'>; output: Promise<ObjectOutput> }[] = [];
     let next = 0;
     const summaries: ObjectSummary[] = [];
-    let singleMarkdown: string | undefined;
     while (summaries.length < count) {
       while (queue.length < ahead && next < count) {
         const doc = schemas[next] as SchemaDocument;
         schemas[next++] = undefined;
-        const output = emitter.object({ doc, plan, keepMarkdown: single });
+        const output = emitter.object({ doc, plans, single });
         output.catch(() => {}); // A failure is thrown when its turn comes; until then it must not count as unhandled.
-        queue.push({ doc: summaryOf(doc), output });
+        queue.push({ doc: { name: doc.name, slug: doc.slug, source: doc.source }, output });
       }
       const job = queue.shift() as (typeof queue)[number];
       const done = await job.output;
-      summaries.push(done.needs ? { ...job.doc, needs: done.needs } : job.doc);
-      if (single) singleMarkdown = done.markdown;
+      summaries.push({ ...job.doc, kept: done.kept });
       for (const file of done.files) await sink.file(file);
     }
-    for (const file of await emitter.shared({ plan, objects: summaries, singleMarkdown })) await sink.file(file);
+    for (const file of await emitter.shared({ plans, objects: summaries })) await sink.file(file);
   } finally {
     await emitter.close();
   }

@@ -1,18 +1,19 @@
 /**
  * The library's options, declared once with their defaults. `resolveOptions` applies the defaults once;
  * the stages receive only `ResolvedOptions`. The config file (config.ts), the CLI and the config's JSON
- * Schema take their defaults and their lists of choices from here. A leaf module: it imports types only.
+ * Schema take their defaults and their lists of choices from here; the kinds of output come from the
+ * output registry (outputs/index.ts).
  */
 import type { ApiSource } from './openapi/read.js';
-import { CodegenError, type PageSource, type TemplateSet } from './types.js';
+import { OUTPUT_KINDS, type OutputKind } from './outputs/index.js';
+import { CodegenError, type PageSource, type Problem, type ResolvedOptions, type TemplateSet } from './types.js';
+
+export { OUTPUT_KINDS, type OutputKind } from './outputs/index.js';
+export type { ResolvedOptions } from './types.js';
 
 /** The output layouts. */
-export const TARGETS = ['package', 'ts'] as const;
+export const TARGETS = ['package', 'ts'] as const satisfies readonly ResolvedOptions['target'][];
 export type Target = (typeof TARGETS)[number];
-
-/** The kinds of output, in the order they are listed (`--only`, the config's `only`). */
-export const OUTPUT_KINDS = ['types', 'validators', 'docs'] as const;
-export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 /** The most worker threads a run may ask for. */
 export const MAX_THREADS = 64;
@@ -60,22 +61,18 @@ export interface GenerateOptions {
   threads?: number;
 }
 
-/** Options with every default applied: what the emitters receive. Plain data (it is sent to worker threads). */
-export interface ResolvedOptions {
-  target: Target;
-  only: OutputKind[];
-  packageName: string;
-  packageVersion: string;
-}
-
-/** The defaults applied, and the options that have no default checked. */
+/** The defaults applied, and what has no default checked. */
 export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   const { threads } = options;
+  const problems: Problem[] = [];
+  const problem = (at: string, message: string): void => void problems.push({ file: '(options)', at, rule: 'options', message });
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= MAX_THREADS)) {
-    throw new CodegenError([
-      { file: '(options)', at: '/threads', rule: 'options', message: `threads must be a whole number from 0 to ${MAX_THREADS} (got ${String(threads)})` },
-    ]);
+    problem('/threads', `threads must be a whole number from 0 to ${MAX_THREADS} (got ${String(threads)})`);
   }
+  (options.only ?? []).forEach((kind, i) => {
+    if (!(OUTPUT_KINDS as string[]).includes(kind)) problem(`/only/${i}`, `unknown output ${JSON.stringify(kind)}; choose from ${OUTPUT_KINDS.join(', ')}`);
+  });
+  if (problems.length > 0) throw new CodegenError(problems);
   return {
     target: options.target ?? DEFAULTS.target,
     only: options.only ?? [...DEFAULTS.only],

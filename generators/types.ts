@@ -16,9 +16,6 @@ export interface PageSource {
   overrides?: { path: string; text: string };
 }
 
-/** The four doc page formats Yuno has published. */
-export type PageFormat = 'readme-htmlblock' | 'readme-legacy-block' | 'mintlify-mdx' | 'markdown-table';
-
 /** A page after decoding: text is NFC, `\n` line endings, no BOM, mojibake repaired. */
 export interface DocPage {
   path: string;
@@ -26,7 +23,8 @@ export interface DocPage {
   text: string;
   /** Line number in the file where `text` starts (1-based), so messages point at the file's lines. */
   bodyLine: number;
-  format: PageFormat;
+  /** The name of its format in the registry of page/formats/index.ts (`readme-htmlblock`, `mintlify-mdx`, …). */
+  format: string;
   /** Front matter `title`, e.g. "The Customer Session Object"; empty when the page has none. */
   title: string;
   /** Front matter `description` (or `metadata.description`); the lead paragraph is preferred when present. */
@@ -189,6 +187,18 @@ export class EncodedFile implements GeneratedFile {
   }
 }
 
+/**
+ * The library's options with every default applied (options.ts resolves them): what the emitters receive.
+ * Plain data (it is sent to worker threads).
+ */
+export interface ResolvedOptions {
+  target: 'package' | 'ts';
+  /** The kinds of output to generate (outputs/index.ts lists them). */
+  only: string[];
+  packageName: string;
+  packageVersion: string;
+}
+
 /** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */
 export interface TemplateSet {
   [name: string]: { source: string; path: string };
@@ -214,6 +224,11 @@ export class CodegenError extends Error {
     this.name = 'CodegenError';
     this.problems = problems;
   }
+}
+
+/** The first line of an error's message. */
+export function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
 }
 
 export function formatProblem(p: Problem): string {

@@ -1,7 +1,8 @@
 // Runs after tsc (npm run build / prepare). Compiles once, at build time, what every run would otherwise
 // compile again: the built-in Handlebars templates, AJV's check of a schema against the draft 2020-12
-// meta-schema, and AJV's check of a config file against schema/yuno-codegen.config.schema.json. The tool falls back to compiling at run time when these files are absent (running from
-// source) or a template was edited after the build.
+// meta-schema, and AJV's check of a config file against its schema. The tool falls back to compiling at run
+// time when these files are absent (running from source) or a template was edited after the build. Also writes
+// schema/yuno-codegen.config.schema.json from the declarations (generators/config-schema.ts), for editors.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,10 @@ writeFileSync(join(out, 'metaschema-2020-12.cjs'), `// Built by scripts/precompi
 const { default: Ajv } = await import('ajv');
 const { CONFIG_AJV_OPTIONS, configSchemaHash } = await import('../dist/generators/config.js');
 const configAjv = new Ajv({ ...CONFIG_AJV_OPTIONS, code: { source: true } });
-const configSchemaText = readFileSync(join(root, 'schema', 'yuno-codegen.config.schema.json'), 'utf8');
+const { configSchemaText: configSchemaOf } = await import('../dist/generators/config-schema.js');
+const configSchemaText = configSchemaOf();
+const configSchemaFile = join(root, 'schema', 'yuno-codegen.config.schema.json');
+if (readFileSync(configSchemaFile, 'utf8') !== configSchemaText) writeFileSync(configSchemaFile, configSchemaText);
 const configCheck = configAjv.compile(JSON.parse(configSchemaText));
 writeFileSync(
   join(out, 'config.cjs'),

@@ -3,9 +3,8 @@
  * the files that hold them, for target `package` (ESM + CJS + .d.ts/.d.cts + schemas + package.json) or
  * `ts` (TypeScript sources). Every file is rendered through a template from a model built here.
  */
-import type { ResolvedOptions } from '../options.js';
 import type { Renderer } from '../templates.js';
-import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type SchemaDocument } from '../types.js';
+import { CodegenError, type GeneratedFile, type JsonSchema, type Problem, type ResolvedOptions, type SchemaDocument } from '../types.js';
 import { compareText } from '../format.js';
 import { jsString } from '../escape.js';
 import { emitTypes } from './types.js';
@@ -69,19 +68,15 @@ export async function emitCode(docs: SchemaDocument[], options: ResolvedOptions,
   for (const doc of docs) {
     const done = await emitObjectCode(plan, doc, renderer);
     files.push(...done.files);
-    summaries.push(done.needs ? { ...summaryOf(doc), needs: done.needs } : summaryOf(doc));
+    const summary = { name: doc.name, slug: doc.slug, source: doc.source };
+    summaries.push(done.needs ? { ...summary, needs: done.needs } : summary);
   }
   files.push(...(await emitSharedCode(plan, summaries, renderer)));
   return files;
 }
 
-/** An object's names, without its schema (the shared files need no more until its needs are known). */
-export function summaryOf(doc: SchemaDocument): ObjectSummary {
-  return { name: doc.name, slug: doc.slug, source: doc.source };
-}
-
 /** Check the objects together and plan the shared module; undefined when neither types nor validators are wanted. */
-export function planCode(docs: SchemaDocument[], options: ResolvedOptions): CodePlan | undefined {
+export function planCode(docs: readonly SchemaDocument[], options: ResolvedOptions): CodePlan | undefined {
   const wantTypes = options.only.includes('types');
   const wantValidators = options.only.includes('validators');
   if (!wantTypes && !wantValidators) return undefined;
@@ -272,7 +267,7 @@ function indexModel(objects: ObjectSummary[], shared: SharedModel, validators: b
 }
 
 /** Shared definitions by name, across all objects; the same name must mean the same schema everywhere. */
-function collectDefs(docs: SchemaDocument[]): Map<string, SharedDef> {
+function collectDefs(docs: readonly SchemaDocument[]): Map<string, SharedDef> {
   const defs = new Map<string, SharedDef>();
   const problems: Problem[] = [];
   // An object module declares its name's Standard Schemas (`PaymentSchema`, `PaymentStrictSchema`) beside the types it imports.
@@ -316,7 +311,7 @@ function collectDefs(docs: SchemaDocument[]): Map<string, SharedDef> {
   return new Map([...defs.entries()].sort((a, b) => compareText(a[0], b[0])));
 }
 
-function checkNames(docs: SchemaDocument[]): void {
+function checkNames(docs: readonly SchemaDocument[]): void {
   const problems: Problem[] = [];
   const slugs = new Map<string, string>();
   for (const doc of docs) {

@@ -13,6 +13,19 @@ export function emitDocs(docs: SchemaDocument[], renderer: Renderer): GeneratedF
   return docs.flatMap((doc) => emitObjectDocs(doc, renderer));
 }
 
+/** The package README: the object's Markdown page when there is one object, else an index of the objects. */
+export function emitReadme(objects: readonly { name: string; slug: string; kept?: string }[], packageName: string, renderer: Renderer): GeneratedFile {
+  return {
+    path: 'README.md',
+    contents: renderer.render('readme.md.hbs', {
+      single: (objects.length === 1 ? objects[0]?.kept : undefined) ?? false,
+      count: objects.length,
+      packageName,
+      objects: objects.map((o) => ({ name: o.name, slug: o.slug })),
+    }),
+  };
+}
+
 /** One object's pages: Markdown first, then HTML. */
 export function emitObjectDocs(doc: SchemaDocument, renderer: Renderer): GeneratedFile[] {
   const model = buildDocsModel(doc);

@@ -1,17 +1,13 @@
 /**
- * The emit stage for one object, and for the files shared by all objects: code (code.ts) and docs
- * (docs.ts) rendered and formatted. Pure: jobs in, files out. It runs in this thread or, the same code,
- * in the worker threads of threads.ts; both take jobs of plain data (structured-clone safe).
+ * The emit stage for one object, and for the files shared by all objects: the emitters of the chosen
+ * outputs (outputs/index.ts) run and their files are formatted. Pure: jobs in, files out. It runs in this
+ * thread or, the same code, in the worker threads of threads.ts; both take jobs of plain data
+ * (structured-clone safe).
  */
-import type { ResolvedOptions } from '../options.js';
 import { createRenderer, type Renderer } from '../templates.js';
 import { format } from '../format.js';
-import type { GeneratedFile, SchemaDocument, TemplateSet } from '../types.js';
-import { emitObjectCode, emitSharedCode, type CodePlan, type ObjectSummary } from './code.js';
-import { emitObjectDocs } from './docs.js';
-import type { RuntimeNeeds } from './validators.js';
-import { loadCompile } from './types.js';
-import { loadAjv } from './validators.js';
+import { emittersFor } from '../outputs/index.js';
+import type { GeneratedFile, ResolvedOptions, SchemaDocument, TemplateSet } from '../types.js';
 
 /** What every job of one run shares: sent once to each worker. */
 export interface EmitSetup {
@@ -19,26 +15,34 @@ export interface EmitSetup {
   templates: TemplateSet;
 }
 
+/** Each emitter's plan, by emitter name. */
+export type Plans = Record<string, unknown>;
+
 export interface ObjectJob {
   doc: SchemaDocument;
-  /** Undefined when neither types nor validators are wanted. */
-  plan: CodePlan | undefined;
-  /** Also return the Markdown page unformatted (the package README of a one-object package is that page). */
-  keepMarkdown: boolean;
+  plans: Plans;
+  /** The run has only this object. */
+  single: boolean;
 }
 
 export interface ObjectOutput {
   /** Formatted, sorted by path. */
   files: GeneratedFile[];
-  needs?: RuntimeNeeds;
-  markdown?: string;
+  /** What each emitter kept of the object for the shared files, by emitter name. */
+  kept: Record<string, unknown>;
+}
+
+/** An object once its own files are out: its names and what the emitters kept of it. */
+export interface ObjectSummary {
+  name: string;
+  slug: string;
+  source: string;
+  kept: Record<string, unknown>;
 }
 
 export interface SharedJob {
-  plan: CodePlan | undefined;
+  plans: Plans;
   objects: ObjectSummary[];
-  /** The README of a one-object package: that object's Markdown page. */
-  singleMarkdown: string | undefined;
 }
 
 /** The emit stage of one run, in whatever thread it lives. */
@@ -46,6 +50,15 @@ export interface Emitter {
   object(job: ObjectJob): Promise<ObjectOutput>;
   shared(job: SharedJob): Promise<GeneratedFile[]>;
   close(): Promise<void>;
+}
+
+/** Every chosen emitter's plan, made across all objects before any is emitted. */
+export async function planOutputs(docs: readonly SchemaDocument[], options: ResolvedOptions): Promise<Plans> {
+  const plans: Plans = {};
+  for (const { emitter, kinds } of emittersFor(options.only)) {
+    if (emitter.plan) plans[emitter.name] = await emitter.plan(docs, { options, kinds });
+  }
+  return plans;
 }
 
 /** Emitting in this thread: the renderer is made at the first job. */
@@ -59,47 +72,33 @@ export function inThreadEmitter(setup: EmitSetup): Emitter {
   };
 }
 
-/** Load what the jobs will need (templates, json-schema-to-typescript, AJV) before the first job arrives. */
+/** Load what the jobs will need (templates, and each chosen emitter's heavy modules) before the first job arrives. */
 export async function warmUp(setup: EmitSetup): Promise<Renderer> {
-  const [renderer] = await Promise.all([createRenderer(setup.templates), loadCompile(), loadAjv()]);
+  const [renderer] = await Promise.all([
+    createRenderer(setup.templates),
+    ...emittersFor(setup.options.only).map(({ emitter }) => emitter.warmUp?.()),
+  ]);
   return renderer;
 }
 
 export async function emitObject(options: ResolvedOptions, renderer: Renderer, job: ObjectJob): Promise<ObjectOutput> {
-  const { doc, plan } = job;
   const files: GeneratedFile[] = [];
-  const out: ObjectOutput = { files };
-  if (plan) {
-    const code = await emitObjectCode(plan, doc, renderer);
-    files.push(...code.files);
-    if (code.needs) out.needs = code.needs;
+  const kept: Record<string, unknown> = {};
+  for (const { emitter, kinds } of emittersFor(options.only)) {
+    if (!emitter.object) continue;
+    const out = await emitter.object(job.doc, { options, kinds, plan: job.plans[emitter.name], renderer, single: job.single });
+    files.push(...out.files);
+    if (out.kept !== undefined) kept[emitter.name] = out.kept;
   }
-  if (options.only.includes('docs')) {
-    const docs = emitObjectDocs(doc, renderer);
-    if (job.keepMarkdown) out.markdown = docs[0]?.contents;
-    files.push(...docs);
-  }
-  out.files = format(files);
-  return out;
+  return { files: format(files), kept };
 }
 
 export async function emitShared(options: ResolvedOptions, renderer: Renderer, job: SharedJob): Promise<GeneratedFile[]> {
-  const files = job.plan ? await emitSharedCode(job.plan, job.objects, renderer) : [];
-  if (options.target === 'package' && options.only.includes('docs')) files.push(readme(job, options, renderer));
+  const files: GeneratedFile[] = [];
+  for (const { emitter, kinds } of emittersFor(options.only)) {
+    if (!emitter.shared) continue;
+    const objects = job.objects.map(({ kept, ...o }) => (kept[emitter.name] === undefined ? o : { ...o, kept: kept[emitter.name] }));
+    files.push(...(await emitter.shared({ options, kinds, plan: job.plans[emitter.name], renderer, objects })));
+  }
   return format(files);
 }
-
-/** The package README: the object's Markdown docs, or an index of the objects when there are several. */
-function readme(job: SharedJob, options: ResolvedOptions, renderer: Renderer): GeneratedFile {
-  const objects = job.objects.map((s) => ({ name: s.name, slug: s.slug }));
-  return {
-    path: 'README.md',
-    contents: renderer.render('readme.md.hbs', {
-      single: job.singleMarkdown ?? false,
-      count: objects.length,
-      packageName: options.packageName,
-      objects,
-    }),
-  };
-}
-

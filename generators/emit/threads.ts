@@ -23,7 +23,7 @@ export interface FileBytes {
   bytes: Uint8Array;
 }
 
-/** A job's result on the wire: an object's output, or the shared files (no `needs`, no `markdown`). */
+/** A job's result on the wire: an object's output, or the shared files (nothing kept). */
 export type WorkerResult = Omit<ObjectOutput, 'files'> & { files: FileBytes[] };
 
 export type WorkerFailure =

@@ -33,7 +33,7 @@ async function answer(request: WorkerRequest): Promise<{ id: number; ok: true; o
     const output =
       request.kind === 'object'
         ? await emitObject(setup.options, renderer, request.job)
-        : { files: await emitShared(setup.options, renderer, request.job) };
+        : { files: await emitShared(setup.options, renderer, request.job), kept: {} };
     return { id: request.id, ok: true, output };
   } catch (error) {
     if (error instanceof CodegenError) return { id: request.id, ok: false, problems: error.problems };

@@ -4,6 +4,8 @@
  * thousands deep would overflow the stack (and makes htmlparser2 quadratic).
  */
 
+import type { DocPage } from '../types.js';
+
 /** Deepest element nesting accepted in a page's markup (HTML elements or Markdown/MDX nodes). */
 export const MAX_MARKUP_DEPTH = 500;
 
@@ -21,4 +23,15 @@ export function tooDeepNode<T extends object>(root: T): T | undefined {
     if (Array.isArray(children)) for (const child of children as T[]) stack.push([child, depth + 1]);
   }
   return undefined;
+}
+
+/** Markup nested past MAX_MARKUP_DEPTH would overflow the stack of the recursive readers: one clear problem instead. */
+export function tooDeepMarkup(
+  root: object,
+  page: DocPage,
+  add: (line: number, rule: string, message: string) => void,
+): boolean {
+  const deep = tooDeepNode<{ position?: { start: { line: number } } }>(root);
+  if (deep) add(page.bodyLine - 1 + (deep.position?.start.line ?? 1), 'structure', tooDeepMessage());
+  return deep !== undefined;
 }

@@ -5,7 +5,8 @@
  */
 import { createRequire } from 'node:module';
 import { encode as encodeWindows1252 } from 'windows-1252';
-import { CodegenError, type DocPage, type PageFormat, type PageSource } from '../types.js';
+import { CodegenError, firstLine, type DocPage, type PageSource } from '../types.js';
+import { detectFormat } from './formats/index.js';
 import { isPlainObject as isRecord } from '../conforms.js';
 
 /**
@@ -38,20 +39,9 @@ export function read(source: PageSource): DocPage {
   text = repairMojibake(text.replace(/\r\n?/g, '\n')).normalize('NFC');
 
   const { data, body, bodyLine } = splitFrontMatter(text, source.path);
-  const format = detectFormat(body);
+  const format = detectFormat(body).name;
   const title = typeof data.title === 'string' && data.title.trim() ? data.title.trim() : '';
   return { path: source.path, text: body, bodyLine, format, title, frontMatterDescription: frontMatterDescription(data) };
-}
-
-/**
- * The four formats, told apart by their block syntax. A page with none of the three blocks is read for
- * a Markdown table of fields; the parse stage says "no attribute block found" when it has none either.
- */
-function detectFormat(body: string): PageFormat {
-  if (/^\[block:html\]\s*$/m.test(body)) return 'readme-legacy-block';
-  if (body.includes('<HTMLBlock')) return 'readme-htmlblock';
-  if (/<(?:ParamField|ResponseField)\b/.test(body)) return 'mintlify-mdx';
-  return 'markdown-table';
 }
 
 /** YAML front matter between `---` lines at the very top, parsed with a YAML parser. */
@@ -140,6 +130,3 @@ function byteOf(char: string | undefined): number | undefined {
   }
 }
 
-export function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-}

@@ -1,0 +1,90 @@
+/**
+ * The JSON Schema of yuno-codegen.config.json, built from the declarations it describes: the targets and
+ * defaults of options.ts and the outputs of the registry (outputs/index.ts). The config is validated
+ * against it; `npm run build` writes it to schema/yuno-codegen.config.schema.json (shipped for editors),
+ * and a test checks that file is this schema.
+ */
+import { DEFAULTS, TARGETS } from './options.js';
+import { OUTPUTS } from './outputs/index.js';
+
+const paths = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
+
+export function configSchema(): Record<string, unknown> {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://unpkg.com/yuno-codegen/schema/yuno-codegen.config.schema.json',
+    title: 'yuno-codegen configuration',
+    description: 'Configuration of yuno-codegen (yuno-codegen.config.json). Paths are relative to this file.',
+    type: 'object',
+    properties: {
+      $schema: {
+        description: 'The JSON Schema of this file, for editors: "./node_modules/yuno-codegen/schema/yuno-codegen.config.schema.json".',
+        type: 'string',
+      },
+      pages: {
+        description:
+          'Yuno object doc pages (.md ReadMe or .mdx Mintlify) to extract, relative to this file, or globs of them (`docs/yuno/*.md`: the .md and .mdx files a glob matches, sorted; a glob that matches none is an error). A reviewed `<page>.overrides.json` next to a page is applied when present.',
+        ...paths,
+      },
+      openapi: {
+        description:
+          "Yuno's OpenAPI files (JSON or YAML): files, folders (every .json, .yaml and .yml file inside) or globs. The 2xx examples of the operations that return a page's object are evidence its canonical schema is reconciled with; `yuno-codegen report` lists every disagreement.",
+        ...paths,
+      },
+      schemas: {
+        description: 'Canonical or hand-written JSON Schemas (draft 2020-12) to generate from, besides the pages.',
+        ...paths,
+      },
+      out: {
+        description: 'Output directory. yuno-codegen replaces the files it wrote there and leaves every other file alone.',
+        type: 'string',
+        minLength: 1,
+        default: DEFAULTS.out,
+      },
+      target: {
+        description:
+          '"package": a publishable npm package (ESM + CJS + types + schemas + docs). "ts": TypeScript sources for your application\'s own compiler.',
+        enum: [...TARGETS],
+        default: DEFAULTS.target,
+      },
+      templates: {
+        description: 'A directory of Handlebars templates that replace the built-in ones by file name.',
+        type: 'string',
+        minLength: 1,
+      },
+      only: {
+        description: `Which outputs to generate: ${OUTPUTS.map((o) => `"${o.kind}" (${o.describe})`).join(', ')}.`,
+        type: 'array',
+        items: { enum: OUTPUTS.map((o) => o.kind) },
+        minItems: 1,
+        uniqueItems: true,
+        default: [...DEFAULTS.only],
+      },
+      packageName: {
+        description: 'The npm package name written to out/package.json (target "package").',
+        type: 'string',
+        pattern: '^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$',
+        maxLength: 214,
+        default: DEFAULTS.packageName,
+      },
+      packageVersion: {
+        description: 'The version written to out/package.json (target "package"), semver.',
+        type: 'string',
+        pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$',
+        default: DEFAULTS.packageVersion,
+      },
+      writeSchemas: {
+        description:
+          "Also write each page's canonical schema beside the page as <page dir>/<slug>.schema.json, and make `check` report pages whose schema changed.",
+        type: 'boolean',
+        default: DEFAULTS.writeSchemas,
+      },
+    },
+    additionalProperties: false,
+  };
+}
+
+/** The schema as the shipped file holds it. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(configSchema(), null, 2)}\n`;
+}

@@ -1,0 +1,25 @@
+/**
+ * The outputs, in the order `--only`, the config's JSON Schema and the docs list them. Adding an output
+ * is one file beside this one and one entry here.
+ */
+import type { OutputEmitter } from './output.js';
+import { types, validators } from './code.js';
+import { docs } from './docs.js';
+
+export const OUTPUTS = [types, validators, docs] as const;
+
+/** Every kind of output. */
+export const OUTPUT_KINDS = OUTPUTS.map((o) => o.kind);
+export type OutputKind = (typeof OUTPUTS)[number]['kind'];
+
+/** The emitters a choice of kinds needs, each once, in registry order, with the kinds it serves. */
+export function emittersFor(only: readonly string[]): { emitter: OutputEmitter; kinds: ReadonlySet<string> }[] {
+  const chosen = new Map<OutputEmitter, Set<string>>();
+  for (const output of OUTPUTS) {
+    if (!only.includes(output.kind)) continue;
+    const kinds = chosen.get(output.emitter) ?? new Set<string>();
+    kinds.add(output.kind);
+    chosen.set(output.emitter, kinds);
+  }
+  return [...chosen].map(([emitter, kinds]) => ({ emitter, kinds }));
+}
