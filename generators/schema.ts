@@ -5,16 +5,17 @@
  */
 import { loadCountries } from './assets.js';
 import { conforms, isPlainObject as isRecord } from './conforms.js';
-import { constraints, numericBounds } from './rules/constraints.js';
+import { constraints, numericBounds, type Constraints } from './rules/constraints.js';
+import { STOP, applyFieldRules, type FieldRule } from './rules/field-rule.js';
 import { enumRule, type EnumRule } from './rules/enums.js';
 import { exampleValue, splitExample, type ExampleType } from './rules/examples.js';
 import { kebabCase, nameWords, objectWords, typeName, words } from './rules/names.js';
 import { requiredness } from './rules/required.js';
 import { saysNullable } from './rules/nullable.js';
-import { KNOWN_TYPE_WORDS, typeWord, type Kind } from './rules/type-words.js';
+import { KNOWN_TYPE_WORDS, typeWord, type Kind, type TypeWord } from './rules/type-words.js';
 import { DOCS_BASE } from './page/segments.js';
 import { RECONCILE_RULES, makeNullable, reconcileField } from './reconcile/reconcile.js';
-import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument } from './types.js';
+import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument, type Segment } from './types.js';
 
 export const SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 const COUNTRY_REF = '#/$defs/CountryCode';
@@ -174,102 +175,187 @@ function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchem
   return out;
 }
 
-function fieldSchema(field: RawField, path: string, forceNullable: boolean | undefined, ctx: Context): JsonSchema | undefined {
-  const at = `${path}, line ${field.line}`;
-  const problem = (rule: string, message: string): undefined => {
-    ctx.problems.push({ file: ctx.file, at, rule, message });
-    return undefined;
-  };
-  const word = typeWord(field.typeWord);
-  if (!word) {
-    return field.typeWord
-      ? problem('type-words', `unknown type word "${field.typeWord}"; use one of ${KNOWN_TYPE_WORDS.join(', ')}`)
-      : problem('type-words', 'the field has no type word; add one after the name, e.g. <small>string</small>');
-  }
-  const { description: pieces, example } = splitExample(field.segments);
-  const text = pieces.map((s) => s.text).join(' ');
-  const nullable = forceNullable ?? (word.nullable || saysNullable(text));
-  let description = pieces.map((s) => s.markdown).join(' ');
-  const limits = constraints(text);
-  for (const message of limits.problems) problem('constraints', message);
-  const { max, min, multipleOf } = limits.value;
-  const kind: Kind = word.type;
-  let schema: JsonSchema;
-  let exampleType: ExampleType;
+/** One field on its way to its schema, as the field rules read and fill it. */
+interface FieldState {
+  field: RawField;
+  path: string;
+  ctx: Context;
+  /** From the overrides file: wins over the type word and the prose. */
+  forceNullable: boolean | undefined;
+  /** The description pieces without the example, their text, and the description (Markdown) so far. */
+  pieces: Segment[];
+  text: string;
+  description: string;
+  /** The example as written (`Example: …`), if any. */
+  example: string | undefined;
+  word: TypeWord;
+  kind: Kind;
+  limits: Constraints;
+  nullable: boolean;
+  schema: JsonSchema;
+  exampleType: ExampleType;
+}
 
-  switch (kind.kind) {
-    case 'string':
-    case 'enum': {
-      // Two letters: `MAX 2` (and no other MIN), or an explicit ISO 3166-1 "alpha-2".
-      const twoLetters = (max === 2 && (min === undefined || min === 2)) || (max === undefined && min === undefined && /alpha[\s-]?2/i.test(text));
-      const rule = enumRule(field, pieces, twoLetters);
-      if (rule.kind === 'country') {
-        ctx.usesCountry = true;
-        schema = { $ref: COUNTRY_REF };
-      } else {
-        schema = { type: 'string' };
-        if (kind.kind === 'string' && kind.format) schema.format = kind.format;
-        const note = applyEnum(schema, rule, kind.kind === 'enum', text);
-        if (note) description = appendSentence(description, note);
-        const values = rule.kind === 'values' ? rule.values : [];
-        // Lengths the listed values break are not applied: the list is the stronger statement.
-        const fits = values.every((v) => (min === undefined || codePoints(v) >= min) && (max === undefined || codePoints(v) <= max));
-        if (fits) {
-          if (min !== undefined) schema.minLength = min;
-          if (max !== undefined) schema.maxLength = max;
-        }
+/** The rules that make a field's schema, in order (rules/field-rule.ts). */
+const FIELD_RULES: readonly FieldRule<FieldState>[] = [
+  {
+    name: 'type-words',
+    apply: (s, report) => {
+      const word = typeWord(s.field.typeWord);
+      if (!word) {
+        report(
+          s.field.typeWord
+            ? `unknown type word "${s.field.typeWord}"; use one of ${KNOWN_TYPE_WORDS.join(', ')}`
+            : 'the field has no type word; add one after the name, e.g. <small>string</small>',
+        );
+        return STOP;
       }
-      exampleType = 'string';
-      break;
-    }
-    case 'integer':
-    case 'number':
-      schema = { type: kind.kind };
-      if (multipleOf !== undefined) schema.multipleOf = multipleOf;
-      if (numericBounds(text, max, min, example === undefined ? undefined : exampleValue(example, kind.kind, false)?.value) === 'values') {
-        if (max !== undefined) schema.maximum = max;
-        if (min !== undefined) schema.minimum = min;
+      s.word = word;
+      s.kind = word.type;
+    },
+  },
+  {
+    name: 'constraints',
+    apply: (s, report) => {
+      const limits = constraints(s.text);
+      for (const message of limits.problems) report(message);
+      s.limits = limits.value;
+    },
+  },
+  {
+    name: 'strings',
+    apply: (s) => {
+      const { kind, limits: { max, min } } = s;
+      if (kind.kind !== 'string' && kind.kind !== 'enum') return;
+      // Two letters: `MAX 2` (and no other MIN), or an explicit ISO 3166-1 "alpha-2".
+      const twoLetters = (max === 2 && (min === undefined || min === 2)) || (max === undefined && min === undefined && /alpha[\s-]?2/i.test(s.text));
+      const rule = enumRule(s.field, s.pieces, twoLetters);
+      s.exampleType = 'string';
+      if (rule.kind === 'country') {
+        s.ctx.usesCountry = true;
+        s.schema = { $ref: COUNTRY_REF };
+        return;
+      }
+      s.schema = { type: 'string' };
+      if (kind.kind === 'string' && kind.format) s.schema.format = kind.format;
+      const note = applyEnum(s.schema, rule, kind.kind === 'enum', s.text);
+      if (note) s.description = appendSentence(s.description, note);
+      const values = rule.kind === 'values' ? rule.values : [];
+      // Lengths the listed values break are not applied: the list is the stronger statement.
+      const fits = values.every((v) => (min === undefined || codePoints(v) >= min) && (max === undefined || codePoints(v) <= max));
+      if (fits) {
+        if (min !== undefined) s.schema.minLength = min;
+        if (max !== undefined) s.schema.maxLength = max;
+      }
+    },
+  },
+  {
+    name: 'numbers',
+    apply: (s) => {
+      const { kind, limits: { max, min, multipleOf }, example } = s;
+      if (kind.kind !== 'integer' && kind.kind !== 'number') return;
+      s.schema = { type: kind.kind };
+      s.exampleType = kind.kind;
+      if (multipleOf !== undefined) s.schema.multipleOf = multipleOf;
+      if (numericBounds(s.text, max, min, example === undefined ? undefined : exampleValue(example, kind.kind, false)?.value) === 'values') {
+        if (max !== undefined) s.schema.maximum = max;
+        if (min !== undefined) s.schema.minimum = min;
       } else {
         // Digit counts: documentation only.
-        if (max !== undefined) schema['x-maxDigits'] = max;
-        if (min !== undefined) schema['x-minDigits'] = min;
+        if (max !== undefined) s.schema['x-maxDigits'] = max;
+        if (min !== undefined) s.schema['x-minDigits'] = min;
       }
-      exampleType = kind.kind;
-      break;
-    case 'boolean':
-      schema = { type: 'boolean' };
-      exampleType = 'boolean';
-      break;
-    case 'object':
-      schema = objectSchema(field.children, path, ctx);
-      exampleType = 'object';
-      break;
-    case 'array': {
-      schema = { type: 'array', items: arrayItems(field, kind.of, pieces, path, ctx) };
-      if (min !== undefined) schema.minItems = min;
-      if (max !== undefined) schema.maxItems = max;
-      exampleType = 'array';
-      break;
-    }
-  }
-  if (kind.kind !== 'object' && kind.kind !== 'array' && field.children.length > 0) {
-    return problem('structure', `a ${field.typeWord} field has nested fields; make it an object or move the nested fields out`);
-  }
-  if (nullable) schema = makeNullable(schema);
-  if (description) schema.description = description;
-  if (example !== undefined) {
-    const parsed = exampleValue(example, exampleType, nullable);
-    if (parsed && !conforms(parsed.value, schema, ctx.root)) {
-      // The page's own example is evidence too: a bound or format it breaks is widened, and recorded.
-      const refuse = new Set(ctx.overrides.get(path)?.refuse ?? []);
-      schema = reconcileField(schema, [{ value: parsed.value, where: `${ctx.file} line ${field.line} (the page's example)` }], path, {
-        refused: (p, rule) => p === path && refuse.has(rule),
-        lineOf: () => field.line,
-      });
-    }
-    if (parsed && conforms(parsed.value, schema, ctx.root)) schema.examples = [parsed.value];
-  }
-  return schema;
+    },
+  },
+  {
+    name: 'booleans',
+    apply: (s) => {
+      if (s.kind.kind !== 'boolean') return;
+      s.schema = { type: 'boolean' };
+      s.exampleType = 'boolean';
+    },
+  },
+  {
+    name: 'objects',
+    apply: (s) => {
+      if (s.kind.kind !== 'object') return;
+      s.schema = objectSchema(s.field.children, s.path, s.ctx);
+      s.exampleType = 'object';
+    },
+  },
+  {
+    name: 'arrays',
+    apply: (s) => {
+      const { kind, limits: { max, min } } = s;
+      if (kind.kind !== 'array') return;
+      s.schema = { type: 'array', items: arrayItems(s.field, kind.of, s.pieces, s.path, s.ctx) };
+      if (min !== undefined) s.schema.minItems = min;
+      if (max !== undefined) s.schema.maxItems = max;
+      s.exampleType = 'array';
+    },
+  },
+  {
+    name: 'structure',
+    apply: (s, report) => {
+      if (s.kind.kind === 'object' || s.kind.kind === 'array' || s.field.children.length === 0) return;
+      report(`a ${s.field.typeWord} field has nested fields; make it an object or move the nested fields out`);
+      return STOP;
+    },
+  },
+  {
+    name: 'nullable',
+    apply: (s) => {
+      s.nullable = s.forceNullable ?? (s.word.nullable || saysNullable(s.text));
+      if (s.nullable) s.schema = makeNullable(s.schema);
+    },
+  },
+  {
+    name: 'descriptions',
+    apply: (s) => {
+      if (s.description) s.schema.description = s.description;
+    },
+  },
+  {
+    name: 'examples',
+    apply: (s) => {
+      const { example, field, path, ctx } = s;
+      if (example === undefined) return;
+      const parsed = exampleValue(example, s.exampleType, s.nullable);
+      if (parsed && !conforms(parsed.value, s.schema, ctx.root)) {
+        // The page's own example is evidence too: a bound or format it breaks is widened, and recorded.
+        const refuse = new Set(ctx.overrides.get(path)?.refuse ?? []);
+        s.schema = reconcileField(s.schema, [{ value: parsed.value, where: `${ctx.file} line ${field.line} (the page's example)` }], path, {
+          refused: (p, rule) => p === path && refuse.has(rule),
+          lineOf: () => field.line,
+        });
+      }
+      if (parsed && conforms(parsed.value, s.schema, ctx.root)) s.schema.examples = [parsed.value];
+    },
+  },
+];
+
+function fieldSchema(field: RawField, path: string, forceNullable: boolean | undefined, ctx: Context): JsonSchema | undefined {
+  const { description: pieces, example } = splitExample(field.segments);
+  const state: FieldState = {
+    field,
+    path,
+    ctx,
+    forceNullable,
+    pieces,
+    text: pieces.map((p) => p.text).join(' '),
+    description: pieces.map((p) => p.markdown).join(' '),
+    example,
+    // Set by the rules: the type word first; the schema by the rule of the field's kind.
+    word: { type: { kind: 'string' }, nullable: false },
+    kind: { kind: 'string' },
+    limits: {},
+    nullable: false,
+    schema: {},
+    exampleType: 'string',
+  };
+  const at = `${path}, line ${field.line}`;
+  const done = applyFieldRules(FIELD_RULES, state, (rule, message) => void ctx.problems.push({ file: ctx.file, at, rule, message }));
+  return done ? state.schema : undefined;
 }
 
 function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer' | 'number', pieces: RawField['segments'], path: string, ctx: Context): JsonSchema {
