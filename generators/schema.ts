@@ -13,7 +13,7 @@ import { kebabCase, nameWords, objectWords, typeName, words } from './rules/name
 import { requiredness } from './rules/required.js';
 import { saysNullable } from './rules/nullable.js';
 import { KNOWN_TYPE_WORDS, typeWord, type Kind, type TypeWord } from './rules/type-words.js';
-import { DOCS_BASE } from './page/segments.js';
+import { DOCS_BASE } from './rules/links.js';
 import { RECONCILE_RULES, makeNullable, reconcileField } from './reconcile/reconcile.js';
 import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument, type Segment } from './types.js';
 

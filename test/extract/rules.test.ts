@@ -6,7 +6,8 @@ import { exampleValue, splitExample } from '../../generators/rules/examples.js';
 import { objectWords, typeName, kebabCase } from '../../generators/rules/names.js';
 import { requiredness } from '../../generators/rules/required.js';
 import { repairMojibake } from '../../generators/page/read.js';
-import { tidy, resolveHref } from '../../generators/page/segments.js';
+import { tidy } from '../../generators/page/segments.js';
+import { resolveHref } from '../../generators/rules/links.js';
 import { fieldOf, schemaOfField } from './helpers.js';
 
 describe('rule: type words', () => {
