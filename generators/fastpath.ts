@@ -5,7 +5,7 @@
  * is loaded. Only node: built-ins and light modules are imported.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { listFiles, packageRoot, readTemplateDir } from './assets.js';
 import { displayPath, type OpenApiEntry, type Plan } from './config.js';
@@ -44,6 +44,60 @@ export function overridesPath(page: string): string {
   return `${page.replace(/\.mdx?$/i, '')}.overrides.json`;
 }
 
+/**
+ * The most bytes read from one input. Far above any real page (the largest is 230 KB; the page reader
+ * refuses more than 2 MiB) or OpenAPI file, and a bound for what is not a file at all: a device such as
+ * /dev/zero or a stream that never ends is cut off here instead of filling the memory.
+ */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Read an input with a size bound: a regular file by its size (refused before reading when too large),
+ * anything else (a pipe, a device, /dev/stdin) in chunks up to the bound. Throws with `code` 'EFBIG' when
+ * it is larger, 'EISDIR' for a directory.
+ */
+export function readBounded(path: string, limit = MAX_INPUT_BYTES): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    const tooLarge = (): never => {
+      throw Object.assign(new Error(`larger than ${limit} bytes`), { code: 'EFBIG' });
+    };
+    if (st.isFile() && st.size > limit) tooLarge();
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) tooLarge();
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why an input could not be read, for messages: fsReason, and the size bound. */
+function readReason(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code === 'EFBIG' ? `more than ${MAX_INPUT_BYTES / 1024 / 1024} MiB, or endless like a device; give the path of a file` : fsReason(error);
+}
+
+/** True when every input of the plan is a regular file: only those can be fingerprinted and read again. */
+export function regularInputs(plan: Plan): boolean {
+  const regular = (abs: string): boolean => {
+    try {
+      return statSync(abs).isFile();
+    } catch {
+      return true; // a missing file is reported by the run
+    }
+  };
+  return plan.pages.every((p) => regular(p.abs)) && plan.schemas.every((s) => regular(s.abs));
+}
+
 /** CRLF checkouts (git autocrlf) must not look like changed inputs; every reader normalises line ends. */
 function fingerprint(bytes: Uint8Array): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -62,9 +116,9 @@ export function readInputs(plan: Plan): Inputs {
         problems.push({ file: show(abs), at: '', rule: 'input', message: `is a directory, not a ${what}; give ${what === 'page' ? 'a .md or .mdx file' : 'a .json file'}` });
         return undefined;
       }
-      return readFileSync(abs);
+      return readBounded(abs);
     } catch (error) {
-      const reason = fsReason(error);
+      const reason = readReason(error);
       const fix = reason === 'not found' ? `; check the path${hint}` : '';
       problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the ${what} (${reason})${fix}` });
       return undefined;
@@ -80,11 +134,11 @@ export function readInputs(plan: Plan): Inputs {
     const ovAbs = overridesPath(page.abs);
     if (existsSync(ovAbs)) {
       try {
-        const text = readFileSync(ovAbs, 'utf8');
+        const text = readBounded(ovAbs).toString('utf8');
         source.overrides = { path: overridesPath(page.rel), text };
         lines.push(`overrides ${source.overrides.path} ${fingerprint(Buffer.from(text))}`);
       } catch (error) {
-        problems.push({ file: show(ovAbs), at: '', rule: 'input', message: `cannot read the overrides file (${fsReason(error)})` });
+        problems.push({ file: show(ovAbs), at: '', rule: 'input', message: `cannot read the overrides file (${readReason(error)})` });
       }
     }
     pages.push(source);
@@ -107,9 +161,9 @@ export function readInputs(plan: Plan): Inputs {
       seen.add(abs);
       let bytes: Buffer;
       try {
-        bytes = readFileSync(abs);
+        bytes = readBounded(abs);
       } catch (error) {
-        problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the OpenAPI file (${fsReason(error)})` });
+        problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the OpenAPI file (${readReason(error)})` });
         continue;
       }
       openapi.push(optional ? { path: label, text: bytes.toString('utf8'), optional } : { path: label, text: bytes.toString('utf8') });

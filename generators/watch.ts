@@ -4,8 +4,9 @@
  * one run; a run that fails keeps the last good out/ (the writer never writes after a failure) and the
  * next good save recovers. The config is reloaded on every run and the watched set follows it.
  */
-import { resolve } from 'node:path';
-import { locateConfig, loadPlan } from './config.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_NAME, displayPath, locateConfig, loadPlan } from './config.js';
 import { overridesPath, readInputs } from './fastpath.js';
 import { runGenerate } from './cli/commands/generate.js';
 import { problemsJson, red } from './cli/print.js';
@@ -21,28 +22,61 @@ function stamp(): string {
   return `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}]`;
 }
 
-/** Every file (and the templates directory) whose change should trigger a run. */
-async function targets(flags: RunFlags, cwd: string): Promise<string[]> {
-  const set = new Set<string>();
+/** What a run reads: single files (pages among them) and folders whose whole contents count. */
+interface Targets {
+  files: Set<string>;
+  /** The pages the config names, to say when one is gone. */
+  pages: string[];
+  /** Folders watched with everything in them: page glob bases, OpenAPI folders, the templates. */
+  trees: Set<string>;
+  /** The output directory, as shown. */
+  out: string;
+}
+
+/**
+ * Every file and folder whose change should trigger a run. Files are watched through their folders
+ * (below), so a page deleted and created again, or renamed away and back, is still followed by its path.
+ */
+async function targets(flags: RunFlags, cwd: string): Promise<Targets> {
+  const files = new Set<string>();
+  const trees = new Set<string>();
+  const pages: string[] = [];
+  let out = 'out/';
   const config = locateConfig(flags, cwd);
-  if (config !== undefined) set.add(config);
+  if (config !== undefined) files.add(config);
+  // A config created here after watch started is found at the next run.
+  if (flags.config === undefined) files.add(join(cwd, CONFIG_NAME));
   try {
     const plan = await loadPlan(flags, cwd);
+    out = `${displayPath(plan.outDir, cwd)}/`;
     for (const page of plan.pages) {
-      set.add(page.abs);
-      set.add(overridesPath(page.abs));
+      files.add(page.abs);
+      pages.push(page.abs);
+      files.add(overridesPath(page.abs));
     }
     // Page globs: the folders under them, where a new page triggers a run.
-    for (const dir of plan.pageGlobDirs) set.add(dir);
-    for (const schema of plan.schemas) set.add(schema.abs);
+    for (const dir of plan.pageGlobDirs) trees.add(dir);
+    for (const schema of plan.schemas) files.add(schema.abs);
     // OpenAPI entries: the folders and glob bases (a new file there triggers a run) and the files found.
-    for (const entry of plan.openapi) set.add(resolve(entry.base, entry.given.replace(/[*?[\]{}!].*$/s, '')));
-    for (const file of readInputs(plan).openapiFiles) set.add(file);
-    if (plan.templatesDir !== undefined) set.add(plan.templatesDir);
+    for (const entry of plan.openapi) {
+      const base = resolve(entry.base, entry.given.replace(/[*?[\]{}!].*$/s, ''));
+      if (isDirectory(base)) trees.add(base);
+      else files.add(base);
+    }
+    for (const file of readInputs(plan).openapiFiles) files.add(file);
+    if (plan.templatesDir !== undefined) trees.add(plan.templatesDir);
   } catch {
     // A broken config: watch the config alone until it is fixed.
   }
-  return [...set].sort();
+  return { files, pages, trees, out };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export async function watch(flags: RunFlags, cwd: string): Promise<number> {
@@ -52,8 +86,18 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
   };
   const fail = (line: string): void => void process.stderr.write(`${line}\n`);
 
-  let watched = new Set(await targets(flags, cwd));
-  const watcher = chokidar([...watched], { ignoreInitial: true, persistent: true });
+  let current = await targets(flags, cwd);
+  // Files are watched through the folders that hold them: a watch on a file itself ends with that file
+  // (its inode), so an editor's or git's delete-and-create would go unseen. Only the named files count.
+  const parents = (t: Targets): Set<string> => new Set([...t.files].map((f) => dirname(f)));
+  let folders = parents(current);
+  const files = chokidar([...folders], {
+    ignoreInitial: true,
+    persistent: true,
+    depth: 0,
+    ignored: (path: string) => !folders.has(path) && !current.files.has(path),
+  });
+  const trees = chokidar([...current.trees], { ignoreInitial: true, persistent: true });
 
   let timer: NodeJS.Timeout | undefined;
   let running = false;
@@ -61,28 +105,43 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
 
   const runOnce = async (): Promise<void> => {
     running = true;
-    try {
-      const outcome = await runGenerate(flags, cwd);
-      log(flags.json ? JSON.stringify({ time: new Date().toISOString(), ...outcome.json }) : `${stamp()} ${outcome.summary}`);
-    } catch (error) {
-      if (flags.json) log(JSON.stringify({ time: new Date().toISOString(), command: 'generate', ok: false, problems: problemsJson(error) }));
-      const problems = error instanceof CodegenError ? error.problems.map(formatProblem) : [error instanceof Error ? error.message : String(error)];
-      for (const p of problems) fail(`${stamp()} ${red('error:')} ${p}`);
-      if (flags.debug && error instanceof Error && error.stack) fail(error.stack);
-      fail(`${stamp()} kept the last good output; fix the input and save again`);
-    }
     // The config may name other files now.
-    const next = new Set(await targets(flags, cwd));
-    const added = [...next].filter((p) => !watched.has(p));
-    const removed = [...watched].filter((p) => !next.has(p));
-    if (added.length > 0) watcher.add(added);
-    if (removed.length > 0) watcher.unwatch(removed);
-    watched = next;
+    const next = await targets(flags, cwd);
+    const gone = next.pages.filter((p) => !existsSync(p));
+    if (gone.length > 0) {
+      for (const p of gone) log(`${stamp()} ${displayPath(p, cwd)} is gone (deleted or renamed); ${next.out} keeps the last good output until it is back`);
+    } else {
+      try {
+        const outcome = await runGenerate(flags, cwd);
+        log(flags.json ? JSON.stringify({ time: new Date().toISOString(), ...outcome.json }) : `${stamp()} ${outcome.summary}`);
+      } catch (error) {
+        if (flags.json) log(JSON.stringify({ time: new Date().toISOString(), command: 'generate', ok: false, problems: problemsJson(error) }));
+        const problems = error instanceof CodegenError ? error.problems.map(formatProblem) : [error instanceof Error ? error.message : String(error)];
+        for (const p of problems) fail(`${stamp()} ${red('error:')} ${p}`);
+        if (flags.debug && error instanceof Error && error.stack) fail(error.stack);
+        fail(`${stamp()} kept the last good output; fix the input and save again`);
+      }
+    }
+    follow(next);
     running = false;
     if (again) {
       again = false;
       schedule();
     }
+  };
+
+  const follow = (next: Targets): void => {
+    const nextFolders = parents(next);
+    const addFolders = [...nextFolders].filter((p) => !folders.has(p));
+    const dropFolders = [...folders].filter((p) => !nextFolders.has(p));
+    const addTrees = [...next.trees].filter((p) => !current.trees.has(p));
+    const dropTrees = [...current.trees].filter((p) => !next.trees.has(p));
+    current = next;
+    folders = nextFolders;
+    if (addFolders.length > 0) files.add(addFolders);
+    if (dropFolders.length > 0) files.unwatch(dropFolders);
+    if (addTrees.length > 0) trees.add(addTrees);
+    if (dropTrees.length > 0) trees.unwatch(dropTrees);
   };
 
   const schedule = (): void => {
@@ -97,19 +156,26 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
     }, DEBOUNCE_MS);
   };
 
-  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+  // A watcher given no path never gets ready: there are always folders, not always trees.
+  const ready = (w: typeof files): Promise<void> => new Promise<void>((resolve) => w.once('ready', () => resolve()));
+  await Promise.all([ready(files), ...(current.trees.size > 0 ? [ready(trees)] : [])]);
   await runOnce();
-  // A canonical schema generate itself wrote beside a page, in a folder watched for a page glob, is no input.
-  watcher.on('all', (_event, path) => {
-    if (watched.has(path) || !path.endsWith('.schema.json')) schedule();
+  files.on('all', (_event, path) => {
+    if (current.files.has(path)) schedule();
   });
-  watcher.on('error', (error) => fail(`${stamp()} ${red('error:')} watching failed: ${error instanceof Error ? error.message : String(error)}`));
-  if (!flags.json) log(`${stamp()} watching ${watched.size} paths for changes (Ctrl-C to stop)`);
+  // A canonical schema generate itself wrote beside a page, in a folder watched for a page glob, is no input.
+  trees.on('all', (_event, path) => {
+    if (current.files.has(path) || !path.endsWith('.schema.json')) schedule();
+  });
+  for (const w of [files, trees]) {
+    w.on('error', (error) => fail(`${stamp()} ${red('error:')} watching failed: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  if (!flags.json) log(`${stamp()} watching ${current.files.size + current.trees.size} paths for changes (Ctrl-C to stop)`);
 
   return new Promise<number>((resolve) => {
     const stop = (): void => {
       if (timer) clearTimeout(timer);
-      void watcher.close().then(() => resolve(0));
+      void Promise.all([files.close(), trees.close()]).then(() => resolve(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

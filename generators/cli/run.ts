@@ -96,7 +96,7 @@ export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>
  * Run the library over a plan, handing each file to `onFile` as it is generated. Keeps only the object
  * names and the schemas written beside their pages; the library lets go of the others as it goes.
  */
-export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void) {
+export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void | Promise<void>) {
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
   const names: string[] = [];

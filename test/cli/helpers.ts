@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CodegenError } from '../../generators/types.js';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'generators', 'cli.js');
@@ -89,3 +90,17 @@ export const session = (id: string) => ({
   callback_url: 'www.your-url.com',
   created_at: '2022-05-09T20:46:54.786342Z',
 });
+
+/** The lines of the CodegenError `fn` throws (fails the test if it throws none). */
+export function problemsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof CodegenError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('expected a CodegenError');
+}
+
+/** Generated files from a map of path → contents. */
+export const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, contents]) => ({ path, contents }));

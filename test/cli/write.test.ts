@@ -4,21 +4,9 @@ import { dirname, join } from 'node:path';
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CodegenError, EncodedFile } from '../../generators/types.js';
-import { MANIFEST_NAME, OutputStage, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
-import { readTree, tempDir } from './helpers.js';
-
-const files = (entries: Record<string, string>) => Object.entries(entries).map(([path, contents]) => ({ path, contents }));
-
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof CodegenError) return error.message.split('\n');
-    throw error;
-  }
-  throw new Error('expected a CodegenError');
-}
+import { EncodedFile } from '../../generators/types.js';
+import { MANIFEST_NAME, OutputStage, lockPath, readManifest, recover, sha256, writeOutput } from '../../generators/write.js';
+import { files, problemsOf, readTree, tempDir } from './helpers.js';
 
 describe('writeOutput', () => {
   it('writes the files and a deterministic manifest of them', () => {
@@ -284,5 +272,163 @@ describe('recover', () => {
     recover(out);
     expect(existsSync(out)).toBe(false);
     expect(leftovers(out)).toEqual([`.out.yuno-codegen-new-${process.ppid}`]);
+  });
+});
+
+describe('one writer at a time (the lock beside out/)', () => {
+  const DEAD = 99999999;
+
+  it('waits for a live owner, then says who holds it; nothing is written', () => {
+    const root = tempDir('lock');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    // The lock of a run that is still going: this test's parent process, certainly alive.
+    writeFileSync(lockPath(out), `${process.ppid}\ntoken\n`);
+    const before = readTree(root);
+    const waited: number[] = [];
+    expect(problemsOf(() => writeOutput({ outDir: out, files: files({ 'a.js': 'A\n' }), inputs: 'h2', lockWaitMs: 200, onLockWait: (pid) => waited.push(pid) }))).toEqual([
+      `${out}: another yuno-codegen run (pid ${process.ppid}) is writing it; wait for that run to finish and run again (if no such run is going on, delete ${lockPath(out)})`,
+    ]);
+    expect(waited).toEqual([process.ppid]);
+    expect(readTree(root)).toEqual(before);
+  });
+
+  it('takes over the lock of a run that is no longer running, and gives it up when done', () => {
+    const root = tempDir('lock');
+    const out = join(root, 'out');
+    writeFileSync(lockPath(out), `${DEAD}\ntoken\n`);
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1', lockWaitMs: 0 });
+    expect(readdirSync(root).sort()).toEqual(['out']);
+    expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe('a\n');
+  });
+
+  it('is held from open() to finish() or abort(): a second stage cannot open meanwhile', () => {
+    const root = tempDir('lock');
+    const out = join(root, 'out');
+    const stage = OutputStage.open(out);
+    expect(readFileSync(lockPath(out), 'utf8').split('\n')[0]).toBe(String(process.pid));
+    // Its own pid in the lock is not taken for a live owner: a stage left open in this process is stale.
+    const second = OutputStage.open(out, undefined, { lockWaitMs: 0 });
+    second.abort();
+    expect(existsSync(lockPath(out))).toBe(false);
+    stage.abort();
+    expect(readdirSync(root)).toEqual([]);
+  });
+});
+
+describe('unusual output directories', () => {
+  it('refuses the root of the file system, the project folder and a folder above it', () => {
+    const root = tempDir('refuse');
+    const project = join(root, 'project');
+    mkdirSync(join(project, 'sub'), { recursive: true });
+    const attempt = (outDir: string) => problemsOf(() => writeOutput({ outDir, files: files({ 'a.js': 'a\n' }), inputs: 'h', protect: [join(project, 'sub'), project] }));
+    expect(attempt('/')).toEqual(['/: is the root of the file system; yuno-codegen replaces its output directory as a whole, so give it a folder of its own, such as out']);
+    expect(attempt(project)).toEqual([
+      `${project}: is a folder that holds the project (${join(project, 'sub')}); yuno-codegen replaces its output directory as a whole, so give it a folder of its own inside the project, such as out`,
+    ]);
+    expect(attempt(join(project, 'sub'))).toEqual([
+      `${join(project, 'sub')}: is the project folder (${join(project, 'sub')}); yuno-codegen replaces its output directory as a whole, so give it a folder of its own inside the project, such as out`,
+    ]);
+    expect(attempt(root)[0]).toMatch(/: is a folder that holds the project/);
+    expect(readdirSync(project)).toEqual(['sub']);
+    // A folder inside the project is fine.
+    writeOutput({ outDir: join(project, 'out'), files: files({ 'a.js': 'a\n' }), inputs: 'h', protect: [project] });
+    expect(readFileSync(join(project, 'out', 'a.js'), 'utf8')).toBe('a\n');
+  });
+
+  it('writes through an out/ that is a symlink: the link stays, its target gets the output', () => {
+    const root = tempDir('symlink');
+    const target = join(root, 'elsewhere', 'target');
+    mkdirSync(target, { recursive: true });
+    writeFileSync(join(target, 'notes.md'), 'mine\n');
+    const out = join(root, 'out');
+    fs.symlinkSync(target, out);
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    writeOutput({ outDir: out, files: files({ 'b.js': 'b\n' }), inputs: 'h2' });
+    expect(fs.lstatSync(out).isSymbolicLink()).toBe(true);
+    expect(fs.readlinkSync(out)).toBe(target);
+    expect(readTree(target)).toEqual({ [MANIFEST_NAME]: readFileSync(join(target, MANIFEST_NAME), 'utf8'), 'b.js': 'b\n', 'notes.md': 'mine\n' });
+    expect(Object.keys(readManifest(out)?.files ?? {})).toEqual(['b.js']);
+    expect(readdirSync(root).sort()).toEqual(['elsewhere', 'out']);
+    expect(readdirSync(join(root, 'elsewhere'))).toEqual(['target']);
+  });
+
+  it('a symlink to a folder that does not exist is named, with the fix', () => {
+    const root = tempDir('symlink');
+    fs.symlinkSync(join(root, 'missing'), join(root, 'out'));
+    expect(problemsOf(() => writeOutput({ outDir: join(root, 'out'), files: files({ 'a.js': 'a\n' }), inputs: 'h' }))).toEqual([
+      `${join(root, 'out')}: is a symlink to ${join(root, 'missing')}, which does not exist; create that folder or remove the link`,
+    ]);
+  });
+});
+
+describe('an out/ that cannot be renamed (a mount point: EBUSY)', () => {
+  // A real mount needs privileges a test does not have: the rename of out/ itself fails as on a mount point
+  // (a Docker volume, a bind mount), through the writer's file-system seam.
+  const mountPoint = (out: string, crashAfter = Infinity) => {
+    let moved = 0;
+    return {
+      rename: (from: string, to: string) => {
+        if (from === out) throw Object.assign(new Error('EBUSY: resource busy or locked'), { code: 'EBUSY' });
+        if (to.startsWith(`${out}/`) && !to.endsWith('plan.json') && ++moved > crashAfter) throw Object.assign(new Error('killed'), { code: 'EINTR' });
+        renameSync(from, to);
+      },
+    };
+  };
+
+  it('is updated file by file: changed files replaced, stale ones removed, the user’s kept, no journal left', () => {
+    const root = tempDir('mount');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n', 'old/x.js': 'x\n', 'same.js': 's\n' }), inputs: 'h1' });
+    writeFileSync(join(out, 'notes.md'), 'mine\n');
+    const inode = statSync(out).ino;
+    const r = writeOutput({ outDir: out, files: files({ 'a.js': 'A\n', 'same.js': 's\n', 'new/y.js': 'y\n' }), inputs: 'h2', fs: mountPoint(out) });
+    expect(r).toEqual({ changed: true, written: ['a.js', 'new/y.js'], besideWritten: [], removed: ['old/x.js'] });
+    expect(statSync(out).ino).toBe(inode);
+    expect(readTree(out)).toEqual({ [MANIFEST_NAME]: readFileSync(join(out, MANIFEST_NAME), 'utf8'), 'a.js': 'A\n', 'new/y.js': 'y\n', 'notes.md': 'mine\n', 'same.js': 's\n' });
+    expect(readManifest(out)).toEqual({ generator: 'yuno-codegen', inputs: 'h2', files: { 'a.js': sha256('A\n'), 'new/y.js': sha256('y\n'), 'same.js': sha256('s\n') }, beside: {} });
+    expect(readdirSync(root)).toEqual(['out']);
+  });
+
+  it('a run stopped while moving files into place is finished by the next run (all or nothing)', () => {
+    const root = tempDir('mount');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n', 'b.js': 'b\n', 'c.js': 'c\n' }), inputs: 'h1' });
+    expect(problemsOf(() => writeOutput({ outDir: out, files: files({ 'a.js': 'A\n', 'b.js': 'B\n', 'c.js': 'C\n' }), inputs: 'h2', fs: mountPoint(out, 1) }))).toEqual([
+      `${out}: cannot finish updating it in place (EINTR); the update is kept in ${out}/.yuno-codegen-journal and the next run finishes it: fix this and run generate again`,
+    ]);
+    // Half moved: one new file in place, the rest and the manifest still in the journal.
+    expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe('A\n');
+    expect(readFileSync(join(out, 'b.js'), 'utf8')).toBe('b\n');
+    expect(readManifest(out)?.inputs).toBe('h1');
+    recover(out);
+    expect(readTree(out)).toEqual({ [MANIFEST_NAME]: readFileSync(join(out, MANIFEST_NAME), 'utf8'), 'a.js': 'A\n', 'b.js': 'B\n', 'c.js': 'C\n' });
+    expect(readManifest(out)?.inputs).toBe('h2');
+  });
+
+  it('a journal that was not complete (no plan) is dropped: out/ stays the old output', () => {
+    const root = tempDir('mount');
+    const out = join(root, 'out');
+    writeOutput({ outDir: out, files: files({ 'a.js': 'a\n' }), inputs: 'h1' });
+    const before = readTree(out);
+    mkdirSync(join(out, '.yuno-codegen-journal', 'files'), { recursive: true });
+    writeFileSync(join(out, '.yuno-codegen-journal', 'files', 'a.js'), 'half');
+    recover(out);
+    expect(readTree(out)).toEqual(before);
+  });
+});
+
+describe('temporary files beside pages', () => {
+  it('one a killed run left beside a page schema is removed by the next write of that schema', () => {
+    const root = tempDir('beside');
+    const schema = join(root, 'customer-session.schema.json');
+    const left = join(root, `.customer-session.schema.json.yuno-codegen-99999999.tmp`);
+    writeFileSync(left, '{"half":');
+    writeOutput({ outDir: join(root, 'out'), files: files({ 'a.js': 'a\n' }), inputs: 'h', beside: [{ path: schema, contents: '{}\n' }] });
+    expect(readdirSync(root).sort()).toEqual(['customer-session.schema.json', 'out']);
+    // Also when the schema itself does not change.
+    writeFileSync(left, '{"half":');
+    writeOutput({ outDir: join(root, 'out'), files: files({ 'a.js': 'a\n' }), inputs: 'h', beside: [{ path: schema, contents: '{}\n' }] });
+    expect(readdirSync(root).sort()).toEqual(['customer-session.schema.json', 'out']);
   });
 });

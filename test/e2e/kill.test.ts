@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, watch, writeFileSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { recover } from '../../generators/write.js';
@@ -104,28 +105,39 @@ describe('SIGKILL during generate', () => {
   });
 });
 
-describe('Ctrl-C during generate', () => {
-  it('removes the hidden staging directory, leaves no out/ behind, and ends by the signal', async () => {
+describe('Ctrl-C and SIGTERM during generate', () => {
+  // 12 objects run in worker threads, 7 in this thread (fewer than eight), where a signal waits for the
+  // event loop: both paths must stop, write nothing, remove the staging directory and die of the signal
+  // (the shell's exit status 130 for SIGINT, 143 for SIGTERM).
+  const cases = [
+    { pages: 12, signal: 'SIGINT', path: 'worker threads' },
+    { pages: 7, signal: 'SIGINT', path: 'this thread' },
+    { pages: 7, signal: 'SIGTERM', path: 'this thread' },
+    { pages: 12, signal: 'SIGTERM', path: 'worker threads' },
+  ] as const;
+  it.each(cases)('$signal with $pages pages ($path): nothing written, no staging directory left, ends by the signal', async ({ pages, signal }) => {
     const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
-    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort();
-    const dir = tempDir('sigint');
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort().slice(0, pages);
+    expect(names).toHaveLength(pages);
+    const dir = tempDir('signal');
     mkdirSync(join(dir, 'pages'));
     for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
     writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), writeSchemas: false }));
-    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+    const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const child = spawn(process.execPath, [CLI], { cwd: dir, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
       const watcher = watch(dir, (_event, name) => {
         if (name && String(name).startsWith('.out.yuno-codegen-new-')) {
           watcher.close();
-          setTimeout(() => child.kill('SIGINT'), 100);
+          setTimeout(() => child.kill(signal), 100);
         }
       });
-      child.on('exit', (_code, sig) => {
+      child.on('exit', (code, sig) => {
         watcher.close();
-        resolve(sig);
+        resolve({ code, signal: sig });
       });
     });
-    expect(signal).toBe('SIGINT');
+    expect(ended).toEqual({ code: null, signal });
+    expect(128 + (osConstants.signals[signal] as number)).toBe(signal === 'SIGINT' ? 130 : 143);
     expect(readdirSync(dir).sort()).toEqual(['pages', 'yuno-codegen.config.json']);
   });
 });

@@ -2,62 +2,16 @@
  * `watch` with real file edits: one run per burst of saves, a broken page keeps the last good out/ and the
  * next good save recovers, config changes are picked up, and an idle watcher uses no CPU.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CLI, readTree, seedProject, writeJson } from '../cli/helpers.js';
+import { readTree, seedProject, writeJson } from '../cli/helpers.js';
+import { sleep, startWatch, stopWatch } from './watch-helpers.js';
 
 const PAGE = 'schema/the-customer-session-object.md';
 const SENTENCE = 'The customer session that has been created for the enrollment (MAX 64; MIN 36).';
-const RUN_LINE = /^\[\d\d:\d\d:\d\d\] (generated \d+ files \(\d+ written, \d+ unchanged(, \d+ removed)?\)( and \d+ schemas? beside (its|their) pages?)? in \d+ ms|out\/ is up to date.*)$/;
 
-interface Watcher {
-  child: ChildProcess;
-  stdout: string[];
-  stderr: string[];
-  runs: () => string[];
-  /** Wait until `count` lines match (a wait with a generous deadline, not a timing assertion). */
-  until: (what: () => boolean, label: string) => Promise<void>;
-}
-
-let running: ChildProcess | undefined;
-afterEach(() => {
-  running?.kill('SIGKILL');
-  running = undefined;
-});
-
-function startWatch(dir: string): Watcher {
-  const child = spawn(process.execPath, [CLI, 'watch'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-  running = child;
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const collect = (into: string[]) => {
-    let rest = '';
-    return (chunk: Buffer) => {
-      const lines = (rest + chunk.toString('utf8')).split('\n');
-      rest = lines.pop() ?? '';
-      into.push(...lines);
-    };
-  };
-  child.stdout.on('data', collect(stdout));
-  child.stderr.on('data', collect(stderr));
-  return {
-    child,
-    stdout,
-    stderr,
-    runs: () => stdout.filter((l) => RUN_LINE.test(l)),
-    until: async (what, label) => {
-      const deadline = Date.now() + 60_000;
-      while (!what()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}\nstdout:\n${stdout.join('\n')}\nstderr:\n${stderr.join('\n')}`);
-        await new Promise((r) => setTimeout(r, 50));
-      }
-    },
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+afterEach(stopWatch);
 
 /** CPU time (user + system) of a process in clock ticks, from /proc. */
 function cpuTicks(pid: number): number {

@@ -1,6 +1,7 @@
 /** `yuno-codegen check`: exit 1 when the output or a page's canonical schema is out of date; writes nothing. */
 import { join } from 'node:path';
 import { displayPath, loadPlan } from '../../config.js';
+import { recoverOutput } from '../../write.js';
 import { elapsed, plural, streamLibrary, type RunFlags, type RunOutcome } from '../run.js';
 import { INPUT_OPTIONS } from '../args.js';
 import type { Command } from '../command.js';
@@ -9,6 +10,8 @@ import { execute } from '../print.js';
 export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome> {
   const start = performance.now();
   const plan = await loadPlan(flags, cwd);
+  // A swap a killed run left half done (out/ missing, the complete output beside it) is finished first.
+  recoverOutput(plan.outDir, (abs) => displayPath(abs, cwd));
   const { openComparison, compareSchemas } = await import('../../drift.js');
   const shownOut = displayPath(plan.outDir, cwd);
   // Compared as they are generated, so `check` holds no more of the output than `generate` does.

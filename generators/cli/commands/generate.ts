@@ -1,7 +1,7 @@
 /** `yuno-codegen generate` (the default command): extract the pages and write the output directory. */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { displayPath, loadPlan, locateConfig, parseJson, readConfigText, resolvePlan, trustedConfig, type InputFlags, type Plan } from '../../config.js';
-import { isUpToDate, readInputs } from '../../fastpath.js';
+import { isUpToDate, readInputs, regularInputs } from '../../fastpath.js';
 import { OutputStage } from '../../write.js';
 import { elapsed, plural, showOut, streamLibrary, type RunFlags, type RunOutcome } from '../run.js';
 import { INPUT_OPTIONS } from '../args.js';
@@ -23,6 +23,8 @@ export function quickUpToDate(flags: InputFlags, cwd: string): Plan | undefined 
       if (!value) return undefined;
       plan = resolvePlan(flags, cwd, { path, text, value });
     }
+    // A page read from a pipe (--page /dev/stdin) can be read only once: the run must read it, not this check.
+    if (!regularInputs(plan)) return undefined;
     return isUpToDate(plan.outDir, readInputs(plan).hash) ? plan : undefined;
   } catch {
     return undefined;
@@ -38,8 +40,13 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   const plan = await loadPlan(flags, cwd);
   const show = (abs: string): string => displayPath(abs, cwd);
   // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
-  // of objects, and out/ is swapped in only once everything is there.
-  const stage = OutputStage.open(plan.outDir, show);
+  // of objects, and out/ is swapped in only once everything is there. One run at a time writes an out/.
+  const stage = OutputStage.open(plan.outDir, show, {
+    protect: [cwd, ...(plan.config ? [dirname(plan.config.path)] : [])],
+    onLockWait: (pid) => {
+      if (!flags.quiet) process.stderr.write(`waiting for another yuno-codegen run (pid ${pid}) to finish writing ${showOut(plan)}\n`);
+    },
+  });
   // Ctrl-C or a kill mid-run: drop the hidden staging directory (it can be hundreds of MB), then die of the
   // signal as usual. Not under watch, which has its own handlers and stops after the run.
   const signals = (['SIGINT', 'SIGTERM'] as const).filter((s) => process.listenerCount(s) === 0);
@@ -48,15 +55,24 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
     for (const s of signals) process.removeListener(s, onSignal);
     process.kill(process.pid, signal);
   };
+  // A signal reaches its handler only when the event loop turns, which a run in this thread (fewer than eight
+  // objects) does not do by itself: turn it after every file and before the swap, so a signal stops the run
+  // before anything is written. One that comes during the swap ends the process right after it.
+  const delivered = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   let names: string[] = [];
   let matched: Record<string, string[]> = {};
   let written;
   try {
     for (const s of signals) process.on(s, onSignal);
-    const run = await streamLibrary(plan, (file) => stage.add(file));
+    const run = await streamLibrary(plan, async (file) => {
+      stage.add(file);
+      await delivered();
+    });
     names = run.names;
     matched = run.matched;
+    await delivered();
     written = stage.finish(run.inputs.hash, run.beside);
+    await delivered();
   } finally {
     stage.abort();
     for (const s of signals) process.removeListener(s, onSignal);
