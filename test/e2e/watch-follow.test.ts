@@ -21,14 +21,20 @@ function maxLength(dir: string): number {
   return schema.properties.customer_session.maxLength;
 }
 
+/** A project with the seed page, and watch running in it (ready). */
+async function watching(name: string) {
+  const dir = seedProject(name, { pages: [PAGE], out: 'out', writeSchemas: false });
+  const page = join(dir, PAGE);
+  const original = readFileSync(page, 'utf8');
+  const withMax = (n: number) => original.replace(SENTENCE, SENTENCE.replace('MAX 64', `MAX ${n}`));
+  const w = startWatch(dir);
+  await w.until(() => w.stdout.some((l) => l.includes('watching')), 'the watcher to be ready');
+  return { dir, page, withMax, w };
+}
+
 describe('watch follows pages by path', () => {
   it('a page deleted and created again, then edited twice: out/ follows every edit', async () => {
-    const dir = seedProject('watch-recreate', { pages: [PAGE], out: 'out', writeSchemas: false });
-    const page = join(dir, PAGE);
-    const original = readFileSync(page, 'utf8');
-    const withMax = (n: number) => original.replace(SENTENCE, SENTENCE.replace('MAX 64', `MAX ${n}`));
-    const w = startWatch(dir);
-    await w.until(() => w.stdout.some((l) => l.includes('watching')), 'the watcher to be ready');
+    const { dir, page, withMax, w } = await watching('watch-recreate');
     expect(maxLength(dir)).toBe(64);
 
     // Deleted: watch says so and keeps out/.
@@ -49,12 +55,7 @@ describe('watch follows pages by path', () => {
   });
 
   it('a branch switch: the page renamed away and another file renamed into its place, then edited', async () => {
-    const dir = seedProject('watch-switch', { pages: [PAGE], out: 'out', writeSchemas: false });
-    const page = join(dir, PAGE);
-    const original = readFileSync(page, 'utf8');
-    const withMax = (n: number) => original.replace(SENTENCE, SENTENCE.replace('MAX 64', `MAX ${n}`));
-    const w = startWatch(dir);
-    await w.until(() => w.stdout.some((l) => l.includes('watching')), 'the watcher to be ready');
+    const { dir, page, withMax, w } = await watching('watch-switch');
 
     renameSync(page, join(dir, 'page-on-main.md'));
     await w.until(() => w.stdout.some((l) => GONE.test(l)), 'the notice that the page is gone');
