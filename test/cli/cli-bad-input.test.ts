@@ -103,7 +103,9 @@ describe('bad input: exit 1, one message per problem, no stack trace, nothing wr
       expect(cli(['--page', PAGE, '--out', 'locked/out'], dir, {}, asUser)).toEqual({
         code: 1,
         stdout: '',
-        stderr: 'error: locked/out: cannot write the output directory (permission denied); choose a writable --out\nnothing was written\n',
+        // The folder without permission is named, with the fix.
+        stderr:
+          'error: locked: cannot write there (permission denied); yuno-codegen builds the new locked/out beside it, so make locked writable (chmod u+w) or choose another --out\nnothing was written\n',
       });
     });
   });
