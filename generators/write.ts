@@ -523,9 +523,12 @@ export class OutputStage {
   private next: string | undefined;
   /** After abort() the stage takes nothing more: files already written went with its directory. */
   private aborted = false;
-  private readonly existing: Set<string>;
-  private readonly ours: Set<string>;
+  /** What out/ held when the stage began (set by begin()). */
+  private existing = new Set<string>();
+  /** The files the previous run wrote, per its manifest. */
+  private ours = new Set<string>();
   private lock: WriterLock | undefined;
+  private begun = false;
 
   private constructor(
     /** The directory written: out/, or the target of an out/ that is a symlink. */
@@ -535,19 +538,14 @@ export class OutputStage {
     /** out/ as the messages show it. */
     private readonly label: string,
     private readonly show: (abs: string) => string,
-    previous: Manifest | undefined,
-    existingList: string[],
-    lock: WriterLock,
+    private readonly options: OpenOptions,
     private readonly io: WriteFs,
-  ) {
-    this.existing = new Set(existingList);
-    this.ours = new Set(Object.keys(previous?.files ?? {}));
-    this.lock = lock;
-  }
+  ) {}
 
   /**
-   * Check that out/ can be written where asked, wait for any other run writing it (one writer at a time),
-   * finish a swap a killed run left half done, and look at what out/ holds.
+   * Check that out/ can be written where asked (writing nothing yet). The stage begins with its first file:
+   * it waits for any other run writing out/ (one writer at a time), finishes a swap a killed run left half
+   * done and looks at what out/ holds; so problems in the inputs are found before anything about out/.
    */
   static open(outDir: string, show: (abs: string) => string = (p) => p, options: OpenOptions = {}): OutputStage {
     const given = resolve(outDir);
@@ -555,14 +553,22 @@ export class OutputStage {
     refuseOutputDir(given, options.protect ?? [], show);
     checkOutputDir(given, show);
     const dir = realOutputDir(given, show);
-    const lock = WriterLock.acquire(dir, label, show, options.lockWaitMs, options.onLockWait);
+    return new OutputStage(dir, given, label, show, options, { rename: renameSync, ...options.fs });
+  }
+
+  /** Take the lock, recover, and read out/'s files and manifest: once, before the first file is compared. */
+  private begin(): void {
+    if (this.begun) return;
+    this.begun = true;
+    const { outDir: dir, label, show, options } = this;
+    this.lock = WriterLock.acquire(dir, label, show, options.lockWaitMs, options.onLockWait);
     try {
-      recover(dir, show, { rename: renameSync, ...options.fs });
-      const exists = existsSync(dir);
-      const existing = exists ? collectFiles(dir, label) : [];
-      return new OutputStage(dir, given, label, show, exists ? readManifest(dir) : undefined, existing, lock, { rename: renameSync, ...options.fs });
+      recover(dir, show, this.io);
+      if (!existsSync(dir)) return;
+      this.existing = new Set(collectFiles(dir, label));
+      this.ours = new Set(Object.keys(readManifest(dir)?.files ?? {}));
     } catch (error) {
-      lock.release();
+      this.abort();
       throw error;
     }
   }
@@ -580,6 +586,7 @@ export class OutputStage {
 
   add(file: GeneratedFile): void {
     this.checkOpen();
+    this.begin();
     const problem = this.pathProblem(file.path);
     this.seen.add(file.path);
     if (problem) {
@@ -623,6 +630,7 @@ export class OutputStage {
   /** Swap the new output in (when anything changed), then write the beside files. */
   finish(inputs: string, besideFiles: BesideFile[]): WriteResult {
     this.checkOpen();
+    this.begin();
     if (this.problems.length > 0) {
       this.abort();
       throw new CodegenError(this.problems);

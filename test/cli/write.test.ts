@@ -302,13 +302,17 @@ describe('one writer at a time (the lock beside out/)', () => {
     expect(readFileSync(join(out, 'a.js'), 'utf8')).toBe('a\n');
   });
 
-  it('is held from open() to finish() or abort(): a second stage cannot open meanwhile', () => {
+  it('is held from the first file to finish() or abort()', () => {
     const root = tempDir('lock');
     const out = join(root, 'out');
     const stage = OutputStage.open(out);
+    // Nothing is written before the first file: problems in the inputs come first.
+    expect(readdirSync(root)).toEqual([]);
+    stage.add({ path: 'a.js', contents: 'a\n' });
     expect(readFileSync(lockPath(out), 'utf8').split('\n')[0]).toBe(String(process.pid));
     // Its own pid in the lock is not taken for a live owner: a stage left open in this process is stale.
     const second = OutputStage.open(out, undefined, { lockWaitMs: 0 });
+    second.add({ path: 'a.js', contents: 'a\n' });
     second.abort();
     expect(existsSync(lockPath(out))).toBe(false);
     stage.abort();
