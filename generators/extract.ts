@@ -82,6 +82,8 @@ function reconciled(page: PageSchema, match: ObjectMatch, apiPayloads: Sample[] 
     ...(apiPayloads ? { apiPayloads } : {}),
   });
   const doc: SchemaDocument = { ...page.doc, schema: canonicalOrder(result.schema) };
-  if (apiPayloads) doc.evidence = { operations: match.operations, examples: match.samples.length, placeholders: result.placeholders };
+  if (apiPayloads) {
+    doc.evidence = { operations: match.operations, examples: match.samples.length, placeholders: result.placeholders, payloads: match.samples.map((s) => ({ where: s.where, value: s.value })) };
+  }
   return doc;
 }

@@ -5,7 +5,7 @@
  * output registry (outputs/index.ts).
  */
 import type { ApiSource } from './openapi/read.js';
-import { OUTPUT_KINDS, type OutputKind } from './outputs/index.js';
+import { DEFAULT_KINDS, OUTPUTS, OUTPUT_KINDS, type OutputKind } from './outputs/index.js';
 import { CodegenError, type PageSource, type Problem, type ResolvedOptions, type TemplateSet } from './types.js';
 
 export { OUTPUT_KINDS, type OutputKind } from './outputs/index.js';
@@ -21,7 +21,7 @@ export const MAX_THREADS = 64;
 /** Every default, in one place. */
 export const DEFAULTS = {
   target: 'package',
-  only: OUTPUT_KINDS,
+  only: DEFAULT_KINDS,
   packageName: 'yuno-types',
   packageVersion: '0.0.0',
   /** The output directory (CLI and config only), relative to the config file or the working directory. */
@@ -72,6 +72,10 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   (options.only ?? []).forEach((kind, i) => {
     if (!(OUTPUT_KINDS as string[]).includes(kind)) problem(`/only/${i}`, `unknown output ${JSON.stringify(kind)}; choose from ${OUTPUT_KINDS.join(', ')}`);
   });
+  for (const output of OUTPUTS) {
+    const missing = 'requires' in output && options.only?.includes(output.kind) ? (output.requires ?? []).filter((k) => !options.only?.includes(k as OutputKind)) : [];
+    if (missing.length > 0) problem('/only', `${output.kind} needs ${missing.join(', ')}: add ${missing.join(', ')} to only (${[...missing, output.kind].join(',')})`);
+  }
   if (problems.length > 0) throw new CodegenError(problems);
   return {
     target: options.target ?? DEFAULTS.target,

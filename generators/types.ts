@@ -158,6 +158,8 @@ export interface Evidence {
   examples: number;
   /** Where an example carries ReadMe's placeholder (`"string"`) in a field whose schema rejects it. */
   placeholders: { at: string; where: string }[];
+  /** The example payloads of the object themselves, with where each was seen (the fixtures output exports them). */
+  payloads?: { where: string; value: unknown }[];
 }
 
 /** A file the library produced. Paths are relative POSIX paths inside the output directory. */

@@ -147,6 +147,7 @@ export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[], r
       version: options.packageVersion,
       validators: wantValidators,
       docs: options.only.includes('docs'),
+      fixtures: options.only.includes('fixtures'),
       entries: entries.map((slug, i) => ({ slug, subpath: i === 0 ? '.' : `./${slug}`, last: i === entries.length - 1 })),
     }),
   );
@@ -154,7 +155,7 @@ export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[], r
 }
 
 /** The package's two module formats: ESM (`.js` + `.d.ts`) and CommonJS (`.cjs` + `.d.cts`). */
-const PACKAGE_FORMATS = [
+export const PACKAGE_FORMATS = [
   { fmt: { esm: true, cjs: false, ts: false, ext: 'js' }, dts: 'd.ts' },
   { fmt: { esm: false, cjs: true, ts: false, ext: 'cjs' }, dts: 'd.cts' },
 ] as const;

@@ -61,6 +61,10 @@ export interface Output<Kind extends string = string> {
   describe: string;
   // The registry holds emitters of any plan and kept data; each emitter's hooks are typed where it is written.
   emitter: OutputEmitter<any, any>;
+  /** Generated only when listed in `only` (not by default). */
+  optIn?: boolean;
+  /** Other kinds a run must also generate (the fixtures are typed with the types). */
+  requires?: readonly string[];
 }
 
 /** An output with its kind's literal type kept (so the registry's list of kinds is a union type). */
