@@ -19,6 +19,7 @@ export const SLOW = [
   'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
   'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them
   'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files
+  'test/emit/fixtures-corpus-*.test.ts', // 10,000 arbitrary and 10,000 invalid values per corpus object, four groups
 ];
 
 export default mergeConfig(
