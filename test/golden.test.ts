@@ -18,6 +18,7 @@ describe('the committed out/', () => {
   it('is exactly what generate() returns for the repo config, and generating twice gives the same bytes', async () => {
     const config = JSON.parse(readFileSync(join(repoRoot, 'yuno-codegen.config.json'), 'utf8')) as {
       pages: string[];
+      only: ('types' | 'validators' | 'docs' | 'fixtures')[];
       packageName: string;
       packageVersion: string;
     };
@@ -26,7 +27,7 @@ describe('the committed out/', () => {
       bytes: readFileSync(join(repoRoot, page)),
       overrides: { path: page.replace(/\.md$/, '.overrides.json'), text: readFileSync(join(repoRoot, page.replace(/\.md$/, '.overrides.json')), 'utf8') },
     }));
-    const options = { pages, target: 'package' as const, packageName: config.packageName, packageVersion: config.packageVersion };
+    const options = { pages, target: 'package' as const, only: config.only, packageName: config.packageName, packageVersion: config.packageVersion };
     const first = await generate(options);
     const second = await generate(options);
     expect(second.files).toEqual(first.files);

@@ -43,7 +43,7 @@ describe('validateConfig', () => {
       'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, openapi, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas',
       'yuno-codegen.config.json (/out): must be a string (got 3)',
       'yuno-codegen.config.json (/target): must be one of "package", "ts" (got "pkg")',
-      'yuno-codegen.config.json (/only/1): must be one of "types", "validators", "docs" (got "html")',
+      'yuno-codegen.config.json (/only/1): must be one of "types", "validators", "docs", "fixtures" (got "html")',
       'yuno-codegen.config.json (/packageName): must be a valid npm package name such as "yuno-types" or "@acme/yuno-types" (got "Bad Name")',
       'yuno-codegen.config.json (/packageVersion): must be a semver version such as "1.2.3" (got "v1")',
     ]);

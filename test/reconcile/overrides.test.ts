@@ -20,7 +20,9 @@ describe('overrides against the evidence', () => {
     expect(doc.schema.properties!['callback_url']!.type).toEqual(['string', 'null']);
     expect(doc.schema.properties!['checkout_id']).toMatchObject({ type: 'string', 'x-notOnPage': true });
     expect(doc.schema.required).toEqual(['customer_session', 'customer_id', 'country', 'created_at', 'checkout_id']);
-    expect(doc.evidence).toEqual({ operations: ['sessions.json POST /v1/customers/sessions'], examples: 3, placeholders: [] });
+    const { payloads, ...evidence } = doc.evidence ?? { payloads: [] };
+    expect(evidence).toEqual({ operations: ['sessions.json POST /v1/customers/sessions'], examples: 3, placeholders: [] });
+    expect(payloads?.map((p) => p.where)).toEqual(['A', 'B', 'C'].map((name) => `sessions.json POST /v1/customers/sessions 201 "${name}"`));
   });
 
   it('refuses single rules on single fields, and keeps an API-only field out', async () => {
