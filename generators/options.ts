@@ -74,7 +74,7 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
   });
   for (const output of OUTPUTS) {
     const missing = 'requires' in output && options.only?.includes(output.kind) ? (output.requires ?? []).filter((k) => !options.only?.includes(k as OutputKind)) : [];
-    if (missing.length > 0) problem('/only', `${output.kind} needs ${missing.join(', ')}: add ${missing.join(', ')} to only (${[...missing, output.kind].join(',')})`);
+    if (missing.length > 0) problem('/only', `the ${output.kind} output needs ${missing.join(', ')}: add ${missing.join(', ')} to only (${[...missing, output.kind].join(',')})`);
   }
   if (problems.length > 0) throw new CodegenError(problems);
   return {

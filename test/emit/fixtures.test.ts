@@ -83,7 +83,7 @@ describe('package layout', () => {
     expect(plain.filter((p) => p.startsWith('fixtures/'))).toEqual([]);
     const error = await generate({ schemas: docs.map(schemaInput), only: ['validators', 'fixtures'] }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CodegenError);
-    expect((error as Error).message).toBe('(options) (/only): fixtures are typed with the generated types: add types to only (types,fixtures)');
+    expect((error as Error).message).toBe('(options) (/only): the fixtures output needs types: add types to only (types,fixtures)');
   });
 
   it('refuses a keyword it cannot honour, naming where', async () => {

@@ -21,9 +21,11 @@ describe('the registry feeds the config schema and --only', () => {
   });
 
   it('lists exactly the registered kinds', () => {
-    expect(OUTPUT_KINDS).toEqual(['types', 'validators', 'docs']);
-    const only = (configSchema()['properties'] as Record<string, { items: { enum: string[] } }>)['only'];
-    expect(only?.items.enum).toEqual(['types', 'validators', 'docs']);
+    expect(OUTPUT_KINDS).toEqual(['types', 'validators', 'docs', 'fixtures']);
+    const only = (configSchema()['properties'] as Record<string, { items: { enum: string[] }; default: string[] }>)['only'];
+    expect(only?.items.enum).toEqual(['types', 'validators', 'docs', 'fixtures']);
+    // An opt-in output (the fixtures) is generated only when listed.
+    expect(only?.default).toEqual(['types', 'validators', 'docs']);
     expect(quickArgs(['--only', 'docs,types'])?.only).toEqual(['types', 'docs']);
     expect(quickArgs(['--only', 'field-list'])).toBeUndefined();
   });
@@ -79,13 +81,13 @@ describe('a new output kind: one file and one registry entry', () => {
   it('appears in --only', async () => {
     const args = await load<typeof import('../../generators/cli/args.js')>('cli/args.ts');
     expect(args.quickArgs(['--only', 'field-list,types'])?.only).toEqual(['types', 'field-list']);
-    expect(args.INPUT_OPTIONS.only.describe).toBe('Outputs to generate, comma-separated: types,validators,docs,field-list');
+    expect(args.INPUT_OPTIONS.only.describe).toBe('Outputs to generate, comma-separated: types,validators,docs,fixtures,field-list');
   });
 
   it('appears in the config schema, and a config choosing it is valid', async () => {
     const schema = await load<typeof import('../../generators/config-schema.js')>('config-schema.ts');
     const only = (schema.configSchema()['properties'] as Record<string, { items: { enum: string[] }; description: string }>)['only'];
-    expect(only?.items.enum).toEqual(['types', 'validators', 'docs', 'field-list']);
+    expect(only?.items.enum).toEqual(['types', 'validators', 'docs', 'fixtures', 'field-list']);
     expect(only?.description).toContain('"field-list" (the top-level field names of each object)');
     const config = await load<typeof import('../../generators/config.js')>('config.ts');
     await expect(config.validateConfig({ only: ['field-list'] }, 'yuno-codegen.config.json')).resolves.toEqual({ only: ['field-list'] });
