@@ -79,6 +79,10 @@ export function configSchema(): Record<string, unknown> {
         type: 'boolean',
         default: DEFAULTS.writeSchemas,
       },
+      cache: {
+        description: `Where \`generate\`, \`check\` and \`watch\` keep the objects they generated, relative to this file, so that a run after editing one page extracts and emits that page's object only; false for none. Default: ${DEFAULTS.cache} in the nearest directory with a package.json (none outside an npm project). Never commit it.`,
+        anyOf: [{ type: 'string', minLength: 1 }, { const: false }],
+      },
     },
     additionalProperties: false,
   };

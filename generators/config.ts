@@ -28,6 +28,8 @@ export interface Config {
   packageName?: string;
   packageVersion?: string;
   writeSchemas?: boolean;
+  /** The object cache's directory, or false for none. */
+  cache?: string | false;
 }
 
 /** The flags that choose inputs and outputs (shared by generate, check and watch). */
@@ -41,6 +43,8 @@ export interface InputFlags {
   templates?: string;
   target?: Target;
   only?: OutputKind[];
+  /** `--cache DIR` (relative to the working directory) or `--no-cache`; over the config's `cache`. */
+  cache?: string | false;
 }
 
 /** An `openapi` entry as given (a file, a folder or a glob), resolved against the base it was given in. */
@@ -75,6 +79,8 @@ export interface Plan {
   packageVersion?: string;
   /** No config and no input flags: the embedded Customer Session page is the input (the summary says so). */
   embedded: boolean;
+  /** The object cache's directory (absolute); undefined when the cache is off. */
+  cacheDir?: string;
   /** The directories under the `pages` globs, where a new page can appear (for watch). */
   pageGlobDirs: string[];
   /** Input problems found while resolving (a page glob that matches nothing), reported with the read problems. */
@@ -245,7 +251,10 @@ export async function validateConfig(value: unknown, file: string): Promise<Conf
     let at = e.instancePath || '/';
     let message = e.message ?? 'is invalid';
     const got = valueAt(value, e.instancePath);
-    if (e.keyword === 'additionalProperties') {
+    if (e.instancePath === '/cache') {
+      // One message for the three errors of its anyOf.
+      message = `must be a directory path or false (got ${JSON.stringify(got)})`;
+    } else if (e.keyword === 'additionalProperties') {
       const key = String(e.params['additionalProperty']);
       at = `${e.instancePath}/${key}`;
       message = `unknown key "${key}"; the known keys are ${Object.keys(configSchema()['properties'] as object).filter((k) => k !== '$schema').join(', ')}`;
@@ -318,6 +327,7 @@ export function trustedConfig(value: unknown): Config | undefined {
   if (!str(v['out']) || !str(v['templates']) || !str(v['packageName']) || !str(v['packageVersion'])) return undefined;
   if (v['target'] !== undefined && !TARGETS.includes(v['target'] as Target)) return undefined;
   if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
+  if (v['cache'] !== undefined && v['cache'] !== false && typeof v['cache'] !== 'string') return undefined;
   return v as Config;
 }
 
@@ -415,7 +425,22 @@ export function resolvePlan(
   if (templates !== undefined) plan.templatesDir = templates;
   if (value.packageName !== undefined) plan.packageName = value.packageName;
   if (value.packageVersion !== undefined) plan.packageVersion = value.packageVersion;
+  const cache = flags.cache !== undefined ? flags.cache : value.cache;
+  const cacheDir = cache === false ? undefined : cache !== undefined ? resolve(flags.cache !== undefined ? cwd : base, cache) : defaultCacheDir(base);
+  if (cacheDir !== undefined) plan.cacheDir = cacheDir;
   return plan;
+}
+
+/**
+ * The object cache's default directory: node_modules/.cache/yuno-codegen in the nearest directory with a
+ * package.json upward from `base` (the config's directory, or the working directory). Outside any npm
+ * project there is no default cache: a run there leaves nothing but its output.
+ */
+export function defaultCacheDir(base: string): string | undefined {
+  for (let dir = base; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return join(dir, ...DEFAULTS.cache.split('/'));
+    if (dirname(dir) === dir) return undefined;
+  }
 }
 
 /** The config to use: `--config FILE`, or the nearest one upward from the working directory. */

@@ -28,7 +28,12 @@ export const DEFAULTS = {
   out: 'out',
   /** Write each page's canonical schema beside the page (pages listed in a config file). */
   writeSchemas: true,
-} as const satisfies { target: Target; only: readonly OutputKind[]; packageName: string; packageVersion: string; out: string; writeSchemas: boolean };
+  /**
+   * The object cache (CLI and config only), in the nearest directory with a package.json upward from the
+   * config file or the working directory (none outside an npm project); never part of the output.
+   */
+  cache: 'node_modules/.cache/yuno-codegen',
+} as const satisfies { target: Target; only: readonly OutputKind[]; packageName: string; packageVersion: string; out: string; writeSchemas: boolean; cache: string };
 
 export interface GenerateOptions {
   /** Doc pages to extract. */
@@ -59,6 +64,24 @@ export interface GenerateOptions {
    * @default 0 below 8 objects, else one per core but one (1 to 4); always 0 when running from the TypeScript sources
    */
   threads?: number;
+  /**
+   * Where objects generated before are kept (see cache.ts): an object whose inputs, options, templates
+   * and tool are unchanged is taken from there instead of being extracted and emitted again. Same output
+   * either way. @default none
+   */
+  cache?: ObjectCache;
+}
+
+/**
+ * Where generateEach keeps the objects it generated (cache.ts builds and checks the entries; the CLI's
+ * store is cache-dir.ts). Any bytes may come back from `get`: the library checks them.
+ */
+export interface ObjectCache {
+  /** Whether there is an entry (sizes the emitter's worker pool; the entry is checked when read). */
+  has(key: string): boolean;
+  get(key: string): Uint8Array | undefined;
+  /** Keep an entry; a store that cannot (a full disk, no permission) just does not. */
+  set(key: string, entry: Uint8Array): void;
 }
 
 /** The defaults applied, and what has no default checked. */

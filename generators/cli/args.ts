@@ -15,6 +15,11 @@ export const INPUT_OPTIONS = {
   schema: { type: 'string', describe: 'JSON Schema file to generate from, relative to the working directory; repeatable; replaces the config\'s inputs', requiresArg: true },
   openapi: { type: 'string', describe: 'Yuno OpenAPI file, folder or glob whose 2xx examples the pages are reconciled with, relative to the working directory; repeatable; replaces the config\'s "openapi"', requiresArg: true },
   templates: { type: 'string', describe: 'Directory of templates that replace the built-in ones by file name, relative to the working directory', requiresArg: true },
+  cache: {
+    type: 'string',
+    describe: 'Directory of the object cache, relative to the working directory (default: the config\'s "cache", else node_modules/.cache/yuno-codegen in the nearest directory with a package.json); --no-cache for none',
+    requiresArg: true,
+  },
   target: { choices: TARGETS, describe: 'package: a publishable npm package; ts: TypeScript sources for your compiler' },
   only: {
     type: 'string',
@@ -37,6 +42,13 @@ export function flagsOf(args: Record<string, unknown>): RunFlags | string {
     quiet: args['quiet'] === true,
     debug: args['debug'] === true,
   };
+  // --no-cache: yargs negates the option to false.
+  if (args['cache'] === false) flags.cache = false;
+  else {
+    const cache = toArray(args['cache']);
+    if (cache && cache.length > 1) return `--cache was given ${cache.length} times; give it once`;
+    if (cache?.[0] !== undefined) flags.cache = cache[0];
+  }
   for (const key of ['config', 'out', 'templates'] as const) {
     const v = toArray(args[key]);
     if (v && v.length > 1) return `--${key} was given ${v.length} times; give it once`;
@@ -62,7 +74,7 @@ export function quickArgs(argv: string[]): RunFlags | undefined {
   const flags: RunFlags = {};
   let i = 0;
   if (argv[0] === 'generate') i = 1;
-  const valued = new Set(['config', 'out', 'page', 'schema', 'openapi', 'templates', 'target', 'only']);
+  const valued = new Set(['config', 'out', 'page', 'schema', 'openapi', 'templates', 'target', 'only', 'cache']);
   const booleans = new Set(['force', 'json', 'quiet', 'debug']);
   for (; i < argv.length; i++) {
     const arg = argv[i] as string;
@@ -88,6 +100,9 @@ export function quickArgs(argv: string[]): RunFlags | undefined {
       const only = parseOnly(value);
       if (!only) return undefined;
       flags.only = only;
+    } else if (name === 'cache') {
+      if (flags.cache !== undefined) return undefined;
+      flags.cache = value;
     } else if (flags[name as 'config' | 'out' | 'templates'] !== undefined) return undefined;
     else flags[name as 'config' | 'out' | 'templates'] = value;
   }

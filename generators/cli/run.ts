@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { displayPath, type InputFlags, type Plan } from '../config.js';
 import { overridesPath, readInputs } from '../fastpath.js';
 import type { BesideFile } from '../write.js';
+import { directoryCache } from '../cache-dir.js';
 import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } from '../types.js';
 
 export interface RunFlags extends InputFlags {
@@ -77,8 +78,14 @@ export function besideFiles(plan: Plan, schemas: SchemaDocument[]): (BesideFile 
   return files;
 }
 
+/** How a command uses the object cache: `force` regenerates every object (entries are written, not read); `check` only reads. */
+export interface CacheUse {
+  force?: boolean;
+  readOnly?: boolean;
+}
+
 /** The library's options for a plan. */
-export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>): Parameters<Library['generate']>[0] {
+export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>, use: CacheUse = {}): Parameters<Library['generate']>[0] {
   const options: Parameters<Library['generate']>[0] = {
     pages: inputs.pages,
     openapi: inputs.openapi,
@@ -89,6 +96,7 @@ export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>
   };
   if (plan.packageName !== undefined) options.packageName = plan.packageName;
   if (plan.packageVersion !== undefined) options.packageVersion = plan.packageVersion;
+  if (plan.cacheDir !== undefined) options.cache = directoryCache(plan.cacheDir, { read: use.force !== true, write: use.readOnly !== true });
   return options;
 }
 
@@ -96,7 +104,7 @@ export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>
  * Run the library over a plan, handing each file to `onFile` as it is generated. Keeps only the object
  * names and the schemas written beside their pages; the library lets go of the others as it goes.
  */
-export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void | Promise<void>) {
+export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) => void | Promise<void>, use: CacheUse = {}) {
   const inputs = readInputs(plan);
   const lib = await loadLibrary();
   const names: string[] = [];
@@ -104,7 +112,7 @@ export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) =>
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
   await rebased(plan, inputs, () =>
-    lib.generateEach(libraryOptions(plan, inputs), {
+    lib.generateEach(libraryOptions(plan, inputs, use), {
       schema: (doc) => {
         names.push(doc.name);
         if (doc.evidence) matched[doc.name] = doc.evidence.operations;

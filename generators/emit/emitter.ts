@@ -52,7 +52,7 @@ export interface Emitter {
   close(): Promise<void>;
 }
 
-/** Every chosen emitter's plan, made across all objects before any is emitted. */
+/** Every chosen emitter's plan: of one object alone before it is emitted, of all objects for the shared files. */
 export async function planOutputs(docs: readonly SchemaDocument[], options: ResolvedOptions): Promise<Plans> {
   const plans: Plans = {};
   for (const { emitter, kinds } of emittersFor(options.only)) {

@@ -5,8 +5,11 @@
  * and is told which of its kinds the run wants.
  *
  * An emitter's hooks, in the order a run calls them:
- *   plan    across all objects, before any is emitted (names, shared definitions); plain data, since
- *           it is sent to the worker threads that emit the objects;
+ *   plan    of each object alone, just before that object is emitted (generateEach emits an object as
+ *           soon as its page is extracted), and across all objects at the end, for the checks across
+ *           objects (names, shared definitions) and the shared files. An object's files must depend
+ *           only on the object and the plan of it alone: that is also what the object cache keys them
+ *           by. Plain data, since it is sent to the worker threads that emit the objects;
  *   object  one object's files, and what the shared files will need of it (`kept`: its run-time needs,
  *           say); plain data too;
  *   shared  the files every object shares (a shared module with the run-time helpers the objects need,

@@ -16,7 +16,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
   const shownOut = displayPath(plan.outDir, cwd);
   // Compared as they are generated, so `check` holds no more of the output than `generate` does.
   const comparison = await openComparison(plan.outDir, shownOut);
-  const { beside } = await streamLibrary(plan, (file) => comparison.add(file));
+  const { beside } = await streamLibrary(plan, (file) => comparison.add(file), { readOnly: true });
   // Paths shown from the working directory, in the lines and in the JSON alike.
   const files = comparison.finish().map((f) => ({ ...f, path: displayPath(join(plan.outDir, f.path), cwd) }));
   const schemas = await compareSchemas(

@@ -64,10 +64,14 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
   let written;
   try {
     for (const s of signals) process.on(s, onSignal);
-    const run = await streamLibrary(plan, async (file) => {
-      stage.add(file);
-      await delivered();
-    });
+    const run = await streamLibrary(
+      plan,
+      async (file) => {
+        stage.add(file);
+        await delivered();
+      },
+      { force: flags.force === true },
+    );
     names = run.names;
     matched = run.matched;
     await delivered();
@@ -127,7 +131,7 @@ export const generate: Command = {
   usage: 'generate',
   aliases: ['$0'],
   describe: 'Extract the pages and write the output directory (the default command)',
-  options: { ...INPUT_OPTIONS, force: { type: 'boolean', describe: 'Regenerate even when nothing changed' } },
+  options: { ...INPUT_OPTIONS, force: { type: 'boolean', describe: 'Regenerate every object even when nothing changed (the object cache is refreshed, not read)' } },
   examples: [
     ['$0', 'Generate out/ from yuno-codegen.config.json (or from the embedded Customer Session page)'],
     ['$0 --page docs/the-payment-object.md --target ts --out src/yuno', 'TypeScript sources for your app'],
