@@ -15,6 +15,7 @@ export const SLOW = [
   'test/emit/threads.test.ts', // worker threads from dist/
   'test/emit/typecheck.test.ts', // TypeScript 7's CLI as a process
   'test/emit/names-typecheck.test.ts', // the TypeScript compiler on two generated packages
+  'test/emit/wide-object.test.ts', // validators of an object with 3,000 fields, built and loaded
   'test/emit/corpus-all.test.ts', // every corpus object type-checked as one program
   'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
   'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them

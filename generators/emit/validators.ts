@@ -189,11 +189,14 @@ export async function buildValidators(
   // switched off) without the unknown-key errors: one error-collecting validator instead of two.
   const looseFromStrict = neverCloses && gated !== undefined;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
+  const wide = widestObject(schema) > WIDE_OBJECT;
   const compile = (name: string, base: JsonSchema, fast: boolean): string => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
-      allErrors: !fast,
+      // Fail-fast code nests one block per property, and V8 cannot parse a function nested thousands deep
+      // (an object of 3,000 flat fields failed as "too deeply nested"): wide objects check every property.
+      allErrors: !fast || wide,
       // The shared module words the messages from keyword and params; literals here would repeat them.
       messages: false,
       // AJV's optimizer pass re-counts names over the whole code tree at every level: it doubles the compile
@@ -507,6 +510,18 @@ function compactErrors(code: string, keywords: Set<string>): string {
     .replace(ERROR_LITERAL, 'vErrors = runtime.pushError(vErrors, $2);\n');
   for (const match of out.matchAll(/[{,]keyword:("(?:[^"\\\n]|\\.)*")/g)) keywords.add(JSON.parse(match[1] as string) as string);
   return out;
+}
+
+/** Properties past which an object's fail-fast checks are written one after another instead of nested. */
+const WIDE_OBJECT = 400;
+
+/** The most properties any object of the schema lists. */
+function widestObject(schema: JsonSchema): number {
+  let most = 0;
+  walkSchema(schema, (node) => {
+    if (isObject(node.properties)) most = Math.max(most, Object.keys(node.properties).length);
+  });
+  return most;
 }
 
 function mentionsKeyword(schema: unknown, keywords: string[]): boolean {

@@ -3,7 +3,7 @@
  * and its GFM table extension. The fallback: a page in no other format is read for such a table.
  */
 import { CodegenError } from '../../types.js';
-import { tooDeepMarkup } from '../limits.js';
+import { tooDeepMarkup, tooNestedMarkdown } from '../limits.js';
 import type { PageFormat } from '../format.js';
 
 /** A page in none of the four formats. */
@@ -16,6 +16,7 @@ export const markdownTable: PageFormat = {
   detect: () => true,
   fields: async (page, add) => {
     const md = await import('../markdown.js');
+    if (tooNestedMarkdown(page.text, page, add)) return { fields: [], description: '' };
     let root;
     try {
       root = await md.parseWithTables(page.text, /\.mdx$/i.test(page.path));

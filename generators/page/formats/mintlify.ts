@@ -1,5 +1,5 @@
 /** Mintlify's MDX: `<ParamField body="…">` and `<ResponseField name="…">` entries, nested in `<Expandable>`, read with micromark. */
-import { tooDeepMarkup } from '../limits.js';
+import { tooDeepMarkup, tooNestedMarkdown } from '../limits.js';
 import type { PageFormat } from '../format.js';
 
 export const mintlifyMdx: PageFormat = {
@@ -8,6 +8,7 @@ export const mintlifyMdx: PageFormat = {
   detect: (body) => /<(?:ParamField|ResponseField)\b/.test(body),
   fields: async (page, add) => {
     const md = await import('../markdown.js');
+    if (tooNestedMarkdown(page.text, page, add)) return { fields: [], description: '' };
     let root;
     try {
       root = await md.parseMdx(page.text);

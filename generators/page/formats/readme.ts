@@ -4,7 +4,7 @@
  * with htmlparser2 (page/html.ts). The text before the first block is the page's lead.
  */
 import { firstLine, type DocPage } from '../../types.js';
-import { tooDeepMarkup } from '../limits.js';
+import { tooDeepMarkup, tooNestedMarkdown } from '../limits.js';
 import type { PageFields, PageFormat, Report } from '../format.js';
 
 interface HtmlBlock {
@@ -32,6 +32,7 @@ async function readmeFields(page: DocPage, add: Report, find: (page: DocPage, ad
   await loadAcorn();
   const md = await import('../markdown.js');
   const { blocks, prefix } = find(page, add);
+  if (tooNestedMarkdown(prefix, page, add)) return { fields: [], description: '' };
   const prefixRoot = md.parseMarkdown(prefix);
   if (tooDeepMarkup(prefixRoot, page, add)) return { fields: [], description: '' };
   const description = md.leadParagraph(prefixRoot);
