@@ -102,6 +102,14 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   let running = false;
   let again = false;
+  // Ctrl-C during a run stops the run (nothing written) before watch ends.
+  let controller: AbortController | undefined;
+  let idle: (() => void) | undefined;
+  let stopping = false;
+  const finished = (): void => {
+    controller = undefined;
+    idle?.();
+  };
 
   const runOnce = async (): Promise<void> => {
     running = true;
@@ -110,11 +118,13 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
     const gone = next.pages.filter((p) => !existsSync(p));
     if (gone.length > 0) {
       for (const p of gone) log(`${stamp()} ${displayPath(p, cwd)} is gone (deleted or renamed); ${next.out} keeps the last good output until it is back`);
-    } else {
+    } else if (!stopping) {
       try {
-        const outcome = await runGenerate(flags, cwd);
+        controller = new AbortController();
+        const outcome = await runGenerate(flags, cwd, controller.signal);
         log(flags.json ? JSON.stringify({ time: new Date().toISOString(), ...outcome.json }) : `${stamp()} ${outcome.summary}`);
       } catch (error) {
+        if (controller?.signal.aborted) return finished();
         if (flags.json) log(JSON.stringify({ time: new Date().toISOString(), command: 'generate', ok: false, problems: problemsJson(error) }));
         const problems = error instanceof CodegenError ? error.problems.map(formatProblem) : [error instanceof Error ? error.message : String(error)];
         for (const p of problems) fail(`${stamp()} ${red('error:')} ${p}`);
@@ -122,7 +132,9 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
         fail(`${stamp()} kept the last good output; fix the input and save again`);
       }
     }
+    if (stopping) return finished();
     follow(next);
+    finished();
     running = false;
     if (again) {
       again = false;
@@ -174,8 +186,12 @@ export async function watch(flags: RunFlags, cwd: string): Promise<number> {
 
   return new Promise<number>((resolve) => {
     const stop = (): void => {
+      stopping = true;
       if (timer) clearTimeout(timer);
-      void Promise.all([files.close(), trees.close()]).then(() => resolve(0));
+      const closed = (): void => void Promise.all([files.close(), trees.close()]).then(() => resolve(0));
+      if (controller === undefined) return closed();
+      idle = closed;
+      controller.abort();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,12 +1,12 @@
 /**
  * `watch` follows its inputs by path, whatever happens to the file at that path: deleted and created again
  * (`rm` + a new file, as `git checkout` of another branch does), renamed away and back, and a config that
- * did not exist when watch started.
+ * did not exist when watch started. Ctrl-C during a run stops the run before it writes.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedProject, tempDir, writeJson } from '../cli/helpers.js';
+import { ROOT, readTree, seedProject, tempDir, writeJson } from '../cli/helpers.js';
 import { sleep, startWatch, stopWatch } from './watch-helpers.js';
 
 const PAGE = 'schema/the-customer-session-object.md';
@@ -84,5 +84,33 @@ describe('watch follows pages by path', () => {
     // And the page it names is watched from then on.
     writeFileSync(join(dir, 'page.md'), readFileSync(join(schema, PAGE), 'utf8').replace(SENTENCE, SENTENCE.replace('MAX 64', 'MAX 91')));
     await w.until(() => maxLength(dir) === 91, 'out/ to follow an edit of the page the new config names');
+  });
+});
+
+describe('Ctrl-C during a watch run', () => {
+  it('stops the run (nothing written, no staging directory, no lock), then watch ends with 0', async () => {
+    const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
+    // Six corpus objects after the seed page: seven run in this thread, and take seconds after the seed's files.
+    const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-') && !f.includes('customer-session')).sort().slice(0, 6);
+    const dir = seedProject('watch-sigint');
+    mkdirSync(join(dir, 'pages'));
+    for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
+    writeJson(join(dir, 'yuno-codegen.config.json'), { pages: [PAGE, ...names.map((n) => `pages/${n}`)], out: 'out', writeSchemas: false });
+    const w = startWatch(dir);
+    await w.until(() => w.stdout.some((l) => l.includes('watching')), 'the watcher to be ready');
+    const before = readTree(join(dir, 'out'));
+    const exited = new Promise<number | null>((resolve) => w.child.on('exit', (code) => resolve(code)));
+    const staging = watch(dir, (_event, name) => {
+      if (name && String(name).startsWith('.out.yuno-codegen-new-')) {
+        staging.close();
+        setTimeout(() => w.child.kill('SIGINT'), 100);
+      }
+    });
+    const page = join(dir, PAGE);
+    writeFileSync(page, readFileSync(page, 'utf8').replace(SENTENCE, SENTENCE.replace('MAX 64', 'MAX 70')));
+    expect(await exited).toBe(0);
+    staging.close();
+    expect(readTree(join(dir, 'out'))).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['out', 'pages', 'schema', 'yuno-codegen.config.json']);
   });
 });

@@ -31,7 +31,11 @@ export function quickUpToDate(flags: InputFlags, cwd: string): Plan | undefined 
   }
 }
 
-export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+/**
+ * `stop`: watch's Ctrl-C, which has its own handlers: an aborted run ends at the next file or before the
+ * swap, having written nothing (throws the signal's reason).
+ */
+export async function runGenerate(flags: RunFlags, cwd: string, stop?: AbortSignal): Promise<RunOutcome> {
   const start = performance.now();
   if (!flags.force) {
     const plan = quickUpToDate(flags, cwd);
@@ -69,12 +73,14 @@ export async function runGenerate(flags: RunFlags, cwd: string): Promise<RunOutc
       async (file) => {
         stage.add(file);
         await delivered();
+        stop?.throwIfAborted();
       },
       { force: flags.force === true },
     );
     names = run.names;
     matched = run.matched;
     await delivered();
+    stop?.throwIfAborted();
     written = stage.finish(run.inputs.hash, run.beside);
     await delivered();
   } finally {
