@@ -94,7 +94,7 @@ export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, dept
  * writes, is an integer. So 1000.18 and 23.5676 are multiples of 0.0001 and 1000.00001 is not, where
  * floating-point division says 1000.18 / 0.0001 = 10001799.999999998. A step of 0 (or a value or step
  * that is not a finite number) is never satisfied. The generated validators run the same algorithm
- * (`isMultipleOf` in templates/partials/code-runtime.hbs).
+ * (`isMultipleOf` in generators/runtime/values.ts).
  */
 export function isMultipleOf(value: number, step: number): boolean {
   // Exact in floating point: both are integers below 2^53.

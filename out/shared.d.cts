@@ -262,6 +262,19 @@ export interface ValidationIssue {
   keyword: string;
 }
 
+/** An error object as the generated validators record it. */
+export interface RawIssue {
+  instancePath: string;
+  keyword: string;
+  params: { [name: string]: unknown };
+}
+
+/** A generated validator: true when the value is valid; on false, `errors` says why. */
+export interface CompiledValidator {
+  (value: unknown): boolean;
+  errors?: RawIssue[] | null;
+}
+
 /**
  * Thrown by `assert…` and `parse…`: `errors` lists every problem, `message` one line per problem.
  * `error instanceof ValidationError` holds for an error of either build of this package.
@@ -271,6 +284,30 @@ export declare class ValidationError extends Error {
   constructor(errors: ValidationIssue[]);
   static [Symbol.hasInstance](value: unknown): boolean;
 }
+
+/** String length in code points, as JSON Schema counts it (an unpaired surrogate counts as one). */
+export declare function codePointLength(text: string): number;
+
+/** The validator's raw errors as issues a person can act on. */
+export declare function issuesOf(errors: RawIssue[], value: unknown): ValidationIssue[];
+
+/** Append one error to a validator's list (null until the first), as AJV's generated code does inline. */
+export declare function pushError(list: RawIssue[] | null, error: RawIssue): RawIssue[];
+
+/**
+ * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
+ * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
+ */
+export declare function fail(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): never;
+
+/** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */
+export declare function parseJson(json: string): unknown;
+
+/**
+ * JSON Schema `format: "date-time"` (RFC 3339 date-time, offset required, leap second only at 23:59:60 UTC),
+ * with the same answers as ajv-formats' full mode, without regular expressions on the common path.
+ */
+export declare function isDateTime(text: string): boolean;
 
 /** What `safeParse…` returns: the valid value, or every problem (as a ValidationError would list them). */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
@@ -288,3 +325,15 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
     readonly types?: { readonly input: Input; readonly output: Output } | undefined;
   };
 }
+
+/** `parse…` that never throws: `{ success: true, data }` or `{ success: false, issues }`, bad JSON included. */
+export declare function safeParse<T>(json: string, check: (value: unknown) => boolean, validate: CompiledValidator, allowUnknownKeys: boolean): SafeParseResult<T>;
+
+/** A validator as a Standard Schema v1: `~standard.validate` gives `{ value }` or `{ issues }` with our messages and paths as key lists. */
+export declare function standardSchema<T>(check: (value: unknown) => boolean, validate: CompiledValidator, allowUnknownKeys: boolean): StandardSchemaV1<T>;
+
+/** The formats the validators use, by name. */
+export declare const formats: { [name: string]: (text: string) => boolean };
+
+/** Large enums of shared definitions, as sets so a check is one lookup. */
+export declare const sharedEnums: { [name: string]: Set<string> };

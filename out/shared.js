@@ -37,6 +37,104 @@ export function codePointLength(text) {
   return length;
 }
 
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Where a JSON pointer leads: `a.b[0]["odd key"]` (array indexes told from keys by the value) and the value there. */
+function locate(value, pointer) {
+  let path = '';
+  let node = value;
+  if (pointer !== '') {
+    for (const raw of pointer.slice(1).split('/')) {
+      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(node)) path += `[${key}]`;
+      else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`;
+      else path += `[${JSON.stringify(key)}]`;
+      node = node !== null && typeof node === 'object' ? node[key] : undefined;
+    }
+  }
+  return { path, node };
+}
+
+/** A short, printable picture of a value: strings quoted and cut after 20 code points. */
+function preview(value) {
+  if (typeof value === 'string') {
+    const points = Array.from(value);
+    return points.length > 20 ? `${JSON.stringify(points.slice(0, 20).join('')).slice(0, -1)}…"` : JSON.stringify(value);
+  }
+  if (Array.isArray(value)) return 'an array';
+  if (value === null || typeof value !== 'object') return String(value);
+  return 'an object';
+}
+
+/** @internal A JSON pointer token: `~` and `/` escaped. */
+function escapePointer(key) {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** AJV's message for an error, from its keyword and params (the validators carry no message texts). */
+function messageOf(keyword, params) {
+  switch (keyword) {
+    case 'type':
+      return `must be ${params['type']}`;
+    case 'format':
+      return `must match format "${params['format']}"`;
+    case 'minLength':
+    case 'maxLength':
+      return `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${params['limit']} characters`;
+    default:
+      return `must pass "${keyword}" keyword validation`;
+  }
+}
+
+/** The validator's raw errors as issues a person can act on. */
+export function issuesOf(errors, value) {
+  return errors.map((error) => {
+    const keyword = error.keyword;
+    const params = error.params;
+    if (keyword === 'required') {
+      const pointer = `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`;
+      return { path: locate(value, pointer).path, message: 'is required', keyword };
+    }
+    if (keyword === 'additionalProperties') {
+      const pointer = `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`;
+      return { path: locate(value, pointer).path, message: 'is not a known property (strict validators reject unknown keys)', keyword };
+    }
+    const { path, node } = locate(value, error.instancePath);
+    const message = keyword === 'enum' ? 'must be one of the allowed values' : messageOf(keyword, params);
+    return { path, message: `${message} (got ${preview(node)})`, keyword };
+  });
+}
+
+/** Append one error to a validator's list (null until the first), as AJV's generated code does inline. */
+export function pushError(list, error) {
+  if (list === null) return [error];
+  list.push(error);
+  return list;
+}
+
+/**
+ * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
+ * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
+ */
+export function fail(validate, value, allowUnknownKeys) {
+  validate(value);
+  const errors = validate.errors ?? [];
+  throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
+}
+
+/** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */
+export function parseJson(json) {
+  if (typeof json !== 'string') {
+    throw new ValidationError([{ path: '', message: `must be a JSON text (got ${json === null ? 'null' : typeof json})`, keyword: 'json' }]);
+  }
+  try {
+    return JSON.parse(json);
+  } catch (cause) {
+    const error = new ValidationError([{ path: '', message: 'is not valid JSON: ' + (cause instanceof Error ? cause.message : String(cause)), keyword: 'json' }]);
+    throw Object.assign(error, { cause });
+  }
+}
+
 const DAYS_IN_MONTH = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Two ASCII digits at `at` as a number, or -1. */
@@ -113,120 +211,13 @@ export function isDateTime(text) {
   return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
 }
 
-/** The formats the validators use, by name. */
-export const formats = {
-  "date-time": isDateTime,
-};
-
-/** A code list packed as groups sharing their first `head` characters: unpack("ADE BA", 1) is AD, AE, BA. */
+/** @internal A code list packed as groups sharing their first `head` characters: unpack("ADE BA", 1) is AD, AE, BA (the shared enums' sets). */
 function unpack(text, head) {
   const out = [];
   for (const group of text.split(' ')) {
     for (let i = head; i < group.length; i++) out.push(group.slice(0, head) + group.charAt(i));
   }
   return out;
-}
-
-/** Large enums of shared definitions, as sets so a check is one lookup. */
-export const sharedEnums = {
-  "CountryCode": /*#__PURE__*/ new Set(/*#__PURE__*/ unpack("ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR GABDEFGHILMNPQRSTUWY HKMNRTU IDELMNOQRST JEMOP KEGHIMNPRWYZ LABCIKRSTUVY MACDEFGHKLMNOPQRSTUVWXYZ NACEFGILOPRUZ OM PAEFGHKLMNRSTWY QA REOSUW SABCDEGHIJKLMNORSTVXYZ TCDFGHJKLMNORTVWZ UAGMSYZ VACEGINU WFS YET ZAMW", 1)),
-};
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-/** Where a JSON pointer leads: `a.b[0]["odd key"]` (array indexes told from keys by the value) and the value there. */
-function locate(value, pointer) {
-  let path = '';
-  let node = value;
-  if (pointer !== '') {
-    for (const raw of pointer.slice(1).split('/')) {
-      const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (Array.isArray(node)) path += `[${key}]`;
-      else if (IDENTIFIER.test(key)) path += path === '' ? key : `.${key}`;
-      else path += `[${JSON.stringify(key)}]`;
-      node = node !== null && typeof node === 'object' ? node[key] : undefined;
-    }
-  }
-  return { path, node };
-}
-
-/** A short, printable picture of a value: strings quoted and cut after 20 code points. */
-function preview(value) {
-  if (typeof value === 'string') {
-    const points = Array.from(value);
-    return points.length > 20 ? `${JSON.stringify(points.slice(0, 20).join('')).slice(0, -1)}…"` : JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return 'an array';
-  if (value === null || typeof value !== 'object') return String(value);
-  return 'an object';
-}
-
-function escapePointer(key) {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** AJV's message for an error, from its keyword and params (the validators carry no message texts). */
-function messageOf(keyword, params) {
-  switch (keyword) {
-    case 'type':
-      return `must be ${params['type']}`;
-    case 'format':
-      return `must match format "${params['format']}"`;
-    case 'minLength':
-    case 'maxLength':
-      return `must NOT have ${keyword === 'maxLength' ? 'more' : 'fewer'} than ${params['limit']} characters`;
-    default:
-      return `must pass "${keyword}" keyword validation`;
-  }
-}
-
-/** The validator's raw errors as issues a person can act on. */
-export function issuesOf(errors, value) {
-  return errors.map((error) => {
-    const keyword = error.keyword;
-    const params = error.params;
-    if (keyword === 'required') {
-      const pointer = `${error.instancePath}/${escapePointer(String(params['missingProperty']))}`;
-      return { path: locate(value, pointer).path, message: 'is required', keyword };
-    }
-    if (keyword === 'additionalProperties') {
-      const pointer = `${error.instancePath}/${escapePointer(String(params['additionalProperty']))}`;
-      return { path: locate(value, pointer).path, message: 'is not a known property (strict validators reject unknown keys)', keyword };
-    }
-    const { path, node } = locate(value, error.instancePath);
-    const message = keyword === 'enum' ? 'must be one of the allowed values' : messageOf(keyword, params);
-    return { path, message: `${message} (got ${preview(node)})`, keyword };
-  });
-}
-
-/** Append one error to a validator's list (null until the first), as AJV's generated code does inline. */
-export function pushError(list, error) {
-  if (list === null) return [error];
-  list.push(error);
-  return list;
-}
-
-/**
- * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
- * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
- */
-export function fail(validate, value, allowUnknownKeys) {
-  validate(value);
-  const errors = validate.errors ?? [];
-  throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
-}
-
-/** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */
-export function parseJson(json) {
-  if (typeof json !== 'string') {
-    throw new ValidationError([{ path: '', message: `must be a JSON text (got ${json === null ? 'null' : typeof json})`, keyword: 'json' }]);
-  }
-  try {
-    return JSON.parse(json);
-  } catch (cause) {
-    const error = new ValidationError([{ path: '', message: 'is not valid JSON: ' + (cause instanceof Error ? cause.message : String(cause)), keyword: 'json' }]);
-    throw Object.assign(error, { cause });
-  }
 }
 
 /** The errors the error-collecting validator finds in a value the fast one rejected (unknown-key errors dropped when allowed). */
@@ -275,7 +266,7 @@ export function standardSchema(check, validate, allowUnknownKeys) {
       version: 1,
       vendor: 'yuno-codegen',
       validate(value) {
-        if (check(value)) return { value };
+        if (check(value)) return { value: value };
         const errors = errorsOf(validate, value, allowUnknownKeys);
         const issues = issuesOf(errors, value);
         return { issues: issues.map((issue, i) => ({ message: issue.message, path: segmentsOf(value, pointerOf(errors[i])) })) };
@@ -283,3 +274,13 @@ export function standardSchema(check, validate, allowUnknownKeys) {
     },
   };
 }
+
+/** The formats the validators use, by name. */
+export const formats = {
+  "date-time": isDateTime,
+};
+
+/** Large enums of shared definitions, as sets so a check is one lookup. */
+export const sharedEnums = {
+  "CountryCode": /*#__PURE__*/ new Set(/*#__PURE__*/ unpack("ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR GABDEFGHILMNPQRSTUWY HKMNRTU IDELMNOQRST JEMOP KEGHIMNPRWYZ LABCIKRSTUVY MACDEFGHKLMNOPQRSTUVWXYZ NACEFGILOPRUZ OM PAEFGHKLMNRSTWY QA REOSUW SABCDEGHIJKLMNORSTVXYZ TCDFGHJKLMNORTVWZ UAGMSYZ VACEGINU WFS YET ZAMW", 1)),
+};

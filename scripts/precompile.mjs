@@ -1,5 +1,5 @@
 // Runs after tsc (npm run build / prepare). Compiles once, at build time, what every run would otherwise
-// compile again: the built-in Handlebars templates, AJV's check of a schema against the draft 2020-12
+// compile again: the run-time helpers (generators/runtime/, TypeScript) in each shipped form, the built-in Handlebars templates, AJV's check of a schema against the draft 2020-12
 // meta-schema, and AJV's check of a config file against its schema. The tool falls back to compiling at run
 // time when these files are absent (running from source) or a template was edited after the build. Also writes
 // schema/yuno-codegen.config.schema.json from the declarations (generators/config-schema.ts), for editors.
@@ -45,4 +45,7 @@ writeFileSync(
   `// Built by scripts/precompile.mjs: the check of yuno-codegen.config.json against its schema.\n${standaloneCode(configAjv, configCheck)}\n` +
     `module.exports.schemaHash = ${JSON.stringify(configSchemaHash(configSchemaText))};\n`,
 );
-console.log(`precompiled ${entries.length} templates, the 2020-12 meta-schema check and the config check into dist/precompiled/`);
+const { buildRuntime } = await import('../dist/generators/emit/runtime-build.js');
+const runtime = buildRuntime(new URL('../generators/runtime/', import.meta.url));
+writeFileSync(join(out, 'runtime.js'), `// Built by scripts/precompile.mjs from generators/runtime/.\nexport default ${JSON.stringify(runtime)};\n`);
+console.log(`precompiled ${entries.length} templates, the 2020-12 meta-schema check, the config check and ${runtime.length} run-time pieces into dist/precompiled/`);

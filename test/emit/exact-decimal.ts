@@ -2,7 +2,7 @@
  * The tests' own exact `multipleOf`, and an `ajv.compile` reference that uses it. AJV's `multipleOf`
  * divides in floating point (1000.18 / 0.0001 = 10001799.999999998), so it cannot be the oracle the
  * generated validators are compared with. This one is written independently of the product's
- * (generators/conforms.ts, templates/partials/code-runtime.hbs): each number's shortest form becomes a
+ * (generators/conforms.ts, generators/runtime/values.ts): each number's shortest form becomes a
  * fraction numerator / 10^scale, and x / m = (nx · 10^sm) / (nm · 10^sx) is an integer when the
  * denominator divides the numerator. KNOWN_MULTIPLES pins its answers on cases worked out by hand.
  */
