@@ -8,6 +8,7 @@
  * with `closedEnums`, as the `…Strict` ones do (only the listed values).
  */
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { isMultipleOf } from './runtime/values.js';
 import type { JsonSchema } from './types.js';
 
 const REF_PREFIX = '#/$defs/';
@@ -88,37 +89,9 @@ export function conforms(value: unknown, raw: JsonSchema, root: JsonSchema, dept
   return true;
 }
 
-/**
- * `multipleOf`, exactly: `value` is a multiple of `step` when the decimal number `value`'s shortest
- * round-trip form (`String(value)`: `1000.18`, `1e-7`, `1.5e+300`) writes, divided by the one `step`'s
- * writes, is an integer. So 1000.18 and 23.5676 are multiples of 0.0001 and 1000.00001 is not, where
- * floating-point division says 1000.18 / 0.0001 = 10001799.999999998. A step of 0 (or a value or step
- * that is not a finite number) is never satisfied. The generated validators run the same algorithm
- * (`isMultipleOf` in generators/runtime/values.ts).
- */
-export function isMultipleOf(value: number, step: number): boolean {
-  // Exact in floating point: both are integers below 2^53.
-  if (Number.isSafeInteger(value) && Number.isSafeInteger(step)) return step !== 0 && value % step === 0;
-  const a = decimalOf(value);
-  const b = decimalOf(step);
-  if (a === undefined || b === undefined) return false;
-  // a.digits × 10^a.exponent ÷ (b.digits × 10^b.exponent): both scaled to the smaller power of ten, then divided.
-  const shift = a.exponent - b.exponent;
-  const dividend = BigInt(shift > 0 ? a.digits + '0'.repeat(shift) : a.digits);
-  const divisor = BigInt(shift < 0 ? b.digits + '0'.repeat(-shift) : b.digits);
-  return divisor !== BigInt(0) && dividend % divisor === BigInt(0);
-}
-
-/** A finite number's shortest form as digits (no sign, no point) times a power of ten: 1000.18 is 100018 × 10^-2. */
-export function decimalOf(n: number): { digits: string; exponent: number } | undefined {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
-  const text = String(Math.abs(n));
-  const e = text.indexOf('e');
-  const mantissa = e < 0 ? text : text.slice(0, e);
-  const dot = mantissa.indexOf('.');
-  const fraction = dot < 0 ? '' : mantissa.slice(dot + 1);
-  return { digits: dot < 0 ? mantissa : mantissa.slice(0, dot) + fraction, exponent: (e < 0 ? 0 : Number(text.slice(e + 1))) - fraction.length };
-}
+// `multipleOf`, exactly, by the generated validators' own code (generators/runtime/values.ts): the decimal number
+// `value`'s shortest form writes, divided by the one `step`'s writes, is an integer.
+export { decimalOf, isMultipleOf } from './runtime/values.js';
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -38,8 +38,8 @@ export function isMultipleOf(value: number, step: number): boolean {
   return divisor !== BigInt(0) && dividend % divisor === BigInt(0);
 }
 
-/** A finite number's shortest form as digits (no sign, no point) times a power of ten: 1000.18 is 100018 × 10^-2. */
-function decimalOf(n: number): { digits: string; exponent: number } | undefined {
+/** @internal A finite number's shortest form as digits (no sign, no point) times a power of ten: 1000.18 is 100018 × 10^-2. */
+export function decimalOf(n: number): { digits: string; exponent: number } | undefined {
   if (typeof n !== 'number' || !Number.isFinite(n)) return undefined;
   const text = String(Math.abs(n));
   const e = text.indexOf('e');
