@@ -79,7 +79,7 @@ describe('titles with a digit followed by letters', () => {
     expect(dts).toContain("import type { Foo, Token3Ds } from './shared.js';");
     expect(dts).toContain('  a?: Foo\n  b?: Token3Ds\n');
     const shared = files.find((f) => f.path === 'shared.d.ts')?.contents ?? '';
-    expect([...shared.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]).sort()).toEqual(['Foo', 'SafeParseResult', 'StandardSchemaV1', 'Token3Ds', 'ValidationIssue']);
+    expect([...shared.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]).sort()).toEqual(['CompiledValidator', 'Foo', 'RawIssue', 'SafeParseResult', 'StandardSchemaV1', 'Token3Ds', 'ValidationIssue']);
     expect(files.find((f) => f.path === 'index.d.ts')?.contents).toContain("export type { Foo, Token3Ds } from './shared.js';");
   });
 
