@@ -20,6 +20,7 @@ import { measureSizes } from './size.mjs';
 import { profileGenerate } from './profile.mjs';
 import { inputs } from './inputs.mjs';
 import { timeReconcile } from './reconcile.mjs';
+import { generationMarkdown, timeGeneration } from './incremental.mjs';
 
 const GEN = 'generated isCustomerSession';
 const ASSERT = 'generated assertCustomerSession';
@@ -78,6 +79,8 @@ export async function runBench({ smoke = false, rounds, fullScale = false, log =
       const projected = r.synthetic[100].generateMs * 10;
       if (fullScale || projected <= SCALE_BUDGET_MS) r.synthetic[1000] = generateSynthetic(scratch, schemaDir, 1000);
       else r.scaleSkipped = projected;
+      log('generation of the 12 objects: CPU, cache, incremental runs');
+      r.generation = timeGeneration(scratch, pages, { rounds: rounds ?? 5 });
       log('library floor per object');
       r.floor = libraryFloor(schemaDir, 100);
       log('reconciliation with the OpenAPI files');
@@ -235,6 +238,8 @@ export function toMarkdown(r) {
     }
     out.push(`Extracting the payment page (229,601 bytes) in process, warm: ${show(r.extract, 'ms')} over ${r.extract.n} runs.`, '');
   }
+
+  if (r.generation) out.push(generationMarkdown(r.generation));
 
   out.push('## Validator size (terser, then gzip level 9)', '');
   out.push(r.sizes.bundler ? 'Ours: an entry module importing from the generated package, bundled with rolldown (tree-shaken), then minified.' : 'Ours: rolldown was not available, so the two generated modules are minified separately and added up.', '');
