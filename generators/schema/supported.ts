@@ -26,6 +26,9 @@ export const MAX_REF_DEPTH = 100;
  * recursive references, and `$ref` chains deep enough to overflow AJV's compiler. Run before any generator.
  */
 export function checkSupported(schema: JsonSchema, where: string): void {
+  // A run checks each object twice (its own plan before it is emitted, the plan of all objects at the
+  // end): the second time is free. Schemas are never changed once extracted.
+  if (supported.has(schema)) return;
   const problems: Problem[] = [];
   walkSchema(schema, (node, pointer) => {
     for (const [keyword, fix] of Object.entries(REFUSED_KEYWORDS)) {
@@ -60,7 +63,11 @@ export function checkSupported(schema: JsonSchema, where: string): void {
       },
     ]);
   }
+  supported.add(schema);
 }
+
+/** The schemas checkSupported passed (by identity). */
+const supported = new WeakSet<JsonSchema>();
 
 /**
  * Open enums in condition positions (see StrictPosition), where a schema is a test rather than the
