@@ -21,6 +21,7 @@ export const SLOW = [
   'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them
   'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files
   'test/emit/fixtures-corpus-*.test.ts', // 10,000 arbitrary and 10,000 invalid values per corpus object, four groups
+  'test/emit/fixtures-ts.test.ts', // the TypeScript compiler on the ts target's fixtures
 ];
 
 export default mergeConfig(

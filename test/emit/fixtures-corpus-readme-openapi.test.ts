@@ -1,24 +1,5 @@
 // Issue 16's measure for the ReadMe pages reconciled with Yuno's OpenAPI files: 10,000 arbitrary values per object pass is…Strict and ajv.compile
 // (exact multipleOf), 10,000 invalid ones fail with exactly the rule they name (see fixtures-corpus.ts).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { checkObject, corpusOpenApi, corpusPages, generateGroup, VALUES, type Group } from './fixtures-corpus.js';
+import { corpusOpenApi, corpusPages, corpusSuite } from './fixtures-corpus.js';
 
-let group: Group;
-
-beforeAll(async () => {
-  group = await generateGroup({ pages: corpusPages('readme'), openapi: corpusOpenApi() }, 'fixtures-readme-openapi');
-}, 120_000);
-
-describe("fixtures of the ReadMe pages reconciled with Yuno's OpenAPI files", () => {
-  it('generates every object', () => {
-    expect(group.schemas.length).toBe(12);
-  });
-
-  for (let i = 0; i < 12; i++) {
-    it(`object ${i + 1}: ${VALUES} arbitrary values valid, ${VALUES} invalid ones each breaking the rule they name`, () => {
-      const doc = group.schemas[i];
-      expect(doc).toBeDefined();
-      if (doc) checkObject(group, doc);
-    }, 300_000);
-  }
-});
+corpusSuite("fixtures of the ReadMe pages reconciled with Yuno's OpenAPI files", () => ({ pages: corpusPages('readme'), openapi: corpusOpenApi() }), 12, 'fixtures-readme-openapi');

@@ -8,7 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
-import { expect } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateOptions, type SchemaDocument } from '../../generators/index.js';
 import { validatedSchemas } from '../../generators/emit/validators.js';
 import { shared } from '../extract/helpers.js';
@@ -48,14 +48,14 @@ export async function generateGroup(options: GenerateOptions, prefix: string): P
   };
 }
 
-interface AjvError {
+export interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
 }
 
 /** Where an AJV error is, as the fixtures name it: a missing or unknown key's own pointer. */
-function pointerOf(error: AjvError): string {
+export function pointerOf(error: AjvError): string {
   const key = error.keyword === 'required' ? error.params['missingProperty'] : error.keyword === 'additionalProperties' ? error.params['additionalProperty'] : undefined;
   return key === undefined ? error.instancePath : `${error.instancePath}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
@@ -105,4 +105,26 @@ export function checkObject(group: Group, doc: SchemaDocument): { keywords: Reco
   }
   expect(failed, name).toEqual([]);
   return { keywords };
+}
+
+/** One group's suite: generate it once, then every object's 10,000 + 10,000 values as a test of its own. */
+export function corpusSuite(title: string, options: () => GenerateOptions, objects: number, prefix: string): void {
+  let group: Group;
+  beforeAll(async () => {
+    group = await generateGroup(options(), prefix);
+  }, 120_000);
+
+  describe(title, () => {
+    it(`generates the ${objects} objects`, () => {
+      expect(group.schemas.length).toBe(objects);
+    });
+
+    for (let i = 0; i < objects; i++) {
+      it(`object ${i + 1}: ${VALUES} arbitrary values valid, ${VALUES} invalid ones each breaking the rule they name`, () => {
+        const doc = group.schemas[i];
+        expect(doc).toBeDefined();
+        if (doc) checkObject(group, doc);
+      }, 300_000);
+    }
+  });
 }

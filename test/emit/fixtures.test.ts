@@ -1,7 +1,7 @@
 /**
  * The fixtures output: typed examples, arbitrary valid values and values that break exactly one rule, in
  * the package (ESM and CommonJS), the same for the same seed everywhere. The corpus at 10,000 values per
- * object, and the ts target compiled by tsc, are in test/emit/fixtures-corpus.test.ts (slow).
+ * object is in test/emit/fixtures-corpus-*.test.ts, the ts target compiled by tsc in fixtures-ts.test.ts (slow).
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -16,6 +16,7 @@ import { validatedSchemas } from '../../generators/emit/validators.js';
 import { sessionPayload, sessionSpec } from '../reconcile/helpers.js';
 import { customerSession, fixture, repoRoot, tempDir, writeFiles, type Api } from './code-helpers.js';
 import { exactAjv } from './exact-decimal.js';
+import { pointerOf, type AjvError } from './fixtures-corpus.js';
 
 const ONLY = ['types', 'validators', 'fixtures'] as const;
 
@@ -50,15 +51,9 @@ beforeAll(async () => {
 });
 
 /** `ajv.compile` of the schema the `…Strict` validator checks (open lists closed, objects closed), `multipleOf` exact. */
-function strictReference(schema: JsonSchema): { validate: (value: unknown) => boolean; errors: () => { instancePath: string; keyword: string; params: Record<string, unknown> }[] } {
+function strictReference(schema: JsonSchema): { validate: (value: unknown) => boolean; errors: () => AjvError[] } {
   const validate = exactAjv({ allErrors: true }).compile(validatedSchemas(schema).strict);
   return { validate: (value) => validate(value) === true, errors: () => (validate.errors ?? []) as never };
-}
-
-/** Where an AJV error is, as the fixtures name it: a missing or unknown key's own pointer. */
-function pointerOf(error: { instancePath: string; keyword: string; params: Record<string, unknown> }): string {
-  const key = error.keyword === 'required' ? error.params['missingProperty'] : error.keyword === 'additionalProperties' ? error.params['additionalProperty'] : undefined;
-  return key === undefined ? error.instancePath : `${error.instancePath}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
 describe('package layout', () => {
