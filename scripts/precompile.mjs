@@ -45,7 +45,9 @@ writeFileSync(
   `// Built by scripts/precompile.mjs: the check of yuno-codegen.config.json against its schema.\n${standaloneCode(configAjv, configCheck)}\n` +
     `module.exports.schemaHash = ${JSON.stringify(configSchemaHash(configSchemaText))};\n`,
 );
-const { buildRuntime } = await import('../dist/generators/emit/runtime-build.js');
+const { buildRuntime, FIXTURES_FILES } = await import('../dist/generators/emit/runtime-build.js');
 const runtime = buildRuntime(new URL('../generators/runtime/', import.meta.url));
 writeFileSync(join(out, 'runtime.js'), `// Built by scripts/precompile.mjs from generators/runtime/.\nexport default ${JSON.stringify(runtime)};\n`);
+const fixturesRuntime = buildRuntime(new URL('../generators/runtime/', import.meta.url), FIXTURES_FILES);
+writeFileSync(join(out, 'runtime-fixtures.js'), `// Built by scripts/precompile.mjs from generators/runtime/fixtures.ts.\nexport default ${JSON.stringify(fixturesRuntime)};\n`);
 console.log(`precompiled ${entries.length} templates, the 2020-12 meta-schema check, the config check and ${runtime.length} run-time pieces into dist/precompiled/`);

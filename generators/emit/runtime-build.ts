@@ -11,6 +11,9 @@ import ts from 'typescript';
 /** The runtime's files, in the order their declarations go into the shared module. */
 export const RUNTIME_FILES = ['validation.ts', 'formats.ts', 'values.ts', 'interop.ts'] as const;
 
+/** The fixtures' run-time module (`fixtures/runtime`), a module of its own. */
+export const FIXTURES_FILES = ['fixtures.ts'] as const;
+
 /** A cut of some `case` clauses: `[start, end)` in one form's text. */
 type Range = [number, number];
 
@@ -181,10 +184,10 @@ const declaredNames = (statement: ts.Statement): string[] => {
   return name ? [name.text] : [];
 };
 
-/** The runtime's pieces, from the files of `dir` (generators/runtime/). */
-export function buildRuntime(dir: URL): RuntimePiece[] {
+/** The runtime's pieces, from the files of `dir` (generators/runtime/): the shared module's, or another module's. */
+export function buildRuntime(dir: URL, files: readonly string[] = RUNTIME_FILES): RuntimePiece[] {
   const statements: { text: string; names: string[]; exported: boolean; typeOnly: boolean; node: ts.Statement }[] = [];
-  for (const file of RUNTIME_FILES) {
+  for (const file of files) {
     const text = readFileSync(new URL(file, dir), 'utf8');
     const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
     for (const node of source.statements) {
