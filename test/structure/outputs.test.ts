@@ -5,6 +5,10 @@
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Nodes, Root, TableRow } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { configSchema, configSchemaText } from '../../generators/config-schema.js';
@@ -20,6 +24,18 @@ describe('the registry feeds the config schema and --only', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(configSchemaText());
   });
 
+  it('the README names every kind where it documents --only and the config\'s only', () => {
+    const readme = fromMarkdown(readFileSync(join(ROOT, 'README.md'), 'utf8'), { extensions: [gfmTable()], mdastExtensions: [gfmTableFromMarkdown()] });
+    const rows: Record<string, string[]> = {};
+    const codes = (node: Nodes): string[] => (node.type === 'inlineCode' ? [node.value] : 'children' in node ? node.children.flatMap((c) => codes(c as Nodes)) : []);
+    visitTables(readme, (row) => {
+      const [first, , last] = row.children;
+      const key = first ? codes(first)[0] : undefined;
+      if (key === '--only LIST' || key === 'only') rows[key] = last ? codes(last).flatMap((c) => c.split(',')) : [];
+    });
+    for (const key of ['--only LIST', 'only']) expect(OUTPUT_KINDS.filter((kind) => !rows[key]?.includes(kind)), key).toEqual([]);
+  });
+
   it('lists exactly the registered kinds', () => {
     expect(OUTPUT_KINDS).toEqual(['types', 'validators', 'docs', 'fixtures']);
     const only = (configSchema()['properties'] as Record<string, { items: { enum: string[] }; default: string[] }>)['only'];
@@ -30,6 +46,15 @@ describe('the registry feeds the config schema and --only', () => {
     expect(quickArgs(['--only', 'field-list'])).toBeUndefined();
   });
 });
+
+/** Every table row of a Markdown tree. */
+function visitTables(root: Root, visit: (row: TableRow) => void): void {
+  const walk = (node: Nodes): void => {
+    if (node.type === 'tableRow') visit(node);
+    if ('children' in node) for (const child of node.children) walk(child as Nodes);
+  };
+  walk(root);
+}
 
 /** Insert `text` at `at`. */
 const insert = (source: string, at: number, text: string): string => source.slice(0, at) + text + source.slice(at);
