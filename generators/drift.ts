@@ -36,7 +36,7 @@ const MAX_DIFF_LINES = 40;
 /**
  * Whether two texts differ only in what a formatter such as Prettier changes: whitespace and line ends,
  * quote style and escapes, semicolons, commas, parentheses, quotes around keys, a leading `|` in a
- * union, `*` or `_` for Markdown emphasis, `/>` for `>` and the case of `<!DOCTYPE`. A heuristic for the message (the word or value a person edits is
+ * union (after `:`, `=`, `<` or a function type's `=>`), `*` or `_` for Markdown emphasis, `/>` for `>` and the case of `<!DOCTYPE`. A heuristic for the message (the word or value a person edits is
  * never among these); `check` fails either way.
  */
 export function formattingOnly(a: string, b: string): boolean {
@@ -52,7 +52,7 @@ function formattingKey(text: string): string {
     .replace(/[;,()]/g, '')
     .replace(/"([A-Za-z_$][\w$]*)"(\??):/g, '$1$2:')
     .replace(/\*/g, '_')
-    .replace(/([:=<])\|/g, '$1')
+    .replace(/([:=<>])\|/g, '$1')
     .replace(/-{3,}/g, '---')
     .replace(/\/>/g, '>');
 }

@@ -23,6 +23,7 @@ describe('formattingOnly', () => {
     ['quote escapes', 'const a = "it\\"s";', "const a = 'it\"s';"],
     ['quoted keys', 'const a = { "b": 1 };\ninterface C { "d"?: string }', 'const a = { b: 1 };\ninterface C { d?: string }'],
     ['a union broken over lines', 'type A = "x" | "y";', 'type A =\n  | "x"\n  | "y";'],
+    ['a function type returning a union broken over lines', 'f: (v: unknown) => { a: 1 } | { b: 2 };', 'f: (\n  v: unknown,\n) =>\n  | { a: 1 }\n  | { b: 2 };'],
     ['Markdown tables and emphasis', '| a | b |\n| --- | --- |\n| *x* | y |\n', '| a   | b   |\n| --- | --- |\n| _x_ | y   |\n'],
     ['HTML', '<!DOCTYPE html>\n<meta charset="utf-8">', '<!doctype html>\n<meta charset="utf-8" />'],
     ['CRLF', 'a();\nb();\n', 'a();\r\nb();\r\n'],
