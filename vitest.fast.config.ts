@@ -22,6 +22,7 @@ export const SLOW = [
   'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files
   'test/emit/fixtures-corpus-*.test.ts', // 10,000 arbitrary and 10,000 invalid values per corpus object, four groups
   'test/emit/fixtures-ts.test.ts', // the TypeScript compiler on the ts target's fixtures
+  'test/sources/pull-*.test.ts', // a docs server on 127.0.0.1, timeouts and retries, extraction of pulled pages
 ];
 
 export default mergeConfig(

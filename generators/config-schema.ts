@@ -23,13 +23,27 @@ export function configSchema(): Record<string, unknown> {
       },
       pages: {
         description:
-          'Yuno object doc pages (.md ReadMe or .mdx Mintlify) to extract, relative to this file, or globs of them (`docs/yuno/*.md`: the .md and .mdx files a glob matches, sorted; a glob that matches none is an error). A reviewed `<page>.overrides.json` next to a page is applied when present.',
+          'Yuno object doc pages (.md ReadMe or .mdx Mintlify) to extract, relative to this file, or globs of them (`docs/yuno/*.md`: the .md and .mdx files a glob matches, sorted; a glob that matches none is an error), or URLs (`https://docs.y.uno/reference/the-payment-object`, fetched as the page URL + .md; or a GitHub file URL `https://github.com/OWNER/REPO/blob/BRANCH/PATH`): `yuno-codegen pull` pins a copy of each under `pinned` and records it in yuno-codegen.lock.json, and every other command reads that copy, never the network. A reviewed `<page>.overrides.json` next to a page (or its pinned copy) is applied when present.',
         ...paths,
       },
       openapi: {
         description:
-          "Yuno's OpenAPI files (JSON or YAML): files, folders (every .json, .yaml and .yml file inside) or globs. The 2xx examples of the operations that return a page's object are evidence its canonical schema is reconciled with; `yuno-codegen report` lists every disagreement.",
+          "Yuno's OpenAPI files (JSON or YAML): files, folders (every .json, .yaml and .yml file inside), globs, or URLs (a GitHub file URL such as `https://github.com/yuno-payments/yuno-docs/blob/main/openapi/FILE`; pinned by `yuno-codegen pull` like a page URL). The 2xx examples of the operations that return a page's object are evidence its canonical schema is reconciled with; `yuno-codegen report` lists every disagreement.",
         ...paths,
+      },
+      pinned: {
+        description:
+          'The folder, relative to this file, where `yuno-codegen pull` keeps the pinned copies of URL sources (commit it with yuno-codegen.lock.json): `<pinned>/<host>/<path>`.',
+        type: 'string',
+        minLength: 1,
+        default: DEFAULTS.pinned,
+      },
+      changelog: {
+        description:
+          "The package's changelog, relative to this file: `generate --bump` adds an entry listing the classified changes per object, and the package target ships it as CHANGELOG.md.",
+        type: 'string',
+        minLength: 1,
+        default: DEFAULTS.changelog,
       },
       schemas: {
         description: 'Canonical or hand-written JSON Schemas (draft 2020-12) to generate from, besides the pages.',
@@ -68,7 +82,8 @@ export function configSchema(): Record<string, unknown> {
         default: DEFAULTS.packageName,
       },
       packageVersion: {
-        description: 'The version written to out/package.json (target "package"), semver.',
+        description:
+          "The version written to out/package.json (target \"package\"), semver: the one place the package's version lives. `yuno-codegen generate --bump` rewrites it from the classified changes (major if anything breaks, minor if additive, patch if documentation only).",
         type: 'string',
         pattern: '^(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$',
         default: DEFAULTS.packageVersion,

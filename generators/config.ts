@@ -10,6 +10,8 @@ import { loadPrecompiled, packageRoot } from './assets.js';
 import { globBase, globFiles, isGlob } from './glob.js';
 import { configSchema, configSchemaText } from './config-schema.js';
 import { DEFAULTS, OUTPUT_KINDS, TARGETS, type OutputKind, type Target } from './options.js';
+import { LOCK_NAME } from './sources/lock.js';
+import { isUrl, sourceOf, type SourceSpec } from './sources/url.js';
 import { CodegenError, type Problem } from './types.js';
 import { fsReason } from './write.js';
 
@@ -17,9 +19,14 @@ export const CONFIG_NAME = 'yuno-codegen.config.json';
 
 /** The config file's keys, as the JSON Schema describes them. */
 export interface Config {
+  /** Doc pages: files, globs or URLs (pinned by `pull`). */
   pages?: string[];
-  /** Yuno's OpenAPI files: files, folders or globs. */
+  /** Yuno's OpenAPI files: files, folders, globs or URLs (pinned by `pull`). */
   openapi?: string[];
+  /** Where `pull` keeps the pinned copies of URL sources. @default "yuno-sources" */
+  pinned?: string;
+  /** The package's changelog, which `generate --bump` adds to and the package target ships. @default "yuno-codegen.changelog.md" */
+  changelog?: string;
   schemas?: string[];
   out?: string;
   target?: Target;
@@ -85,7 +92,16 @@ export interface Plan {
   pageGlobDirs: string[];
   /** Input problems found while resolving (a page glob that matches nothing), reported with the read problems. */
   problems: Problem[];
+  /** The URL entries of the config's `pages` and `openapi`, each with its pinned copy. */
+  sources: SourceSpec[];
+  /** The lock of the URL sources, beside the config file (or in the working directory without one). */
+  lockPath: string;
+  /** The package's changelog (config `changelog`), beside the config file by default. */
+  changelogPath: string;
+  /** The directory config paths are relative to. */
+  base: string;
 }
+
 
 /** The config file in `dir` or the nearest directory above it. */
 export function findConfig(dir: string): string | undefined {
@@ -325,6 +341,7 @@ export function trustedConfig(value: unknown): Config | undefined {
   const str = (x: unknown): boolean => x === undefined || typeof x === 'string';
   if (!strings(v['pages']) || !strings(v['schemas']) || !strings(v['only']) || !strings(v['openapi'])) return undefined;
   if (!str(v['out']) || !str(v['templates']) || !str(v['packageName']) || !str(v['packageVersion'])) return undefined;
+  if (!str(v['pinned']) || !str(v['changelog'])) return undefined;
   if (v['target'] !== undefined && !TARGETS.includes(v['target'] as Target)) return undefined;
   if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
   if (v['cache'] !== undefined && v['cache'] !== false && typeof v['cache'] !== 'string') return undefined;
@@ -358,6 +375,18 @@ export function resolvePlan(
   };
   const problems: Problem[] = [];
   const pageGlobDirs: string[] = [];
+  const sources: SourceSpec[] = [];
+  const pinnedDir = value.pinned ?? DEFAULTS.pinned;
+  /** A URL entry of the config stands for its pinned copy (`pull` fetches it; nothing else touches the network). */
+  const pinnedOf = (entry: string, kind: 'page' | 'openapi', at: string): string | undefined => {
+    const spec = sourceOf(entry, kind, pinnedDir, config ? displayPath(config.path, cwd) : entry, at);
+    if ('rule' in spec) {
+      problems.push(spec);
+      return undefined;
+    }
+    sources.push(spec);
+    return spec.pinned;
+  };
   /** Page entries (files or globs) → files; `where(i)` says how to name entry i in a problem. */
   const pageFiles = (root: string, entries: string[], beside: boolean, where: (i: number, glob: string) => Problem): PlanFile[] => {
     const out: PlanFile[] = [];
@@ -366,6 +395,15 @@ export function resolvePlan(
     const listed = new Set<string>();
     const globbed = new Set<string>();
     entries.forEach((entry, i) => {
+      if (isUrl(entry)) {
+        if (fromFlags) {
+          problems.push(problem(entry, '', 'input', 'a URL page comes from the config\'s "pages", pinned by yuno-codegen pull; flags take files'));
+          return;
+        }
+        const pinned = pinnedOf(entry, 'page', `/pages/${i}`);
+        if (pinned === undefined) return;
+        entry = pinned;
+      }
       if (!isGlob(entry, root)) {
         const named = file(root, entry, beside);
         if (globbed.has(named.abs)) return;
@@ -407,7 +445,11 @@ export function resolvePlan(
   const openapi: OpenApiEntry[] =
     (flags.openapi?.length ?? 0) > 0
       ? (flags.openapi ?? []).map((given) => ({ given, base: cwd }))
-      : (config ? value.openapi ?? [] : []).map((given) => ({ given, base }));
+      : (config ? value.openapi ?? [] : []).flatMap((given, i) => {
+          if (!isUrl(given)) return [{ given, base }];
+          const pinned = pinnedOf(given, 'openapi', `/openapi/${i}`);
+          return pinned === undefined ? [] : [{ given: pinned, base }];
+        });
   const plan: Plan = {
     cwd,
     pages,
@@ -419,6 +461,10 @@ export function resolvePlan(
     embedded: !config && !fromFlags,
     pageGlobDirs,
     problems,
+    sources,
+    lockPath: join(base, LOCK_NAME),
+    changelogPath: resolve(base, value.changelog ?? DEFAULTS.changelog),
+    base,
   };
   if (config) plan.config = { path: config.path, rel: posixRelative(base, config.path), text: config.text };
   const templates = flags.templates !== undefined ? resolve(cwd, flags.templates) : value.templates !== undefined ? resolve(base, value.templates) : undefined;

@@ -27,6 +27,8 @@ export interface Inputs {
   schemas: { path: string; text: string }[];
   /** The user's templates (`--templates`), keyed by file name. */
   templates: TemplateSet;
+  /** The changelog the package ships (config `changelog`, target package), when the file exists. */
+  changelog?: string;
   /** The fingerprint of everything that decides the output. */
   hash: string;
 }
@@ -110,6 +112,7 @@ export function readInputs(plan: Plan): Inputs {
   const lines: string[] = [`tool ${toolVersion()}`];
   const show = (abs: string): string => displayPath(abs, plan.cwd);
   const hint = plan.config ? ` (paths in ${plan.config.rel} are relative to that file)` : '';
+  const pulled = new Map(plan.sources.map((s) => [resolve(plan.base, s.pinned), s.url]));
   const readFile = (abs: string, what: 'page' | 'schema'): Buffer | undefined => {
     try {
       if (statSync(abs).isDirectory()) {
@@ -119,6 +122,11 @@ export function readInputs(plan: Plan): Inputs {
       return readBounded(abs);
     } catch (error) {
       const reason = readReason(error);
+      const url = pulled.get(abs);
+      if (url !== undefined && reason === 'not found') {
+        problems.push({ file: show(abs), at: '', rule: 'input', message: `the pinned copy of ${url} is missing; run yuno-codegen pull` });
+        return undefined;
+      }
       const fix = reason === 'not found' ? `; check the path${hint}` : '';
       problems.push({ file: show(abs), at: '', rule: 'input', message: `cannot read the ${what} (${reason})${fix}` });
       return undefined;
@@ -204,7 +212,13 @@ export function readInputs(plan: Plan): Inputs {
     })}`,
   );
   if (plan.config) lines.push(`config ${fingerprint(Buffer.from(plan.config.text))}`);
-  return { pages, openapi, openapiFiles, schemas, templates, hash: createHash('sha256').update(lines.join('\n')).digest('hex') };
+  let changelog: string | undefined;
+  if (plan.target === 'package' && plan.config && existsSync(plan.changelogPath)) {
+    changelog = readFileSync(plan.changelogPath, 'utf8').replace(/\r\n/g, '\n');
+    lines.push(`changelog ${fingerprint(Buffer.from(changelog))}`);
+  }
+  const hash = createHash('sha256').update(lines.join('\n')).digest('hex');
+  return { pages, openapi, openapiFiles, schemas, templates, ...(changelog !== undefined ? { changelog } : {}), hash };
 }
 
 const OPENAPI_EXTENSIONS = /\.(?:json|ya?ml)$/i;

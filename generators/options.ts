@@ -33,7 +33,21 @@ export const DEFAULTS = {
    * config file or the working directory (none outside an npm project); never part of the output.
    */
   cache: 'node_modules/.cache/yuno-codegen',
-} as const satisfies { target: Target; only: readonly OutputKind[]; packageName: string; packageVersion: string; out: string; writeSchemas: boolean; cache: string };
+  /** Where `pull` keeps the pinned copies of URL sources (config only), relative to the config file. */
+  pinned: 'yuno-sources',
+  /** The package's changelog that `generate --bump` adds to (config only), relative to the config file. */
+  changelog: 'yuno-codegen.changelog.md',
+} as const satisfies {
+  target: Target;
+  only: readonly OutputKind[];
+  packageName: string;
+  packageVersion: string;
+  out: string;
+  writeSchemas: boolean;
+  cache: string;
+  pinned: string;
+  changelog: string;
+};
 
 export interface GenerateOptions {
   /** Doc pages to extract. */
