@@ -125,12 +125,26 @@ function covers(a: Set<JsonType>, b: Set<JsonType>): boolean {
   return [...b].every((t) => a.has(t) || (t === 'integer' && a.has('number')));
 }
 
-function compareNode(a: JsonSchema, b: JsonSchema, at: string, add: Add): void {
+/**
+ * `{ anyOf: [X, { type: 'null' }] }` (how the canonical schemas write "X or null") compares as X made
+ * nullable: the nullability is its own rule, and X is compared with what the other side has.
+ */
+function unwrapNullable(s: JsonSchema): JsonSchema {
+  const list = (s.anyOf ?? s.oneOf) as JsonSchema[] | undefined;
+  const rest = options(s);
+  if (!list || !rest || rest.length !== 1 || rest.length === list.length) return s;
+  const { anyOf: _a, oneOf: _o, ...outer } = s;
+  return { ...outer, ...(rest[0] as JsonSchema) };
+}
+
+function compareNode(wrappedA: JsonSchema, wrappedB: JsonSchema, at: string, add: Add): void {
+  const a = unwrapNullable(wrappedA);
+  const b = unwrapNullable(wrappedB);
   for (const key of Object.keys(DOC_KEYWORDS)) {
     if (!isDeepStrictEqual(a[key], b[key])) add(at, DOC_KEYWORDS[key] as ChangeRuleName, key === 'description' || key === 'title' ? `${key}: ${short(a[key])} → ${short(b[key])}` : `${key} changed`);
   }
-  const na = nullable(a);
-  const nb = nullable(b);
+  const na = nullable(wrappedA) || nullable(a);
+  const nb = nullable(wrappedB) || nullable(b);
   if (na !== nb) add(at, nb ? 'nullable-added' : 'nullable-removed', nb ? 'may now be null' : 'may no longer be null');
 
   if (a.$ref !== b.$ref) {
