@@ -73,6 +73,8 @@ export interface GenerateOptions {
   packageName?: string;
   /** @default '0.0.0' */
   packageVersion?: string;
+  /** The package's CHANGELOG.md (target `package`), shipped as is; none by default. */
+  changelog?: string;
   /**
    * Worker threads for the emit stage; 0 emits in the calling thread. Same output either way.
    * @default 0 below 8 objects, else one per core but one (1 to 4); always 0 when running from the TypeScript sources
@@ -119,5 +121,6 @@ export function resolveOptions(options: GenerateOptions): ResolvedOptions {
     only: options.only ?? [...DEFAULTS.only],
     packageName: options.packageName ?? DEFAULTS.packageName,
     packageVersion: options.packageVersion ?? DEFAULTS.packageVersion,
+    ...(options.changelog !== undefined ? { changelog: options.changelog } : {}),
   };
 }

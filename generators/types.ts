@@ -199,6 +199,8 @@ export interface ResolvedOptions {
   only: string[];
   packageName: string;
   packageVersion: string;
+  /** The package's CHANGELOG.md (target `package`), shipped as is. */
+  changelog?: string;
 }
 
 /** Template sources by file name relative to the templates directory (`types.ts.hbs`, `partials/field.md.hbs`). */

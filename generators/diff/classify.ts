@@ -141,7 +141,7 @@ function compareNode(wrappedA: JsonSchema, wrappedB: JsonSchema, at: string, add
   const a = unwrapNullable(wrappedA);
   const b = unwrapNullable(wrappedB);
   for (const key of Object.keys(DOC_KEYWORDS)) {
-    if (!isDeepStrictEqual(a[key], b[key])) add(at, DOC_KEYWORDS[key] as ChangeRuleName, key === 'description' || key === 'title' ? `${key}: ${short(a[key])} → ${short(b[key])}` : `${key} changed`);
+    if (!isDeepStrictEqual(a[key], b[key])) add(at, DOC_KEYWORDS[key] as ChangeRuleName, key === 'description' || key === 'title' ? wording(key, a[key], b[key]) : `${key} changed`);
   }
   const na = nullable(wrappedA) || nullable(a);
   const nb = nullable(wrappedB) || nullable(b);
@@ -286,6 +286,21 @@ function describeType(s: JsonSchema): string {
   const opts = options(s);
   if (opts) return opts.map(describeType).join(' | ');
   return 'any';
+}
+
+/** A wording change shown around where the texts differ (a long description edited in one place). */
+function wording(key: string, a: unknown, b: unknown): string {
+  if (typeof a !== 'string' || typeof b !== 'string') return `${key}: ${short(a)} → ${short(b)}`;
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let q = 0;
+  while (q < a.length - p && q < b.length - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+  const from = Math.max(0, p - 20);
+  const cut = (t: string): string => {
+    const to = Math.min(t.length, t.length - q + 20, from + 80);
+    return `${from > 0 ? '…' : ''}${t.slice(from, to)}${to < t.length ? '…' : ''}`;
+  };
+  return `${key}: ${JSON.stringify(cut(a))} → ${JSON.stringify(cut(b))}`;
 }
 
 function short(v: unknown): string {

@@ -151,9 +151,11 @@ export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[], r
       validators: wantValidators,
       docs: options.only.includes('docs'),
       fixtures: options.only.includes('fixtures'),
+      changelog: options.changelog !== undefined,
       entries: entries.map((slug, i) => ({ slug, subpath: i === 0 ? '.' : `./${slug}`, last: i === entries.length - 1 })),
     }),
   );
+  if (options.changelog !== undefined) add('CHANGELOG.md', options.changelog);
   return files;
 }
 
