@@ -12,6 +12,10 @@ import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } f
 
 export interface RunFlags extends InputFlags {
   force?: boolean;
+  /** generate: set packageVersion from the classified changes and add a changelog entry. */
+  bump?: boolean;
+  /** check: ask the servers whether a URL source moved, instead of checking out/. */
+  upstream?: boolean;
   json?: boolean;
   quiet?: boolean;
   debug?: boolean;
@@ -19,7 +23,7 @@ export interface RunFlags extends InputFlags {
 
 /** The result of one command, printed as one line or, with `--json`, as JSON. */
 export interface RunOutcome {
-  command: 'generate' | 'check' | 'extract' | 'report';
+  command: 'generate' | 'check' | 'extract' | 'report' | 'pull' | 'diff';
   ok: boolean;
   exitCode: 0 | 1 | 2;
   /** The summary line (also the line watch prints per run). */
@@ -97,6 +101,8 @@ export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>
   if (plan.packageName !== undefined) options.packageName = plan.packageName;
   if (plan.packageVersion !== undefined) options.packageVersion = plan.packageVersion;
   if (plan.cacheDir !== undefined) options.cache = directoryCache(plan.cacheDir, { read: use.force !== true, write: use.readOnly !== true });
+  // The package ships the changelog `generate --bump` keeps beside the config.
+  if (inputs.changelog !== undefined) options.changelog = inputs.changelog;
   return options;
 }
 

@@ -119,7 +119,7 @@ describe('pull from the docs server', () => {
   });
 
   it('a page edited upstream: pulled, the lock updated, the change classified', async () => {
-    const { runGenerate } = await import('../../generators/cli.js');
+    const { runGenerate } = await import('../../generators/cli/commands/generate.js');
     await runPull({}, dir, fast());
     await runGenerate({ quiet: true }, dir); // commits the canonical schemas beside the pinned pages
     const v2 = page('the-customer-session-object').toString('utf8').replace('(MAX 526; MIN 3)', '(MAX 100; MIN 3)');

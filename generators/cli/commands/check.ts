@@ -9,6 +9,10 @@ import { execute } from '../print.js';
 
 export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome> {
   const start = performance.now();
+  if (flags.upstream) {
+    const { runUpstreamCheck } = await import('../../sources/commands.js');
+    return { command: 'check', ...(await runUpstreamCheck(flags, cwd)) };
+  }
   const plan = await loadPlan(flags, cwd);
   // A swap a killed run left half done (out/ missing, the complete output beside it) is finished first.
   recoverOutput(plan.outDir, (abs) => displayPath(abs, cwd));
@@ -70,7 +74,16 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
 export const check: Command = {
   usage: 'check',
   describe: "Exit 1 if the output or a page's canonical schema is out of date; writes nothing",
-  options: INPUT_OPTIONS,
-  examples: [['$0 check', 'In CI: fail if out/ or a committed schema is stale']],
-  run: (_args, flags, cwd) => execute(() => runCheck(flags, cwd), flags, 'check'),
+  options: {
+    ...INPUT_OPTIONS,
+    upstream: {
+      type: 'boolean',
+      describe: 'Instead: ask the servers whether a URL source changed since the last pull (one conditional request each; writes nothing); exit 1 if one did',
+    },
+  },
+  examples: [
+    ['$0 check', 'In CI: fail if out/ or a committed schema is stale'],
+    ['$0 check --upstream', 'In a scheduled CI job: fail when the docs moved upstream'],
+  ],
+  run: (args, flags, cwd) => execute(() => runCheck({ ...flags, upstream: args['upstream'] === true }, cwd), flags, 'check'),
 };

@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { displayPath, loadPlan, locateConfig, parseJson, readConfigText, resolvePlan, trustedConfig, type InputFlags, type Plan } from '../../config.js';
 import { isUpToDate, readInputs, regularInputs } from '../../fastpath.js';
+import { DEFAULTS } from '../../options.js';
 import { OutputStage } from '../../write.js';
 import { elapsed, plural, showOut, streamLibrary, type RunFlags, type RunOutcome } from '../run.js';
 import { INPUT_OPTIONS } from '../args.js';
@@ -37,11 +38,46 @@ export function quickUpToDate(flags: InputFlags, cwd: string): Plan | undefined 
  */
 export async function runGenerate(flags: RunFlags, cwd: string, stop?: AbortSignal): Promise<RunOutcome> {
   const start = performance.now();
-  if (!flags.force) {
+  if (!flags.force && !flags.bump) {
     const plan = quickUpToDate(flags, cwd);
     if (plan) return upToDate(plan, start);
   }
-  const plan = await loadPlan(flags, cwd);
+  if (flags.bump) return runBumped(flags, cwd);
+  return generatePlan(await loadPlan(flags, cwd), start, flags);
+}
+
+/**
+ * `generate --bump`: classify the changes against the committed schemas, write the new packageVersion and
+ * the changelog entry, then generate; if generating fails, the config and changelog are put back.
+ */
+async function runBumped(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+  const start = performance.now();
+  const first = await loadPlan(flags, cwd);
+  const [{ committedChanges }, { planBump, applyBump }] = await Promise.all([import('../../diff/committed.js'), import('../../version/bump.js')]);
+  const changes = (await committedChanges(first)).flatMap((o) => o.changes);
+  const next = planBump(first, changes);
+  if (!next) {
+    const outcome = await generatePlan(first, start, flags);
+    return { ...outcome, summary: `no changes against the committed schemas: the version stays ${first.packageVersion ?? DEFAULTS.packageVersion}; ${outcome.summary}`, json: { ...outcome.json, bump: null } };
+  }
+  const undo = applyBump(first, next);
+  let outcome: RunOutcome;
+  try {
+    outcome = await generatePlan(await loadPlan(flags, cwd), start, flags);
+  } catch (error) {
+    undo();
+    throw error;
+  }
+  const changelog = displayPath(first.changelogPath, cwd);
+  return {
+    ...outcome,
+    summary: `${next.bump} version: ${next.from} → ${next.to} (${plural(changes.length, 'classified change')} in ${changelog}); ${outcome.summary}`,
+    json: { ...outcome.json, bump: next.bump, version: next.to, previousVersion: next.from, changelog },
+  };
+}
+
+async function generatePlan(plan: Plan, start: number, flags: RunFlags): Promise<RunOutcome> {
+  const cwd = plan.cwd;
   const show = (abs: string): string => displayPath(abs, cwd);
   // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
   // of objects, and out/ is swapped in only once everything is there. One run at a time writes an out/.
@@ -137,10 +173,18 @@ export const generate: Command = {
   usage: 'generate',
   aliases: ['$0'],
   describe: 'Extract the pages and write the output directory (the default command)',
-  options: { ...INPUT_OPTIONS, force: { type: 'boolean', describe: 'Regenerate every object even when nothing changed (the object cache is refreshed, not read)' } },
+  options: {
+    ...INPUT_OPTIONS,
+    force: { type: 'boolean', describe: 'Regenerate every object even when nothing changed (the object cache is refreshed, not read)' },
+    bump: {
+      type: 'boolean',
+      describe: 'Set the config\'s packageVersion from the changes against the committed schemas (major if anything breaks the types or the validators, minor if additive, patch if docs only) and add a changelog entry',
+    },
+  },
   examples: [
     ['$0', 'Generate out/ from yuno-codegen.config.json (or from the embedded Customer Session page)'],
     ['$0 --page docs/the-payment-object.md --target ts --out src/yuno', 'TypeScript sources for your app'],
+    ['$0 --bump', 'After a pull: a new version from the classified changes, with its changelog entry'],
   ],
-  run: (_args, flags, cwd) => execute(() => runGenerate(flags, cwd), flags, 'generate'),
+  run: (args, flags, cwd) => execute(() => runGenerate({ ...flags, bump: args['bump'] === true }, cwd), flags, 'generate'),
 };

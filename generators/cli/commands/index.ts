@@ -5,5 +5,7 @@ import { check } from './check.js';
 import { watch } from './watch.js';
 import { report } from './report.js';
 import { extract } from './extract.js';
+import { pull } from './pull.js';
+import { diff } from './diff.js';
 
-export const COMMANDS: readonly Command[] = [generate, check, watch, report, extract];
+export const COMMANDS: readonly Command[] = [generate, check, pull, diff, watch, report, extract];
