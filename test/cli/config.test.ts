@@ -40,7 +40,7 @@ describe('validateConfig', () => {
   it('names each bad key with a JSON pointer and says what is allowed', async () => {
     const bad = { pgaes: ['a.md'], target: 'pkg', only: ['types', 'html'], out: 3, packageName: 'Bad Name', packageVersion: 'v1' };
     expect(await messages(() => validateConfig(bad, 'yuno-codegen.config.json'))).toEqual([
-      'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, openapi, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache',
+      'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, openapi, pinned, changelog, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache',
       'yuno-codegen.config.json (/out): must be a string (got 3)',
       'yuno-codegen.config.json (/target): must be one of "package", "ts" (got "pkg")',
       'yuno-codegen.config.json (/only/1): must be one of "types", "validators", "docs", "fixtures" (got "html")',

@@ -172,6 +172,16 @@ describe('change classification table', () => {
   });
 });
 
+describe('README', () => {
+  it('lists every rule with its effects, as the rules table declares them', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = readme.split('\n').filter((l) => /^\| `[a-z-]+` \| (breaking|additive|docs|none) \|/.test(l));
+    expect(rows).toEqual(Object.entries(CHANGE_RULES).map(([name, r]) => `| \`${name}\` | ${r.types} | ${r.validators} | ${r.why} |`));
+  });
+});
+
 describe('the semver step', () => {
   const change = (before: JsonSchema, after: JsonSchema) => classify({ name: 'T', schema: before }, { name: 'T', schema: after });
   it('major if anything breaks on either side, minor if additive, patch if docs only, none without changes', () => {

@@ -1,5 +1,7 @@
 /** `yuno-codegen check`: exit 1 when the output or a page's canonical schema is out of date; writes nothing. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { JsonSchema } from '../../types.js';
 import { displayPath, loadPlan } from '../../config.js';
 import { recoverOutput } from '../../write.js';
 import { elapsed, plural, streamLibrary, type RunFlags, type RunOutcome } from '../run.js';
@@ -23,9 +25,19 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
   const { beside } = await streamLibrary(plan, (file) => comparison.add(file), { readOnly: true });
   // Paths shown from the working directory, in the lines and in the JSON alike.
   const files = comparison.finish().map((f) => ({ ...f, path: displayPath(join(plan.outDir, f.path), cwd) }));
-  const schemas = await compareSchemas(
+  const drifted = await compareSchemas(
     beside.map((b) => ({ page: b.page, schema: displayPath(b.path, cwd), abs: b.path, contents: b.contents })),
   );
+  // What each changed page means for the types and the validators (the committed schema against the new one).
+  const { classify } = await import('../../diff/classify.js');
+  const { changeTable, changeSummary } = await import('../../diff/table.js');
+  const schemas = drifted.map((d) => {
+    const b = beside.find((x) => displayPath(x.path, cwd) === d.schema);
+    if (d.missing || d.formattingOnly || !b) return d;
+    const before = JSON.parse(readFileSync(b.path, 'utf8')) as JsonSchema;
+    const after = JSON.parse(b.contents) as JsonSchema;
+    return { ...d, changes: classify({ name: String(before.title ?? ''), schema: before }, { name: String(after.title ?? ''), schema: after }) };
+  });
   const ok = files.length === 0 && schemas.length === 0;
   const lines: string[] = [];
   const formatter = (what: string): string => `differs only in formatting: a formatter rewrote it; add ${what} to .prettierignore`;
@@ -45,6 +57,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
       continue;
     }
     lines.push(`page changed: ${s.page} no longer matches ${s.schema}${s.missing ? ' (the schema file is missing)' : ''}`);
+    if ('changes' in s && s.changes.length > 0) lines.push(`${changeSummary(s.changes)}:`, changeTable(s.changes));
     if (s.diff) lines.push(s.diff);
   }
   const reformatted = files.filter((f) => f.formattingOnly).length;
