@@ -42,28 +42,28 @@ export async function runGenerate(flags: RunFlags, cwd: string, stop?: AbortSign
     const plan = quickUpToDate(flags, cwd);
     if (plan) return upToDate(plan, start);
   }
-  if (flags.bump) return runBumped(flags, cwd);
-  return generatePlan(await loadPlan(flags, cwd), start, flags);
+  if (flags.bump) return runBumped(flags, cwd, stop);
+  return generatePlan(await loadPlan(flags, cwd), start, flags, stop);
 }
 
 /**
  * `generate --bump`: classify the changes against the committed schemas, write the new packageVersion and
  * the changelog entry, then generate; if generating fails, the config and changelog are put back.
  */
-async function runBumped(flags: RunFlags, cwd: string): Promise<RunOutcome> {
+async function runBumped(flags: RunFlags, cwd: string, stop?: AbortSignal): Promise<RunOutcome> {
   const start = performance.now();
   const first = await loadPlan(flags, cwd);
   const [{ committedChanges }, { planBump, applyBump }] = await Promise.all([import('../../diff/committed.js'), import('../../version/bump.js')]);
   const changes = (await committedChanges(first)).flatMap((o) => o.changes);
   const next = planBump(first, changes);
   if (!next) {
-    const outcome = await generatePlan(first, start, flags);
+    const outcome = await generatePlan(first, start, flags, stop);
     return { ...outcome, summary: `no changes against the committed schemas: the version stays ${first.packageVersion ?? DEFAULTS.packageVersion}; ${outcome.summary}`, json: { ...outcome.json, bump: null } };
   }
   const undo = applyBump(first, next);
   let outcome: RunOutcome;
   try {
-    outcome = await generatePlan(await loadPlan(flags, cwd), start, flags);
+    outcome = await generatePlan(await loadPlan(flags, cwd), start, flags, stop);
   } catch (error) {
     undo();
     throw error;
@@ -76,7 +76,7 @@ async function runBumped(flags: RunFlags, cwd: string): Promise<RunOutcome> {
   };
 }
 
-async function generatePlan(plan: Plan, start: number, flags: RunFlags): Promise<RunOutcome> {
+async function generatePlan(plan: Plan, start: number, flags: RunFlags, stop?: AbortSignal): Promise<RunOutcome> {
   const cwd = plan.cwd;
   const show = (abs: string): string => displayPath(abs, cwd);
   // Each file goes to the staging directory as soon as it is generated: memory stays flat in the number
