@@ -4,6 +4,7 @@
  * `diff` (the committed canonical schemas against the pages as they are now). The CLI parses flags and
  * prints; these return one outcome each.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { displayPath, loadPlan, type InputFlags, type Plan } from '../config.js';
@@ -12,7 +13,7 @@ import { bumpOf } from '../diff/classify.js';
 import { changeSummary, changeTable } from '../diff/table.js';
 import { CodegenError, formatProblem, type Problem } from '../types.js';
 import type { FetchOptions } from './fetch.js';
-import { emptyLock, parseLock, type Lock } from './lock.js';
+import { LOCK_NAME, emptyLock, parseLock, type Lock } from './lock.js';
 import { commitPull, fetchAll, type PullResult } from './pull.js';
 
 export interface CommandOutcome {
@@ -50,6 +51,34 @@ export function readLock(plan: Plan): Lock {
   const lock = parseLock(text, displayPath(plan.lockPath, plan.cwd));
   if ('rule' in lock) throw new CodegenError([lock]);
   return lock;
+}
+
+/** Each pinned copy that is missing, unlocked, or not the bytes the lock records (offline: for `check`). */
+export function pinnedDrift(plan: Plan): { url: string; path: string; problem: string }[] {
+  if (plan.sources.length === 0) return [];
+  const lock = readLock(plan);
+  const out: { url: string; path: string; problem: string }[] = [];
+  for (const spec of plan.sources) {
+    const abs = join(plan.base, spec.pinned);
+    const path = displayPath(abs, plan.cwd);
+    const entry = lock.sources.find((e) => e.url === spec.url && e.path === spec.pinned);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = readFileSync(abs);
+    } catch {
+      bytes = undefined;
+    }
+    const problem =
+      entry === undefined
+        ? `is not in ${LOCK_NAME} (${spec.url} was never pulled)`
+        : bytes === undefined
+          ? 'is missing'
+          : createHash('sha256').update(bytes).digest('hex') !== entry.sha256
+            ? `differs from what ${LOCK_NAME} records for ${spec.url} (edited by hand?)`
+            : undefined;
+    if (problem !== undefined) out.push({ url: spec.url, path, problem });
+  }
+  return out;
 }
 
 function sourceLines(plan: Plan, result: PullResult): string[] {

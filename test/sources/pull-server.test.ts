@@ -133,6 +133,28 @@ describe('pull from the docs server', () => {
   });
 });
 
+describe('check (offline) and the pinned copies', () => {
+  it('passes after pull and generate; a pinned copy edited by hand fails, naming it and the fix', async () => {
+    const { runGenerate } = await import('../../generators/cli/commands/generate.js');
+    const { runCheck } = await import('../../generators/cli/commands/check.js');
+    await runPull({}, dir, fast());
+    await runGenerate({ quiet: true }, dir);
+    server.log.length = 0;
+    expect((await runCheck({}, dir)).exitCode).toBe(0);
+    const edited = pinned('the-payout-object');
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n`);
+    const check = await runCheck({}, dir);
+    expect(check.exitCode).toBe(1);
+    const shown = relative(dir, edited);
+    expect(check.summary.split('\n').filter((l) => l.startsWith('pinned: '))).toEqual([
+      `pinned: ${shown} differs from what yuno-codegen.lock.json records for ${server.origin}/reference/the-payout-object (edited by hand?)`,
+    ]);
+    expect(check.summary.split('\n').pop()).toMatch(/1 pinned copy not as locked \(run yuno-codegen pull\); run yuno-codegen generate$/);
+    // check never touches the network.
+    expect(server.log).toEqual([]);
+  });
+});
+
 describe('check --upstream', () => {
   it('exits 0 when every source answers 304, 1 when one moved; writes nothing either way', async () => {
     await runPull({}, dir, fast());

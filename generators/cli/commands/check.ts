@@ -38,7 +38,10 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
     const after = JSON.parse(b.contents) as JsonSchema;
     return { ...d, changes: classify({ name: String(before.title ?? ''), schema: before }, { name: String(after.title ?? ''), schema: after }) };
   });
-  const ok = files.length === 0 && schemas.length === 0;
+  // The pinned copies of URL sources are what the lock says they are (a copy edited by hand is not the docs).
+  const { pinnedDrift } = await import('../../sources/commands.js');
+  const pinned = pinnedDrift(plan);
+  const ok = files.length === 0 && schemas.length === 0 && pinned.length === 0;
   const lines: string[] = [];
   const formatter = (what: string): string => `differs only in formatting: a formatter rewrote it; add ${what} to .prettierignore`;
   for (const f of files) {
@@ -63,6 +66,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
   const reformatted = files.filter((f) => f.formattingOnly).length;
   const reformattedSchemas = schemas.filter((f) => f.formattingOnly).length;
   const pagesChanged = schemas.length - reformattedSchemas;
+  for (const p of pinned) lines.push(`pinned: ${p.path} ${p.problem}`);
   const counts = [
     files.length > 0
       ? `${plural(files.length, 'output file')} out of date${
@@ -70,6 +74,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
         }`
       : '',
     pagesChanged > 0 ? plural(pagesChanged, 'page') + ' changed' : '',
+    pinned.length > 0 ? `${pinned.length} pinned ${pinned.length === 1 ? 'copy' : 'copies'} not as locked (run yuno-codegen pull)` : '',
     reformattedSchemas > 0 ? `${plural(reformattedSchemas, 'canonical schema')} reformatted (add ${reformattedSchemas === 1 ? 'it' : 'them'} to .prettierignore)` : '',
   ].filter(Boolean);
   const summary = ok
@@ -80,7 +85,7 @@ export async function runCheck(flags: RunFlags, cwd: string): Promise<RunOutcome
     ok,
     exitCode: ok ? 0 : 1,
     summary,
-    json: { command: 'check', ok, out: shownOut, files, schemas, ms: elapsed(start) },
+    json: { command: 'check', ok, out: shownOut, files, schemas, ...(pinned.length > 0 ? { pinned } : {}), ms: elapsed(start) },
   };
 }
 
