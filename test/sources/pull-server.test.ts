@@ -155,6 +155,28 @@ describe('check (offline) and the pinned copies', () => {
   });
 });
 
+describe('diff', () => {
+  it('classifies the pages as they are now against the committed schemas, offline; nothing changed says so', async () => {
+    const { runGenerate } = await import('../../generators/cli/commands/generate.js');
+    const { runDiff } = await import('../../generators/sources/commands.js');
+    await runPull({}, dir, fast());
+    await runGenerate({ quiet: true }, dir);
+    server.log.length = 0;
+    expect((await runDiff({}, dir)).summary).toBe('no changes: 3 pages match their committed schemas');
+    const file = pinned('the-customer-session-object');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('(MAX 526; MIN 3)', '(MAX 100; MIN 3)'));
+    const diff = await runDiff({ json: true }, dir);
+    expect(diff.exitCode).toBe(0);
+    expect(diff.json['bump']).toBe('major');
+    const objects = diff.json['objects'] as { object: string; changes: { at: string; rule: string; types: string; validators: string }[] }[];
+    expect(objects.map((o) => [o.object, o.changes.map((c) => `${c.rule}@${c.at} ${c.types}/${c.validators}`)])).toEqual([
+      ['CustomerSession', ['description-changed@callback_url docs/docs', 'max-lowered@callback_url none/breaking']],
+    ]);
+    expect(diff.summary.split('\n').pop()).toBe('1 object changed; the changes call for a major version (yuno-codegen generate --bump)');
+    expect(server.log).toEqual([]);
+  });
+});
+
 describe('check --upstream', () => {
   it('exits 0 when every source answers 304, 1 when one moved; writes nothing either way', async () => {
     await runPull({}, dir, fast());
