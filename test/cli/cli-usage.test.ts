@@ -42,7 +42,7 @@ describe('usage', () => {
     [['watch', '--o'], 'error: Unknown argument: o'],
     [['generate', 'extra'], 'error: Unknown argument: extra'],
     [['--target', 'pkg'], 'error: Invalid values:\n  Argument: target, Given: "pkg", Choices: "package", "ts"'],
-    [['--only', 'types,html'], 'error: --only "types,html": choose one or more of types, validators, docs, comma-separated'],
+    [['--only', 'types,html'], 'error: --only "types,html": choose one or more of types, validators, docs, fixtures, comma-separated'],
     [['--out'], 'error: Not enough arguments following: out'],
     [['extract'], 'error: Not enough non-option arguments: got 0, need at least 1'],
   ];
