@@ -9,10 +9,11 @@ import { compareText } from '../format.js';
 import { jsString } from '../escape.js';
 import { emitTypes } from './types.js';
 import { checkSupported } from '../schema/supported.js';
-import { walkSchema } from '../schema/walk.js';
+import { pointerToken, walkSchema } from '../schema/walk.js';
 import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators, type RuntimeNeeds } from './validators.js';
 import { loadRuntime, runtimeCode } from './runtime.js';
 import { defTypeName, isTypeName } from '../rules/names.js';
+import { applyNestedNames, nameRegistry, planNestedNames, type NestedNames } from './naming.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator', 'SafeParseResult', 'StandardSchemaV1']);
@@ -58,6 +59,8 @@ export interface CodePlan {
   wantValidators: boolean;
   defs: Map<string, SharedDef>;
   sharedEnums: Set<string>;
+  /** The names of each object's nested objects (by slug), and of the shared definitions' (see naming.ts). */
+  nested: Record<string, NestedNames>;
 }
 
 /** All code files at once: plan, then every object, then the shared files (index.ts streams the same steps). */
@@ -87,7 +90,11 @@ export function planCode(docs: readonly SchemaDocument[], options: ResolvedOptio
   const sharedEnums = new Set(
     [...defs].filter(([, d]) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map(([key]) => key),
   );
-  return { options, wantTypes, wantValidators, defs, sharedEnums };
+  // Names are unique across the run: every object's module is re-exported by the index.
+  const claimFor = nameRegistry([...RESERVED_NAMES, ...docs.map((d) => d.name), ...defs.keys(), ...[...defs.values()].map((d) => d.name)]);
+  const nested: Record<string, NestedNames> = {};
+  for (const doc of docs) nested[doc.slug] = withinStackSync(doc.source, () => planNestedNames(doc.schema, doc.name, claimFor));
+  return { options, wantTypes, wantValidators, defs, sharedEnums, nested };
 }
 
 /** One object's own files (its module in every format, its schema), rendered now so nothing of it needs to be kept. */
@@ -96,12 +103,19 @@ export async function emitObjectCode(
   doc: SchemaDocument,
   renderer: Renderer,
 ): Promise<{ files: GeneratedFile[]; needs?: RuntimeNeeds }> {
-  const object: ObjectModel = await withinStack(doc.source, async () => ({
-    doc,
-    types: await emitTypes(doc.schema, doc.name, doc.source),
-    defImports: usedDefs(doc.schema),
-    ...(plan.wantValidators ? { validators: await buildValidators(doc.schema, plan.sharedEnums, doc.source) } : {}),
-  }));
+  const object: ObjectModel = await withinStack(doc.source, async () => {
+    const names = plan.nested[doc.slug] ?? {};
+    const named = applyNestedNames(doc.schema, doc.name, names);
+    // The object's own named types; those of the shared definitions' nested objects are declared in the shared module.
+    const shared = new Set(Object.entries(names).filter(([pointer]) => pointer.startsWith('/$defs/')).map(([, name]) => name));
+    const own = named.added.filter((def) => !shared.has(def));
+    return {
+      doc,
+      types: await emitTypes(named.schema, doc.name, doc.source, own),
+      defImports: usedDefs(doc.schema),
+      ...(plan.wantValidators ? { validators: await buildValidators(named.schema, plan.sharedEnums, doc.source) } : {}),
+    };
+  });
   const files: GeneratedFile[] = [];
   const add = (path: string, contents: string): void => void files.push({ path, contents });
   if (plan.options.target === 'ts') {
@@ -122,7 +136,14 @@ export async function emitObjectCode(
 export async function emitSharedCode(plan: CodePlan, objects: ObjectSummary[], renderer: Renderer): Promise<GeneratedFile[]> {
   const { defs, options, wantValidators } = plan;
   const defTypes: string[] = [];
-  for (const def of [...defs.values()]) defTypes.push(await withinStack(def.source, () => emitTypes(def.schema, def.name, def.source)));
+  for (const [key, def] of defs) {
+    const at = `/$defs/${pointerToken(key)}/`;
+    const names = Object.values(plan.nested).find((n) => Object.keys(n).some((p) => p.startsWith(at))) ?? {};
+    // The definition as the root of a schema of its own, so its nested objects are named as in the objects.
+    const named = applyNestedNames({ $defs: { [key]: def.schema } }, def.name, names);
+    const { $defs: _own, ...schema } = named.schema.$defs?.[key] ?? def.schema;
+    defTypes.push(await withinStack(def.source, () => emitTypes({ ...schema, $defs: named.schema.$defs } as JsonSchema, def.name, def.source, named.added)));
+  }
   const sharedBanner = banner(objects.length === 1 ? (objects[0]?.source ?? '') : `${objects.length} schemas`);
   const shared = sharedModel(objects, defs, plan.sharedEnums, defTypes.join('\n'), wantValidators, sharedBanner);
   const runtime = wantValidators ? runtimeCode(await loadRuntime(), shared.helpers, shared.keywords) : undefined;
@@ -173,16 +194,29 @@ async function withinStack<T>(where: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    throw new CodegenError([
-      {
-        file: where,
-        at: '',
-        rule: 'limits',
-        message: `the schema is too deeply nested or its $ref chains too long to generate code from (${error.message}); flatten it or split it into shorter definitions`,
-      },
-    ]);
+    throw tooDeep(where, error);
   }
+}
+
+function withinStackSync<T>(where: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    throw tooDeep(where, error);
+  }
+}
+
+/** A RangeError (stack overflow) as the one "too deeply nested" problem; any other error as it is. */
+function tooDeep(where: string, error: unknown): unknown {
+  if (!(error instanceof RangeError)) return error;
+  return new CodegenError([
+    {
+      file: where,
+      at: '',
+      rule: 'limits',
+      message: `the schema is too deeply nested or its $ref chains too long to generate code from (${error.message}); flatten it or split it into shorter definitions`,
+    },
+  ]);
 }
 
 function banner(source: string): string {

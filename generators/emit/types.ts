@@ -61,11 +61,15 @@ function requireJson2ts(): Compile {
   }
 }
 
-/** TypeScript declarations (no imports) for one schema named `name`; `defs` are the names declared elsewhere. */
-export async function emitTypes(schema: JsonSchema, name: string, where: string): Promise<string> {
+/**
+ * TypeScript declarations (no imports) for one schema named `name`, and for the definitions in `declare`
+ * (the object's named nested objects, see naming.ts), each an exported interface of its own; a `$ref` to any
+ * other definition is its name, declared elsewhere (the shared module).
+ */
+export async function emitTypes(schema: JsonSchema, name: string, where: string, declare: readonly string[] = []): Promise<string> {
   const compile = await loadCompile();
   const stand = new StandIns(JSON.stringify(schema));
-  const prepared = prepareForTypes(schema, name, where, stand);
+  const prepared = prepareForTypes(schema, name, where, stand, new Set(declare));
   const text = await compile(prepared as never, name, {
     bannerComment: '',
     format: false,
@@ -168,8 +172,14 @@ const RECORDS = new Set(['properties', 'patternProperties', 'dependentSchemas', 
 
 const DEF_REF = /^#\/\$defs\/([^/]+)$/;
 
-function prepareForTypes(schema: JsonSchema, name: string, where: string, stand: StandIns): JsonSchema {
-  const root = mapSchema(schema, (node) => {
+function prepareForTypes(schema: JsonSchema, name: string, where: string, stand: StandIns, declare: ReadonlySet<string>): JsonSchema {
+  const defs = schema.$defs ?? {};
+  /** A declared definition that also allows null: its interface is the object, each reference adds `| null`. */
+  const nullable = (def: string): boolean => {
+    const type = defs[def]?.type;
+    return Array.isArray(type) && type.includes('null');
+  };
+  const prepare = (target: JsonSchema): JsonSchema => mapSchema(target, (node) => {
     const out: JsonSchema = {};
     for (const [key, value] of Object.entries(node)) {
       // Titles would make json2ts declare named types per nested object, clashing across objects.
@@ -197,8 +207,15 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
           { file: where, at: node.$ref, rule: 'types', message: `$ref "${node.$ref}" is not supported for types; refer to a definition as "#/$defs/Name"` },
         ]);
       }
+      const def = decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
       delete out.$ref;
-      out['tsType'] = defTypeName(decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~'));
+      // json2ts declares a definition it reaches by `$ref` under its title, once.
+      if (declare.has(def)) {
+        const reference: JsonSchema[] = nullable(def) ? [{ $ref: node.$ref }, { type: 'null' }] : [{ $ref: node.$ref }];
+        if (out.anyOf === undefined) out.anyOf = reference;
+        else out.allOf = [...(Array.isArray(out.allOf) ? out.allOf : []), { anyOf: reference }];
+      }
+      else out['tsType'] = defTypeName(def);
     }
     if (isOpenEnum(node)) {
       // json2ts prints a `tsType` as it is, in place of everything else the schema says.
@@ -212,7 +229,18 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
     if (text !== '') out.description = text;
     return out;
   });
+  const root = prepare(schema);
   root.title = name;
+  if (declare.size > 0) {
+    root.$defs = Object.fromEntries(
+      [...declare].map((def) => {
+        const prepared = prepare(defs[def] ?? {});
+        if (Array.isArray(prepared.type)) prepared.type = prepared.type.filter((t) => t !== 'null');
+        if (Array.isArray(prepared.type) && prepared.type.length === 1) prepared.type = prepared.type[0];
+        return [def, { ...prepared, title: def }];
+      }),
+    ) as JsonSchema['$defs'];
+  }
   return root;
 }
 

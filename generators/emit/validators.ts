@@ -21,6 +21,7 @@ import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
 import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
+import { cleanValidatorCode, renameIdentifiers } from './js-ast.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -159,9 +160,9 @@ export function ajvOptions(): Options {
     allowUnionTypes: true,
     validateSchema: false,
     logger: false,
-    // A large definition (an object the API sends alone or as an array of it) is compiled once as its own
-    // function instead of inlined at every $ref; small ones (CountryCode) stay inline.
-    inlineRefs: 100,
+    // Every definition (each named nested object, see naming.ts) is compiled once as its own function:
+    // no function grows past what V8 optimises, and a change to one field changes one function.
+    inlineRefs: false,
     keywords: [...YUNO_KEYWORDS],
   };
 }
@@ -176,6 +177,7 @@ export async function buildValidators(
   where: string,
 ): Promise<ObjectValidators> {
   const { Ajv2020, AjvLean, standalone, _, str, stringify } = await loadAjv();
+  const rootName = typeof schema.title === 'string' && /^[A-Za-z_$][\w$]*$/.test(schema.title) ? schema.title : 'Root';
   const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, usesMultipleOf: false, keywords: new Set() };
   checkIds(schema, where);
   // Without remote refs the root id only names the function in a comment; dropping it keeps doc-ish text out.
@@ -227,8 +229,11 @@ export async function buildValidators(
     const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
     if (body.includes(MULTIPLE_OF_HELPER)) needs.usesMultipleOf = true;
     // Constants first: a parameter name inside a dropped schema literal would otherwise count as read.
-    return dropUnusedContext(dropUnusedSchemaConstants(fast ? dropProvenPresence(dropErrorDetails(body)) : compactErrors(body, needs.keywords)));
+    const code = dropUnusedSchemaConstants(fast ? dropErrorDetails(body) : compactErrors(body, needs.keywords));
+    return renameIdentifiers(code, functionNames(ajv, name, rootName));
   };
+  // After the passes that read AJV's one-statement-per-line text (closedLoops among them): the syntax-tree cleanup.
+  const clean = (code: string, fast: boolean, keep: string): string => cleanValidatorCode(code, { fast, keep: [keep] });
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
@@ -236,7 +241,7 @@ export async function buildValidators(
   // behind a run-time switch (see closedLoops), and its open enums too (see gatedOpenEnums), else two.
   const either =
     looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
-      ? closedLoops(compile('fastEither', gated, true))
+      ? closedLoops(compile('fastEither', gated, true), (code) => clean(code, true, 'fastEither'))
       : undefined;
   if (either !== undefined) {
     pieces.push(
@@ -247,24 +252,57 @@ export async function buildValidators(
       'const fastStrict = (data) => fastEither(data, true);',
     );
   } else {
-    pieces.push(pure('fast', compile('fast', loose, true)), pure('fastStrict', compile('fastStrict', strict, true)));
+    pieces.push(pure('fast', clean(compile('fast', loose, true), true, 'fast')), pure('fastStrict', clean(compile('fastStrict', strict, true), true, 'fastStrict')));
   }
   if (looseFromStrict && open && gated !== undefined) {
     // One error-collecting function for both, its open enums behind `closed$` as in fastEither; it returns
     // the errors (null when valid), which each flavour keeps as its own `errors`.
     pieces.push(
-      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${compile('fullEither', gated, false)}\n` +
+      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${clean(compile('fullEither', gated, false), false, 'fullEither')}\n` +
         'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn fullEither(data) ? null : fullEither.errors;\n} finally {\nclosed$ = outer;\n}\n};\n})();',
       'const full = (data) => (full.errors = fullEither(data, false)) === null;',
       'const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;',
     );
   } else {
-    if (!looseFromStrict) pieces.push(pure('full', compile('full', loose, false)));
-    pieces.push(pure('fullStrict', compile('fullStrict', strict, false)));
+    if (!looseFromStrict) pieces.push(pure('full', clean(compile('full', loose, false), false, 'full')));
+    pieces.push(pure('fullStrict', clean(compile('fullStrict', strict, false), false, 'fullStrict')));
     if (looseFromStrict) pieces.push('const full = fullStrict;');
   }
   collectFormats(schema, needs.formats);
   return { code: pieces.join('\n'), needs, looseFromStrict };
+}
+
+/** What AJV keeps of a compiled schema: its function's name and, on the root, the definitions it compiled. */
+interface CompiledEnv {
+  validateName?: unknown;
+  refs?: Record<string, unknown>;
+}
+
+/**
+ * Stable names for AJV's functions: `validate` + the definition's name (`validatePaymentCustomerPayer`), the
+ * root's `validate` + the object's name, instead of AJV's `validate12`, which counts in compile order (one new
+ * field would renumber every function after it). Read from AJV's record of what it compiled: the root
+ * schema's `refs`, each reference's compiled schema with its function name.
+ */
+function functionNames(ajv: InstanceType<AjvClass>, key: string, rootName: string): Map<string, string> {
+  const names = new Map<string, string>();
+  const root = (ajv as unknown as { schemas: Record<string, CompiledEnv | undefined> }).schemas[key];
+  if (root === undefined) return names;
+  const taken = new Set<string>();
+  const give = (env: unknown, wanted: string): void => {
+    const from = String((env as CompiledEnv | undefined)?.validateName ?? '');
+    if (!/^validate\d+$/.test(from) || names.has(from) || taken.has(wanted)) return;
+    names.set(from, wanted);
+    taken.add(wanted);
+  };
+  give(root, `validate${rootName}`);
+  for (const [ref, env] of Object.entries(root.refs ?? {})) {
+    const def = /#\/\$defs\/([^/]+)$/.exec(ref)?.[1];
+    if (def === undefined) continue;
+    const name = decodeURIComponent(def).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (/^[A-Za-z_$][\w$]*$/.test(name)) give(env, `validate${name.charAt(0).toUpperCase()}${name.slice(1)}`);
+  }
+  return names;
 }
 
 /** The schema without its root `$id` and `$schema`. */
@@ -352,7 +390,7 @@ function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): Code
  * the one function serves both. Any other key loop (another shape: the check sits in an `anyOf` branch, …)
  * and there is no such switch: undefined, and the loose flavour is compiled on its own.
  */
-function closedLoops(code: string): string | undefined {
+function closedLoops(code: string, then: (code: string) => string): string | undefined {
   const LOOP = /^for\(const key\d+ of Object\.keys\(\w+\)\)\{\nif\(!\(.*\)\)\{\nreturn false;\nbreak;\n\}\n\}$/gm;
   const loops = code.match(/\bfor\(const key\d+ (?:of|in) /g)?.length ?? 0;
   let gated = 0;
@@ -360,7 +398,7 @@ function closedLoops(code: string): string | undefined {
     gated++;
     return `if(closed$){\n${loop}\n}`;
   });
-  return gated === loops ? out : undefined;
+  return gated === loops ? then(out) : undefined;
 }
 
 /** Replace AJV's `require`s and its CJS export lines with plain bindings. */
@@ -414,20 +452,6 @@ function dropUnusedSchemaConstants(code: string): string {
   return out;
 }
 
-/** The header AJV gives every function when neither dynamic anchors nor evaluated-property tracking are on. */
-const HEADER = /^(function validate\d+\(data), \{instancePath="", parentData, parentDataProperty, rootData=data\}=\{\}\)\{$/gm;
-const CONTEXT = [['instancePath', 'instancePath=""'], ['parentData', 'parentData'], ['parentDataProperty', 'parentDataProperty'], ['rootData', 'rootData=data']];
-
-/**
- * Drop the parts of the call context (the functions' second parameter) that no code reads. A name that
- * appears anywhere else, even inside a string, is kept.
- */
-function dropUnusedContext(code: string): string {
-  const rest = code.replace(HEADER, '');
-  const kept = CONTEXT.filter(([name]) => new RegExp(`\\b${name}\\b`).test(rest)).map(([, param]) => param);
-  return code.replace(HEADER, (_line, start: string) => `${start}${kept.length > 0 ? `, {${kept.join(', ')}}={}` : ''}){`);
-}
-
 /**
  * The fast flavour's callers only read true/false, so each error literal becomes one shared placeholder
  * (still a non-empty array, as AJV's own code that merges sub-validator errors expects). A function whose
@@ -442,56 +466,6 @@ function dropErrorDetails(code: string): string {
     if (writes === mentions) out = out.replace(assignment, '');
   }
   return out.includes('failed$') ? `const failed$ = [{}];\n${out}` : out;
-}
-
-/**
- * In a fast validator a missing required property returns false at once: `if(<missing test>){return false;}
- * else {…}`. Inside that else block each property the test covered is known to be present and own, yet AJV
- * guards each property's checks with the same test again (`data.k !== undefined && hasOwn(data, "k")`, two
- * more calls per property). Such a guard, inside the else block of a check that covered its variable and
- * key, becomes `if(true)`. Only that shape counts: a required check that does not return (in `anyOf`,
- * `not`, `if`, `dependentRequired` …) proves nothing, and neither does one whose else block the guard is not in.
- */
-function dropProvenPresence(code: string): string {
-  const CHECK = /^if\((.*\(missing\d+ = "[^"\n]*"\).*)\)\{\nreturn false;\n\}\nelse \{$/gm;
-  const KEY = /\(\((\w+)\.(\w+) === undefined\) \|\| \(!\((func\d+)\.call\(\1, "\2"\)\)\)\) && \(missing\d+ = "\2"\)/g;
-  const blocks: { from: number; to: number; keys: Set<string> }[] = [];
-  for (const check of code.matchAll(CHECK)) {
-    // Only a plain required check: presence tests joined by `||`. A `dependentRequired` check also starts
-    // with `data.a !== undefined && …`, and its else block runs when `a` is absent.
-    if ((check[1] ?? '').replace(KEY, '').replace(/[()|\s]/g, '') !== '') continue;
-    const from = (check.index ?? 0) + check[0].length;
-    const to = blockEnd(code, from);
-    if (to < 0) return code;
-    blocks.push({ from, to, keys: new Set([...(check[1] ?? '').matchAll(KEY)].map((m) => `${m[1]}.${m[2]} ${m[3]}`)) });
-  }
-  if (blocks.length === 0) return code;
-  return code.replace(/^if\((\w+)\.(\w+) !== undefined && (func\d+)\.call\(\1, "\2"\)\)\{$/gm, (line, v: string, k: string, f: string, at: number) =>
-    blocks.some((b) => b.from <= at && at < b.to && b.keys.has(`${v}.${k} ${f}`)) ? 'if(true){' : line,
-  );
-}
-
-/**
- * The index of the `}` that closes the block whose `{` ends just before `from`, skipping strings and
- * comments; -1 when the code does not balance (then nothing is changed).
- */
-function blockEnd(code: string, from: number): number {
-  let depth = 1;
-  for (let i = from; i < code.length; i++) {
-    const c = code[i];
-    if (c === '"' || c === "'" || c === '`') {
-      for (i++; i < code.length && code[i] !== c; i++) if (code[i] === '\\') i++;
-    } else if (c === '/' && code[i + 1] === '*') {
-      i = code.indexOf('*/', i + 2);
-      if (i < 0) return -1;
-      i++;
-    } else if (c === '/' && code[i + 1] === '/') {
-      i = code.indexOf('\n', i);
-      if (i < 0) return -1;
-    } else if (c === '{') depth++;
-    else if (c === '}' && --depth === 0) return i;
-  }
-  return -1;
 }
 
 /** The error literals AJV writes, one statement per line (`lines: true`): `const err0 = {…};`. */
@@ -751,8 +725,35 @@ function withFastKeywords(schema: JsonSchema, sharedEnums: ReadonlySet<string>, 
       const { minLength, maxLength, ...rest } = out;
       out = { ...rest, [LENGTH_KEYWORD]: { min: minLength ?? 0, max: maxLength ?? null } };
     }
-    return out;
+    return fast ? emptyOrLength(out) : out;
   });
+}
+
+/**
+ * The reconciled "bounded string, or "" for absent (or null)" field: `anyOf: [{ type: string|[string, null],
+ * minLength, maxLength }, { const: "" }, { type: "null" }?]`, as one string check whose length count lets
+ * "" pass (the same answers; the fast flavour reports no errors, so it need not say which branch failed).
+ * Any other `anyOf` is left as it is.
+ */
+function emptyOrLength(node: JsonSchema): JsonSchema {
+  const options = node.anyOf;
+  if (!Array.isArray(options) || options.length < 2 || options.length > 3) return node;
+  const [bounded, empty, nothing] = options as JsonSchema[];
+  if (!isObject(bounded) || !isObject(empty) || Object.keys(empty).length !== 1 || empty.const !== '') return node;
+  if (nothing !== undefined && !(isObject(nothing) && Object.keys(nothing).length === 1 && nothing.type === 'null')) return node;
+  // Its branches were rewritten first (mapSchema works bottom-up): lengths are already one count.
+  if (!Object.keys(bounded).every((k) => k === 'type' || k === LENGTH_KEYWORD)) return node;
+  const bounds = bounded[LENGTH_KEYWORD] as { min: number; max: number | null } | undefined;
+  if (bounds === undefined) return node;
+  const types = typeof bounded.type === 'string' ? [bounded.type] : Array.isArray(bounded.type) ? bounded.type : [];
+  if (!types.includes('string') || !types.every((t) => t === 'string' || t === 'null')) return node;
+  const { anyOf: _options, ...rest } = node;
+  const type = nothing !== undefined && !types.includes('null') ? [...types, 'null'] : types;
+  return {
+    ...rest,
+    type: (type.length === 1 ? type[0] : type) as JsonSchema['type'],
+    [LENGTH_KEYWORD]: { ...bounds, empty: true },
+  };
 }
 
 function sameList(a: unknown, b: unknown[]): boolean {
@@ -821,15 +822,16 @@ function lengthKeyword(_: CodegenTag): CodeKeywordDefinition {
     schemaType: 'object',
     code(cxt: KeywordCxt) {
       const { gen, data, schema } = cxt;
-      const { min, max } = schema as { min: number; max: number | null };
+      const { min, max, empty } = schema as { min: number; max: number | null; empty?: boolean };
       const count = gen.scopeValue('func', { ref: countCodePoints, code: _`runtime.codePointLength` });
       const length = gen.const('length', _`${count}(${data})`);
-      cxt.fail(
+      const outside =
         max === null ? _`${length} < ${min}`
         : min === max ? _`${length} !== ${min}`
         : min === 0 ? _`${length} > ${max}`
-        : _`${length} < ${min} || ${length} > ${max}`,
-      );
+        : _`${length} < ${min} || ${length} > ${max}`;
+      // `empty`: "" passes whatever the bounds (see emptyOrLength).
+      cxt.fail(empty === true && min > 0 ? _`${length} !== 0 && (${outside})` : outside);
     },
   };
 }

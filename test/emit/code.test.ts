@@ -228,7 +228,12 @@ describe('emitted files', () => {
     expect(order).toContain('  status: ("PENDING" | "PAID" | "FAILED")');
     expect(order).toContain('   * - "PAID": Paid in full');
     expect(order).toContain('  note?: (string | null)');
-    expect(order).toContain('     * At most 9 digits (as documented).');
+    expect(order).toContain('   * At most 9 digits (as documented).');
+    // Nested objects and array items are named types of their own (naming.ts).
+    expect(order).toContain('  amount: OrderAmount\n');
+    expect(order).toContain('  items: [OrderItems, ...(OrderItems)[]]\n');
+    expect(order).toContain('/**\n * The amount.\n */\nexport interface OrderAmount {\n');
+    expect(order).toContain('export interface OrderItems {\n');
   });
 
   it('ts target: TypeScript sources only', async () => {

@@ -152,7 +152,7 @@ describe('the schemas each validator checks', () => {
     const code = file(await emit([doc], { only: ['validators'] }), 'charge.js');
     expect(code).toContain('const fast = (data) => fastEither(data, false);\nconst fastStrict = (data) => fastEither(data, true);\n');
     expect(code).toContain('const full = (data) => (full.errors = fullEither(data, false)) === null;\nconst fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;\n');
-    expect(code).toContain('if(closed$ && !');
+    expect(code).toContain('if (closed$ && !');
     // A listed object (no Set lookup for it) or an object the schema closes itself: each flavour compiled on its own.
     const others: [string, JsonSchema, unknown, unknown][] = [
       ['object value', { type: 'object', properties: { a: { type: ['object', 'string'], enum: [{ k: 1 }, 'A'], 'x-openEnum': true } } }, { a: { k: 2 } }, { a: { k: 1 } }],
