@@ -4,181 +4,123 @@ const runtime = require('./shared.cjs');
 
 const fastEither = /*#__PURE__*/ (function () {
 let closed$ = false;
-const fastEither = validate0;
+const failed$ = [{}];
+const fastEither = validateCustomerSession;
 const func0 = Object.prototype.hasOwnProperty;
 const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
+function validateCountryCode(data) {
+  if (typeof data !== "string") {
+    validateCountryCode.errors = failed$;
+    return false;
+  }
+  if (!obj0.has(data)) {
+    validateCountryCode.errors = failed$;
+    return false;
+  }
+  validateCountryCode.errors = null;
+  return true;
+}
 const formats0 = runtime.formats["date-time"];
-
-function validate0(data){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))) && (missing0 = "customer_session")) || (((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))) && (missing0 = "customer_id"))) || (((data.country === undefined) || (!(func0.call(data, "country")))) && (missing0 = "country"))) || (((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))) && (missing0 = "callback_url"))) || (((data.created_at === undefined) || (!(func0.call(data, "created_at")))) && (missing0 = "created_at"))){
-return false;
-}
-else {
-const _errs1 = errors;
-if(closed$){
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
-return false;
-break;
-}
-}
-}
-if(_errs1 === errors){
-if(true){
-let data0 = data.customer_session;
-const _errs2 = errors;
-const _errs3 = errors;
-if(errors === _errs2){
-if(typeof data0 === "string"){
-const length0 = func6(data0);
-if(length0 < 36 || length0 > 64){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs2){
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data1 = data.customer_id;
-const _errs4 = errors;
-const _errs5 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-const length1 = func6(data1);
-if(length1 < 36 || length1 > 64){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs4){
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data2 = data.country;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-return false;
-}
-const _errs8 = errors;
-if(!obj0.has(data2)){
-return false;
-}
-else {
-}
-if(errors === _errs7){
-}
-var valid1 = _errs7 === errors;
-if(valid1){
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data3 = data.callback_url;
-const _errs9 = errors;
-const _errs10 = errors;
-if(errors === _errs9){
-if(typeof data3 === "string"){
-const length2 = func6(data3);
-if(length2 < 3 || length2 > 526){
-return false;
-}
-else {
-}
-}
-else {
-return false;
-}
-if(errors === _errs9){
-}
-}
-var valid0 = _errs9 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(true){
-let data4 = data.created_at;
-const _errs11 = errors;
-const _errs12 = errors;
-if(errors === _errs11){
-if((typeof data4 == "number") && (isFinite(data4))){
-}
-if(errors === _errs11){
-if(typeof data4 === "string"){
-if(!(formats0(data4))){
-return false;
-}
-else {
-const length3 = func6(data4);
-if(length3 !== 27){
-return false;
-}
-else {
-}
-}
-}
-else {
-return false;
-}
-if(errors === _errs11){
-}
-}
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-return false;
-}
-if(errors === 0){
-}
-}
-return errors === 0;
+function validateCustomerSession(data) {
+  let vErrors = null;
+  let errors = 0;
+  if (errors === 0) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if ((data.customer_session === undefined || !func0.call(data, "customer_session")) && (missing0 = "customer_session") || (data.customer_id === undefined || !func0.call(data, "customer_id")) && (missing0 = "customer_id") || (data.country === undefined || !func0.call(data, "country")) && (missing0 = "country") || (data.callback_url === undefined || !func0.call(data, "callback_url")) && (missing0 = "callback_url") || (data.created_at === undefined || !func0.call(data, "created_at")) && (missing0 = "created_at")) {
+        return false;
+      } else {
+        const _errs1 = errors;
+        if (closed$) {
+          for (const key0 of Object.keys(data)) {
+            if (!(key0 === "customer_session" || key0 === "customer_id" || key0 === "country" || key0 === "callback_url" || key0 === "created_at")) {
+              return false;
+            }
+          }
+        }
+        if (_errs1 === errors) {
+          let data0 = data.customer_session;
+          const _errs2 = errors;
+          if (errors === _errs2) {
+            if (typeof data0 === "string") {
+              const length0 = func6(data0);
+              if (length0 < 36 || length0 > 64) {
+                return false;
+              }
+            } else {
+              return false;
+            }
+          }
+          var valid0 = _errs2 === errors;
+          if (valid0) {
+            let data1 = data.customer_id;
+            const _errs4 = errors;
+            if (errors === _errs4) {
+              if (typeof data1 === "string") {
+                const length1 = func6(data1);
+                if (length1 < 36 || length1 > 64) {
+                  return false;
+                }
+              } else {
+                return false;
+              }
+            }
+            var valid0 = _errs4 === errors;
+            if (valid0) {
+              let data2 = data.country;
+              const _errs6 = errors;
+              if (!validateCountryCode(data2)) {
+                vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
+                errors = vErrors.length;
+              }
+              var valid0 = _errs6 === errors;
+              if (valid0) {
+                let data3 = data.callback_url;
+                const _errs7 = errors;
+                if (errors === _errs7) {
+                  if (typeof data3 === "string") {
+                    const length2 = func6(data3);
+                    if (length2 < 3 || length2 > 526) {
+                      return false;
+                    }
+                  } else {
+                    return false;
+                  }
+                }
+                var valid0 = _errs7 === errors;
+                if (valid0) {
+                  let data4 = data.created_at;
+                  const _errs9 = errors;
+                  if (errors === _errs9) {
+                    if (typeof data4 == "number" && isFinite(data4)) {}
+                    if (errors === _errs9) {
+                      if (typeof data4 === "string") {
+                        if (!formats0(data4)) {
+                          return false;
+                        } else {
+                          const length3 = func6(data4);
+                          if (length3 !== 27) {
+                            return false;
+                          }
+                        }
+                      } else {
+                        return false;
+                      }
+                    }
+                  }
+                  var valid0 = _errs9 === errors;
+                }
+              }
+            }
+          }
+        }
+      }
+    } else {
+      return false;
+    }
+  }
+  return errors === 0;
 }
 
 return function (data, closed) {
@@ -194,153 +136,269 @@ closed$ = outer;
 const fast = (data) => fastEither(data, false);
 const fastStrict = (data) => fastEither(data, true);
 const fullStrict = /*#__PURE__*/ (function () {
-const fullStrict = validate0;
+const fullStrict = validateCustomerSession;
 const func0 = Object.prototype.hasOwnProperty;
 const func6 = runtime.codePointLength;
 const obj0 = runtime.sharedEnums["CountryCode"];
+function validateCountryCode(data, {instancePath = ""} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (typeof data !== "string") {
+    vErrors = runtime.pushError(vErrors, {
+      instancePath,
+      keyword: "type",
+      params: {
+        type: "string"
+      }
+    });
+    errors++;
+  }
+  if (!obj0.has(data)) {
+    vErrors = runtime.pushError(vErrors, {
+      instancePath,
+      keyword: "enum",
+      params: {}
+    });
+    errors++;
+  }
+  validateCountryCode.errors = vErrors;
+  return errors === 0;
+}
 const formats0 = runtime.formats["date-time"];
-
-function validate0(data, {instancePath=""}={}){
-let vErrors = null;
-let errors = 0;
-const _errs0 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if((data.customer_session === undefined) || (!(func0.call(data, "customer_session")))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_session"}});
-errors++;
-}
-if((data.customer_id === undefined) || (!(func0.call(data, "customer_id")))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "customer_id"}});
-errors++;
-}
-if((data.country === undefined) || (!(func0.call(data, "country")))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "country"}});
-errors++;
-}
-if((data.callback_url === undefined) || (!(func0.call(data, "callback_url")))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "callback_url"}});
-errors++;
-}
-if((data.created_at === undefined) || (!(func0.call(data, "created_at")))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"required",params:{missingProperty: "created_at"}});
-errors++;
-}
-const _errs1 = errors;
-for(const key0 of Object.keys(data)){
-if(!(((((key0 === "customer_session") || (key0 === "customer_id")) || (key0 === "country")) || (key0 === "callback_url")) || (key0 === "created_at"))){
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"additionalProperties",params:{additionalProperty: key0}});
-errors++;
-}
-}
-if(data.customer_session !== undefined && func0.call(data, "customer_session")){
-let data0 = data.customer_session;
-const _errs2 = errors;
-const _errs3 = errors;
-if(typeof data0 === "string"){
-if(func6(data0) > 64){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"maxLength",params:{limit: 64}});
-errors++;
-}
-if(func6(data0) < 36){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"minLength",params:{limit: 36}});
-errors++;
-}
-}
-else {
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_session",keyword:"type",params:{type: "string"}});
-errors++;
-}
-var valid0 = _errs2 === errors;
-}
-if(data.customer_id !== undefined && func0.call(data, "customer_id")){
-let data1 = data.customer_id;
-const _errs4 = errors;
-const _errs5 = errors;
-if(typeof data1 === "string"){
-if(func6(data1) > 64){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"maxLength",params:{limit: 64}});
-errors++;
-}
-if(func6(data1) < 36){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"minLength",params:{limit: 36}});
-errors++;
-}
-}
-else {
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/customer_id",keyword:"type",params:{type: "string"}});
-errors++;
-}
-var valid0 = _errs4 === errors;
-}
-if(data.country !== undefined && func0.call(data, "country")){
-let data2 = data.country;
-const _errs6 = errors;
-const _errs7 = errors;
-if(typeof data2 !== "string"){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/country",keyword:"type",params:{type: "string"}});
-errors++;
-}
-const _errs8 = errors;
-if(!obj0.has(data2)){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/country",keyword:"enum",params:{}});
-errors++;
-}
-var valid1 = _errs7 === errors;
-var valid0 = _errs6 === errors;
-}
-if(data.callback_url !== undefined && func0.call(data, "callback_url")){
-let data3 = data.callback_url;
-const _errs9 = errors;
-const _errs10 = errors;
-if(typeof data3 === "string"){
-if(func6(data3) > 526){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"maxLength",params:{limit: 526}});
-errors++;
-}
-if(func6(data3) < 3){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"minLength",params:{limit: 3}});
-errors++;
-}
-}
-else {
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/callback_url",keyword:"type",params:{type: "string"}});
-errors++;
-}
-var valid0 = _errs9 === errors;
-}
-if(data.created_at !== undefined && func0.call(data, "created_at")){
-let data4 = data.created_at;
-const _errs11 = errors;
-const _errs12 = errors;
-if((typeof data4 == "number") && (isFinite(data4))){
-}
-if(typeof data4 === "string"){
-if(func6(data4) > 27){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"maxLength",params:{limit: 27}});
-errors++;
-}
-if(func6(data4) < 27){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"minLength",params:{limit: 27}});
-errors++;
-}
-if(!(formats0(data4))){
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"format",params:{format: "date-time"}});
-errors++;
-}
-}
-else {
-vErrors = runtime.pushError(vErrors, {instancePath:instancePath+"/created_at",keyword:"type",params:{type: "string"}});
-errors++;
-}
-var valid0 = _errs11 === errors;
-}
-}
-else {
-vErrors = runtime.pushError(vErrors, {instancePath,keyword:"type",params:{type: "object"}});
-errors++;
-}
-validate0.errors = vErrors;
-return errors === 0;
+function validateCustomerSession(data, {instancePath = ""} = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.customer_session === undefined || !func0.call(data, "customer_session")) {
+      vErrors = runtime.pushError(vErrors, {
+        instancePath,
+        keyword: "required",
+        params: {
+          missingProperty: "customer_session"
+        }
+      });
+      errors++;
+    }
+    if (data.customer_id === undefined || !func0.call(data, "customer_id")) {
+      vErrors = runtime.pushError(vErrors, {
+        instancePath,
+        keyword: "required",
+        params: {
+          missingProperty: "customer_id"
+        }
+      });
+      errors++;
+    }
+    if (data.country === undefined || !func0.call(data, "country")) {
+      vErrors = runtime.pushError(vErrors, {
+        instancePath,
+        keyword: "required",
+        params: {
+          missingProperty: "country"
+        }
+      });
+      errors++;
+    }
+    if (data.callback_url === undefined || !func0.call(data, "callback_url")) {
+      vErrors = runtime.pushError(vErrors, {
+        instancePath,
+        keyword: "required",
+        params: {
+          missingProperty: "callback_url"
+        }
+      });
+      errors++;
+    }
+    if (data.created_at === undefined || !func0.call(data, "created_at")) {
+      vErrors = runtime.pushError(vErrors, {
+        instancePath,
+        keyword: "required",
+        params: {
+          missingProperty: "created_at"
+        }
+      });
+      errors++;
+    }
+    for (const key0 of Object.keys(data)) {
+      if (!(key0 === "customer_session" || key0 === "customer_id" || key0 === "country" || key0 === "callback_url" || key0 === "created_at")) {
+        vErrors = runtime.pushError(vErrors, {
+          instancePath,
+          keyword: "additionalProperties",
+          params: {
+            additionalProperty: key0
+          }
+        });
+        errors++;
+      }
+    }
+    if (data.customer_session !== undefined && func0.call(data, "customer_session")) {
+      let data0 = data.customer_session;
+      if (typeof data0 === "string") {
+        if (func6(data0) > 64) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/customer_session",
+            keyword: "maxLength",
+            params: {
+              limit: 64
+            }
+          });
+          errors++;
+        }
+        if (func6(data0) < 36) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/customer_session",
+            keyword: "minLength",
+            params: {
+              limit: 36
+            }
+          });
+          errors++;
+        }
+      } else {
+        vErrors = runtime.pushError(vErrors, {
+          instancePath: instancePath + "/customer_session",
+          keyword: "type",
+          params: {
+            type: "string"
+          }
+        });
+        errors++;
+      }
+    }
+    if (data.customer_id !== undefined && func0.call(data, "customer_id")) {
+      let data1 = data.customer_id;
+      if (typeof data1 === "string") {
+        if (func6(data1) > 64) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/customer_id",
+            keyword: "maxLength",
+            params: {
+              limit: 64
+            }
+          });
+          errors++;
+        }
+        if (func6(data1) < 36) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/customer_id",
+            keyword: "minLength",
+            params: {
+              limit: 36
+            }
+          });
+          errors++;
+        }
+      } else {
+        vErrors = runtime.pushError(vErrors, {
+          instancePath: instancePath + "/customer_id",
+          keyword: "type",
+          params: {
+            type: "string"
+          }
+        });
+        errors++;
+      }
+    }
+    if (data.country !== undefined && func0.call(data, "country")) {
+      let data2 = data.country;
+      if (!validateCountryCode(data2, {
+        instancePath: instancePath + "/country"
+      })) {
+        vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.callback_url !== undefined && func0.call(data, "callback_url")) {
+      let data3 = data.callback_url;
+      if (typeof data3 === "string") {
+        if (func6(data3) > 526) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/callback_url",
+            keyword: "maxLength",
+            params: {
+              limit: 526
+            }
+          });
+          errors++;
+        }
+        if (func6(data3) < 3) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/callback_url",
+            keyword: "minLength",
+            params: {
+              limit: 3
+            }
+          });
+          errors++;
+        }
+      } else {
+        vErrors = runtime.pushError(vErrors, {
+          instancePath: instancePath + "/callback_url",
+          keyword: "type",
+          params: {
+            type: "string"
+          }
+        });
+        errors++;
+      }
+    }
+    if (data.created_at !== undefined && func0.call(data, "created_at")) {
+      let data4 = data.created_at;
+      if (typeof data4 == "number" && isFinite(data4)) {}
+      if (typeof data4 === "string") {
+        if (func6(data4) > 27) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/created_at",
+            keyword: "maxLength",
+            params: {
+              limit: 27
+            }
+          });
+          errors++;
+        }
+        if (func6(data4) < 27) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/created_at",
+            keyword: "minLength",
+            params: {
+              limit: 27
+            }
+          });
+          errors++;
+        }
+        if (!formats0(data4)) {
+          vErrors = runtime.pushError(vErrors, {
+            instancePath: instancePath + "/created_at",
+            keyword: "format",
+            params: {
+              format: "date-time"
+            }
+          });
+          errors++;
+        }
+      } else {
+        vErrors = runtime.pushError(vErrors, {
+          instancePath: instancePath + "/created_at",
+          keyword: "type",
+          params: {
+            type: "string"
+          }
+        });
+        errors++;
+      }
+    }
+  } else {
+    vErrors = runtime.pushError(vErrors, {
+      instancePath,
+      keyword: "type",
+      params: {
+        type: "object"
+      }
+    });
+    errors++;
+  }
+  validateCustomerSession.errors = vErrors;
+  return errors === 0;
 }
 
 return fullStrict;
