@@ -14,6 +14,7 @@ import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators,
 import { loadRuntime, runtimeCode } from './runtime.js';
 import { defTypeName, isTypeName } from '../rules/names.js';
 import { applyNestedNames, nameRegistry, planNestedNames, type NestedNames } from './naming.js';
+import { annotateForTypeScript } from './js-ast.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator', 'SafeParseResult', 'StandardSchemaV1']);
@@ -121,7 +122,11 @@ export async function emitObjectCode(
   if (plan.options.target === 'ts') {
     const fmt = { esm: true, cjs: false, ts: true, ext: 'js' };
     add(`${doc.slug}.ts`, renderer.render('object.ts.hbs', objectModel(object, fmt)));
-    if (object.validators) add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(object, fmt)));
+    if (object.validators) {
+      // Typed for a strict compile (no @ts-nocheck): the code's parameters and open variables as `any`.
+      const typed = { ...object, validators: { ...object.validators, code: annotateForTypeScript(object.validators.code) } };
+      add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(typed, fmt)));
+    }
   } else {
     for (const { fmt, dts } of PACKAGE_FORMATS) {
       add(`${doc.slug}.${dts}`, renderer.render('object.d.ts.hbs', objectModel(object, fmt)));

@@ -7,6 +7,7 @@
  * the whole schema that only an error literal of the fast flavour mentioned), and, in the fast flavour, error
  * objects nobody reads (its callers only ask true or false).
  */
+import { createHash } from 'node:crypto';
 import { parse, type Node } from 'acorn';
 import { generate } from 'astring';
 
@@ -88,15 +89,20 @@ export function cleanValidatorCode(code: string, options: CleanOptions): string 
   if (options.fast) {
     placeholderErrors(program);
     dropProvenPresence(program);
+    dropUnreadMissing(program);
   }
   foldSchemaReads(program);
   const keep = new Set(options.keep);
   const functions = (program['body'] as AnyNode[]).filter((node) => node.type === 'FunctionDeclaration');
   // Most edits stay inside one function: each settles on its own, then what crosses functions (the call
   // context, top-level constants) is settled, and the functions it touched again.
-  for (const fn of functions) settle(fn);
+  for (const fn of functions) {
+    settle(fn);
+    if (options.fast && flattenChecks(fn)) settle(fn);
+  }
   dropUnreadContext(program);
   while (dropUnused(program, keep));
+  stableValueNames(program);
   if (options.fast && usesName(program, 'failed$') && !declares(program, 'failed$')) {
     (program['body'] as AnyNode[]).unshift((parseScript('const failed$ = [{}];')['body'] as AnyNode[])[0] as AnyNode);
   }
@@ -381,12 +387,190 @@ function dropProvenPresence(program: AnyNode): void {
   visit(program, new Set());
 }
 
+/**
+ * A fast function checks one property after another, each nested in the previous one's success
+ * (`var valid0 = …; if (valid0) { <the next property> }`), so every field is one level deeper than the one
+ * before it and a new field re-indents all that follow. When the function never takes back an error it
+ * counted (no `errors = _errsN`, no `vErrors.length = …`: no `anyOf`, `oneOf`, `not`, `if` inside it), a
+ * failure there ends the check anyway, so it can end it at once: `if (!valid0) { f.errors = vErrors; return
+ * false; }` and the next property after it, at the same level. Returns whether anything changed.
+ */
+function flattenChecks(fn: AnyNode): boolean {
+  const name = (fn['id'] as AnyNode)['name'] as string;
+  for (const node of nodes(fn['body'] as AnyNode)) {
+    if (node.type === 'AssignmentExpression') {
+      const left = node['left'] as AnyNode;
+      if (left.type === 'Identifier' && left['name'] === 'errors' && !(node['right'] as AnyNode).type.startsWith('Member')) return false;
+      if (left.type === 'MemberExpression' && generate(left as never) === 'vErrors.length') return false;
+    }
+  }
+  // The function's `errors` are set on a failure only when some caller reads them (see dropErrorDetails).
+  const records = nodes(fn['body'] as AnyNode).some((n) => n.type === 'MemberExpression' && generate(n as never) === `${name}.errors`);
+  let changed = false;
+  for (const list of statementLists(fn['body'] as AnyNode)) {
+    for (let again = true; again; ) {
+      again = false;
+      const last = list[list.length - 1];
+      const test = last?.['test'] as AnyNode | undefined;
+      if (last?.type !== 'IfStatement' || last['alternate'] !== null || test?.type !== 'Identifier' || !/^_?valid\d+$/.test(test['name'] as string)) continue;
+      const consequent = last['consequent'] as AnyNode;
+      const rest = consequent.type === 'BlockStatement' ? (consequent['body'] as AnyNode[]) : [consequent];
+      const stop = (parseScript(`if (!${test['name'] as string}) { ${records ? `${name}.errors = vErrors; ` : ''}return false; }`)['body'] as AnyNode[])[0] as AnyNode;
+      list.splice(list.length - 1, 1, stop, ...rest);
+      changed = again = true;
+    }
+  }
+  return changed;
+}
+
 /** One function's own simplifications, repeated until nothing changes. */
 function settle(fn: AnyNode): void {
   for (let changed = true; changed; ) {
     changed = simplifyBlocks(fn);
     changed = propagateConstants(fn) || changed;
     changed = dropUnused(fn, new Set()) || changed;
+  }
+}
+
+/**
+ * A required check records the missing key (`A && (missing0 = "k")`) for its error; in the fast flavour, whose
+ * errors carry nothing, that name is never read, and in an `if` test the record (a truthy string) only passes
+ * `A`'s truth on: `A` alone. The declaration then goes with the other unread ones.
+ */
+function dropUnreadMissing(program: AnyNode): void {
+  const reads = new Map<string, number>();
+  for (const node of nodes(program)) {
+    if (node.type === 'Identifier' && /^missing\d+$/.test(node['name'] as string)) reads.set(node['name'] as string, (reads.get(node['name'] as string) ?? 0) + 1);
+  }
+  const writes = new Map<string, number>();
+  const records = (node: AnyNode): boolean => {
+    const right = node['right'] as AnyNode;
+    return node.type === 'LogicalExpression' && node['operator'] === '&&' && right.type === 'AssignmentExpression' && right['operator'] === '=' &&
+      (right['left'] as AnyNode).type === 'Identifier' && /^missing\d+$/.test((right['left'] as AnyNode)['name'] as string) && isLiteral(right['right'] as AnyNode) && Boolean((right['right'] as AnyNode)['value']);
+  };
+  const tests: AnyNode[] = [];
+  for (const node of nodes(program)) if (node.type === 'IfStatement') tests.push(node);
+  // Declarations (one each) plus the records in if tests: anything more is a read.
+  for (const node of nodes(program)) {
+    if (node.type === 'VariableDeclarator' && (node['id'] as AnyNode).type === 'Identifier') writes.set((node['id'] as AnyNode)['name'] as string, (writes.get((node['id'] as AnyNode)['name'] as string) ?? 0) + 1);
+  }
+  const inTests = new Map<string, number>();
+  const countRecords = (node: AnyNode): void => {
+    if (node.type !== 'LogicalExpression') return;
+    if (records(node)) {
+      const name = ((node['right'] as AnyNode)['left'] as AnyNode)['name'] as string;
+      inTests.set(name, (inTests.get(name) ?? 0) + 1);
+    }
+    countRecords(node['left'] as AnyNode);
+    countRecords(node['right'] as AnyNode);
+  };
+  for (const test of tests) countRecords(test['test'] as AnyNode);
+  const unread = (name: string): boolean => (reads.get(name) ?? 0) === (writes.get(name) ?? 0) + (inTests.get(name) ?? 0);
+  const strip = (node: AnyNode): AnyNode => {
+    if (node.type !== 'LogicalExpression') return node;
+    if (records(node) && unread(((node['right'] as AnyNode)['left'] as AnyNode)['name'] as string)) return strip(node['left'] as AnyNode);
+    node['left'] = strip(node['left'] as AnyNode);
+    node['right'] = strip(node['right'] as AnyNode);
+    return node;
+  };
+  for (const test of tests) test['test'] = strip(test['test'] as AnyNode);
+}
+
+/**
+ * AJV numbers the module-wide values its code uses (`func22 = runtime.isMultipleOf`, `obj3 = new Set([…])`,
+ * `pattern1`, and our `keys4`) in the order it meets them, so one new field renumbers them in every
+ * function. Each gets a name from what it holds instead: the helper's name (`isMultipleOf`, `hasOwn`,
+ * `formatDateTime`, `enumCountryCode`) or a short hash of its value (`set_1a2b3c4d`).
+ */
+function stableValueNames(program: AnyNode): void {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const id of references(program)) taken.add(id['name'] as string);
+  for (const statement of program['body'] as AnyNode[]) {
+    if (statement.type !== 'VariableDeclaration' || statement['kind'] !== 'const') continue;
+    for (const d of statement['declarations'] as AnyNode[]) {
+      const id = d['id'] as AnyNode;
+      const init = d['init'] as AnyNode | null;
+      const from = id['name'] as string;
+      const kind = /^(func|obj|formats|pattern|keys|schema)\d+$/.exec(from)?.[1];
+      if (kind === undefined || init === null) continue;
+      const text = generate(init as never);
+      const word = (value: string): string => value.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_all, _sep: string, c: string) => c.toUpperCase());
+      const helper = /^runtime\.(\w+)$/.exec(text)?.[1];
+      const named = /^runtime\.(formats|sharedEnums)\[("[^"]*")\]$/.exec(text);
+      let wanted =
+        text === 'Object.prototype.hasOwnProperty' ? 'hasOwn'
+        : helper !== undefined ? helper
+        : named !== null ? `${named[1] === 'formats' ? 'format' : 'enum'}${word(JSON.parse(named[2] as string) as string)}`
+        : `${kind === 'obj' || kind === 'keys' ? (kind === 'keys' ? 'keys' : 'set') : kind}_${createHash('sha256').update(text).digest('hex').slice(0, 8)}`;
+      if (!/^[A-Za-z_$][\w$]*$/.test(wanted)) continue;
+      while (taken.has(wanted)) wanted = `${wanted}$`;
+      taken.add(wanted);
+      names.set(from, wanted);
+    }
+  }
+  if (names.size > 0) {
+    for (const id of references(program)) {
+      const to = names.get(id['name'] as string);
+      if (to !== undefined) id['name'] = to;
+    }
+  }
+  // In each function, AJV's `dataN` for a property's value becomes the property's name (`merchant_order_id$`),
+  // and the length count of it follows (`merchant_order_id$length`), so fields before it do not renumber it.
+  for (const fn of program['body'] as AnyNode[]) {
+    if (fn.type !== 'FunctionDeclaration') continue;
+    const local = new Map<string, string>();
+    const used = new Set(taken);
+    for (const id of references(fn)) used.add(id['name'] as string);
+    for (const node of nodes(fn['body'] as AnyNode)) {
+      if (node.type !== 'VariableDeclarator' || (node['id'] as AnyNode).type !== 'Identifier') continue;
+      const from = (node['id'] as AnyNode)['name'] as string;
+      const init = node['init'] as AnyNode | null;
+      let wanted: string | undefined;
+      if (/^data\d+$/.test(from) && init?.type === 'MemberExpression') {
+        const property = init['property'] as AnyNode;
+        const key = init['computed'] === true ? (isLiteral(property) ? String(property['value']) : undefined) : (property['name'] as string);
+        if (key !== undefined && /^[A-Za-z_$][\w$]*$/.test(key)) wanted = `${key}$`;
+        // An item of an array the function already named: `metadata$[i0]` → `metadata$item`.
+        const list = init['object'] as AnyNode;
+        if (init['computed'] === true && property.type === 'Identifier' && list.type === 'Identifier' && local.has(list['name'] as string)) wanted = `${local.get(list['name'] as string) as string}item`;
+      } else if (/^length\d+$/.test(from) && init?.type === 'CallExpression') {
+        const arg = (init['arguments'] as AnyNode[])[0];
+        const renamed = arg?.type === 'Identifier' ? local.get(arg['name'] as string) : undefined;
+        if (renamed !== undefined) wanted = `${renamed}length`;
+      }
+      if (wanted === undefined || local.has(from) || used.has(wanted)) continue;
+      used.add(wanted);
+      local.set(from, wanted);
+    }
+    // The counters a property's block declares (`const _errs7 = errors`, `let valid3`) after that property too:
+    // `description$errs`, `description$valid`, numbered within the property only.
+    for (const block of nodes(fn['body'] as AnyNode)) {
+      if (block.type !== 'BlockStatement') continue;
+      const first = (block['body'] as AnyNode[])[0];
+      const declared = first?.type === 'VariableDeclaration' ? ((first['declarations'] as AnyNode[])[0]?.['id'] as AnyNode | undefined) : undefined;
+      const base = declared?.type === 'Identifier' ? local.get(declared['name'] as string) : undefined;
+      if (base === undefined) continue;
+      const counts = new Map<string, number>();
+      const declarators = nodes(block).filter((n) => n.type === 'VariableDeclaration' && n['kind'] !== 'var').flatMap((n) => n['declarations'] as AnyNode[]);
+      for (const node of declarators) {
+        if ((node['id'] as AnyNode).type !== 'Identifier') continue;
+        const from = (node['id'] as AnyNode)['name'] as string;
+        const kind = /^_?(errs|valid|missing)\d+$/.exec(from)?.[1];
+        if (kind === undefined || local.has(from)) continue;
+        const n = (counts.get(kind) ?? 0) + 1;
+        counts.set(kind, n);
+        const wanted = `${base}${kind}${n === 1 ? '' : n}`;
+        if (used.has(wanted)) continue;
+        used.add(wanted);
+        local.set(from, wanted);
+      }
+    }
+    if (local.size === 0) continue;
+    for (const id of references(fn)) {
+      const to = local.get(id['name'] as string);
+      if (to !== undefined) id['name'] = to;
+    }
   }
 }
 
@@ -703,4 +887,52 @@ function declares(program: AnyNode, name: string): boolean {
   return (program['body'] as AnyNode[]).some(
     (s) => s.type === 'VariableDeclaration' && (s['declarations'] as AnyNode[]).some((d) => (d['id'] as AnyNode)['name'] === name),
   );
+}
+
+/**
+ * The validator code as TypeScript for the `ts` target: every parameter and every variable declared without a
+ * value (or as `null`) typed `any`, and each function's `errors` member read through `any` (the code checks
+ * untyped data; its typed API is the object's module), so a strict compile accepts it without `@ts-nocheck`. Inserted at the syntax tree's positions; nothing else changes.
+ */
+export function annotateForTypeScript(code: string): string {
+  const edits: { at: number; text: string; end?: number }[] = [];
+  const program = parseScript(code);
+  for (const node of nodes(program)) {
+    if (node.type === 'MemberExpression' && node['computed'] === false && ['runtime.formats', 'runtime.sharedEnums'].includes(code.slice((node['object'] as AnyNode).start, (node['object'] as AnyNode).end))) {
+      // Records keyed by name: read with brackets (noPropertyAccessFromIndexSignature).
+      edits.push({ at: (node['object'] as AnyNode).end, end: node.end, text: `[${JSON.stringify((node['property'] as AnyNode)['name'])}]` });
+    }
+    if (node.type === 'VariableDeclaration' && node['kind'] === 'const') {
+      // A run-time helper looked up by name (a format, a shared enum) may be missing as far as the types know.
+      for (const d of node['declarations'] as AnyNode[]) {
+        const init = d['init'] as AnyNode | null;
+        if (init?.type === 'MemberExpression' && code.slice(init.start, init.end).startsWith('runtime.')) edits.push({ at: (d['id'] as AnyNode).end, text: ': any' });
+      }
+    }
+    if (isFunction(node)) {
+      const params = node['params'] as AnyNode[];
+      const bare = node.type === 'ArrowFunctionExpression' && params.length === 1 && code[(params[0] as AnyNode).start - 1] !== '(';
+      for (const param of params) {
+        const typed = param.type === 'AssignmentPattern' ? (param['left'] as AnyNode) : param;
+        if (bare) edits.push({ at: typed.start, text: '(' }, { at: typed.end, text: ': any)' });
+        else edits.push({ at: typed.end, text: ': any' });
+      }
+    } else if (node.type === 'MemberExpression' && node['computed'] === false && (node['property'] as AnyNode)['name'] === 'errors' && (node['object'] as AnyNode).type === 'Identifier') {
+      // A function's `errors` (AJV's way of returning them): TypeScript knows such expando members only at the top level.
+      edits.push({ at: (node['object'] as AnyNode).start, text: '(' }, { at: (node['object'] as AnyNode).end, text: ' as any)' });
+    } else if (node.type === 'VariableDeclaration' && node['kind'] !== 'const') {
+      for (const d of node['declarations'] as AnyNode[]) {
+        const init = d['init'] as AnyNode | null;
+        if ((d['id'] as AnyNode).type === 'Identifier' && (init === null || (isLiteral(init) && init['value'] === null))) edits.push({ at: (d['id'] as AnyNode).end, text: ': any' });
+      }
+    }
+  }
+  edits.sort((a, b) => a.at - b.at);
+  let out = '';
+  let at = 0;
+  for (const edit of edits) {
+    out += code.slice(at, edit.at) + edit.text;
+    at = edit.end ?? edit.at;
+  }
+  return out + code.slice(at);
 }

@@ -59,7 +59,8 @@ describe('titles with a digit followed by letters', () => {
     expect(schemas[0]?.name).toBe(name);
     const dts = files.find((f) => f.path === `${slug}.d.ts`)?.contents ?? '';
     const declared = [...dts.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]);
-    expect(declared).toEqual([name]);
+    // The object's interface, then its nested objects' (named after it: naming.ts).
+    expect(declared).toEqual([name, `${name}ThreeDs`]);
     expect(dts).toContain(`export declare function is${name}(value: unknown): value is ${name};`);
     const docs = files.find((f) => f.path === `docs/${slug}.md`)?.contents ?? '';
     expect(docs).toContain(`\`${name}\``);
