@@ -6,29 +6,28 @@ const fastEither = /*#__PURE__*/ (function () {
 let closed$ = false;
 const failed$ = [{}];
 const fastEither = validateCustomerSession;
-const func0 = Object.prototype.hasOwnProperty;
-const func6 = runtime.codePointLength;
-const obj0 = runtime.sharedEnums["CountryCode"];
+const hasOwn = Object.prototype.hasOwnProperty;
+const codePointLength = runtime.codePointLength;
+const enumCountryCode = runtime.sharedEnums["CountryCode"];
 function validateCountryCode(data) {
   if (typeof data !== "string") {
     validateCountryCode.errors = failed$;
     return false;
   }
-  if (!obj0.has(data)) {
+  if (!enumCountryCode.has(data)) {
     validateCountryCode.errors = failed$;
     return false;
   }
   validateCountryCode.errors = null;
   return true;
 }
-const formats0 = runtime.formats["date-time"];
+const formatDateTime = runtime.formats["date-time"];
 function validateCustomerSession(data) {
   let vErrors = null;
   let errors = 0;
   if (errors === 0) {
     if (data && typeof data == "object" && !Array.isArray(data)) {
-      let missing0;
-      if ((data.customer_session === undefined || !func0.call(data, "customer_session")) && (missing0 = "customer_session") || (data.customer_id === undefined || !func0.call(data, "customer_id")) && (missing0 = "customer_id") || (data.country === undefined || !func0.call(data, "country")) && (missing0 = "country") || (data.callback_url === undefined || !func0.call(data, "callback_url")) && (missing0 = "callback_url") || (data.created_at === undefined || !func0.call(data, "created_at")) && (missing0 = "created_at")) {
+      if (data.customer_session === undefined || !hasOwn.call(data, "customer_session") || (data.customer_id === undefined || !hasOwn.call(data, "customer_id")) || (data.country === undefined || !hasOwn.call(data, "country")) || (data.callback_url === undefined || !hasOwn.call(data, "callback_url")) || (data.created_at === undefined || !hasOwn.call(data, "created_at"))) {
         return false;
       } else {
         const _errs1 = errors;
@@ -40,80 +39,84 @@ function validateCustomerSession(data) {
           }
         }
         if (_errs1 === errors) {
-          let data0 = data.customer_session;
-          const _errs2 = errors;
-          if (errors === _errs2) {
-            if (typeof data0 === "string") {
-              const length0 = func6(data0);
-              if (length0 < 36 || length0 > 64) {
+          let customer_session$ = data.customer_session;
+          const customer_session$errs = errors;
+          if (errors === customer_session$errs) {
+            if (typeof customer_session$ === "string") {
+              const customer_session$length = codePointLength(customer_session$);
+              if (customer_session$length < 36 || customer_session$length > 64) {
                 return false;
               }
             } else {
               return false;
             }
           }
-          var valid0 = _errs2 === errors;
-          if (valid0) {
-            let data1 = data.customer_id;
-            const _errs4 = errors;
-            if (errors === _errs4) {
-              if (typeof data1 === "string") {
-                const length1 = func6(data1);
-                if (length1 < 36 || length1 > 64) {
+          var valid0 = customer_session$errs === errors;
+          if (!valid0) {
+            return false;
+          }
+          let customer_id$ = data.customer_id;
+          const customer_session$errs2 = errors;
+          if (errors === customer_session$errs2) {
+            if (typeof customer_id$ === "string") {
+              const customer_id$length = codePointLength(customer_id$);
+              if (customer_id$length < 36 || customer_id$length > 64) {
+                return false;
+              }
+            } else {
+              return false;
+            }
+          }
+          var valid0 = customer_session$errs2 === errors;
+          if (!valid0) {
+            return false;
+          }
+          let country$ = data.country;
+          const customer_session$errs3 = errors;
+          if (!validateCountryCode(country$)) {
+            vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
+            errors = vErrors.length;
+          }
+          var valid0 = customer_session$errs3 === errors;
+          if (!valid0) {
+            return false;
+          }
+          let callback_url$ = data.callback_url;
+          const customer_session$errs4 = errors;
+          if (errors === customer_session$errs4) {
+            if (typeof callback_url$ === "string") {
+              const callback_url$length = codePointLength(callback_url$);
+              if (callback_url$length < 3 || callback_url$length > 526) {
+                return false;
+              }
+            } else {
+              return false;
+            }
+          }
+          var valid0 = customer_session$errs4 === errors;
+          if (!valid0) {
+            return false;
+          }
+          let created_at$ = data.created_at;
+          const customer_session$errs5 = errors;
+          if (errors === customer_session$errs5) {
+            if (typeof created_at$ == "number" && isFinite(created_at$)) {}
+            if (errors === customer_session$errs5) {
+              if (typeof created_at$ === "string") {
+                if (!formatDateTime(created_at$)) {
                   return false;
+                } else {
+                  const created_at$length = codePointLength(created_at$);
+                  if (created_at$length !== 27) {
+                    return false;
+                  }
                 }
               } else {
                 return false;
               }
             }
-            var valid0 = _errs4 === errors;
-            if (valid0) {
-              let data2 = data.country;
-              const _errs6 = errors;
-              if (!validateCountryCode(data2)) {
-                vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
-                errors = vErrors.length;
-              }
-              var valid0 = _errs6 === errors;
-              if (valid0) {
-                let data3 = data.callback_url;
-                const _errs7 = errors;
-                if (errors === _errs7) {
-                  if (typeof data3 === "string") {
-                    const length2 = func6(data3);
-                    if (length2 < 3 || length2 > 526) {
-                      return false;
-                    }
-                  } else {
-                    return false;
-                  }
-                }
-                var valid0 = _errs7 === errors;
-                if (valid0) {
-                  let data4 = data.created_at;
-                  const _errs9 = errors;
-                  if (errors === _errs9) {
-                    if (typeof data4 == "number" && isFinite(data4)) {}
-                    if (errors === _errs9) {
-                      if (typeof data4 === "string") {
-                        if (!formats0(data4)) {
-                          return false;
-                        } else {
-                          const length3 = func6(data4);
-                          if (length3 !== 27) {
-                            return false;
-                          }
-                        }
-                      } else {
-                        return false;
-                      }
-                    }
-                  }
-                  var valid0 = _errs9 === errors;
-                }
-              }
-            }
           }
+          var valid0 = customer_session$errs5 === errors;
         }
       }
     } else {
@@ -137,9 +140,9 @@ const fast = (data) => fastEither(data, false);
 const fastStrict = (data) => fastEither(data, true);
 const fullStrict = /*#__PURE__*/ (function () {
 const fullStrict = validateCustomerSession;
-const func0 = Object.prototype.hasOwnProperty;
-const func6 = runtime.codePointLength;
-const obj0 = runtime.sharedEnums["CountryCode"];
+const hasOwn = Object.prototype.hasOwnProperty;
+const codePointLength = runtime.codePointLength;
+const enumCountryCode = runtime.sharedEnums["CountryCode"];
 function validateCountryCode(data, {instancePath = ""} = {}) {
   let vErrors = null;
   let errors = 0;
@@ -153,7 +156,7 @@ function validateCountryCode(data, {instancePath = ""} = {}) {
     });
     errors++;
   }
-  if (!obj0.has(data)) {
+  if (!enumCountryCode.has(data)) {
     vErrors = runtime.pushError(vErrors, {
       instancePath,
       keyword: "enum",
@@ -164,12 +167,12 @@ function validateCountryCode(data, {instancePath = ""} = {}) {
   validateCountryCode.errors = vErrors;
   return errors === 0;
 }
-const formats0 = runtime.formats["date-time"];
+const formatDateTime = runtime.formats["date-time"];
 function validateCustomerSession(data, {instancePath = ""} = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.customer_session === undefined || !func0.call(data, "customer_session")) {
+    if (data.customer_session === undefined || !hasOwn.call(data, "customer_session")) {
       vErrors = runtime.pushError(vErrors, {
         instancePath,
         keyword: "required",
@@ -179,7 +182,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
       });
       errors++;
     }
-    if (data.customer_id === undefined || !func0.call(data, "customer_id")) {
+    if (data.customer_id === undefined || !hasOwn.call(data, "customer_id")) {
       vErrors = runtime.pushError(vErrors, {
         instancePath,
         keyword: "required",
@@ -189,7 +192,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
       });
       errors++;
     }
-    if (data.country === undefined || !func0.call(data, "country")) {
+    if (data.country === undefined || !hasOwn.call(data, "country")) {
       vErrors = runtime.pushError(vErrors, {
         instancePath,
         keyword: "required",
@@ -199,7 +202,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
       });
       errors++;
     }
-    if (data.callback_url === undefined || !func0.call(data, "callback_url")) {
+    if (data.callback_url === undefined || !hasOwn.call(data, "callback_url")) {
       vErrors = runtime.pushError(vErrors, {
         instancePath,
         keyword: "required",
@@ -209,7 +212,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
       });
       errors++;
     }
-    if (data.created_at === undefined || !func0.call(data, "created_at")) {
+    if (data.created_at === undefined || !hasOwn.call(data, "created_at")) {
       vErrors = runtime.pushError(vErrors, {
         instancePath,
         keyword: "required",
@@ -231,10 +234,10 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
         errors++;
       }
     }
-    if (data.customer_session !== undefined && func0.call(data, "customer_session")) {
-      let data0 = data.customer_session;
-      if (typeof data0 === "string") {
-        if (func6(data0) > 64) {
+    if (data.customer_session !== undefined && hasOwn.call(data, "customer_session")) {
+      let customer_session$ = data.customer_session;
+      if (typeof customer_session$ === "string") {
+        if (codePointLength(customer_session$) > 64) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/customer_session",
             keyword: "maxLength",
@@ -244,7 +247,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
           });
           errors++;
         }
-        if (func6(data0) < 36) {
+        if (codePointLength(customer_session$) < 36) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/customer_session",
             keyword: "minLength",
@@ -265,10 +268,10 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
         errors++;
       }
     }
-    if (data.customer_id !== undefined && func0.call(data, "customer_id")) {
-      let data1 = data.customer_id;
-      if (typeof data1 === "string") {
-        if (func6(data1) > 64) {
+    if (data.customer_id !== undefined && hasOwn.call(data, "customer_id")) {
+      let customer_id$ = data.customer_id;
+      if (typeof customer_id$ === "string") {
+        if (codePointLength(customer_id$) > 64) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/customer_id",
             keyword: "maxLength",
@@ -278,7 +281,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
           });
           errors++;
         }
-        if (func6(data1) < 36) {
+        if (codePointLength(customer_id$) < 36) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/customer_id",
             keyword: "minLength",
@@ -299,19 +302,19 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
         errors++;
       }
     }
-    if (data.country !== undefined && func0.call(data, "country")) {
-      let data2 = data.country;
-      if (!validateCountryCode(data2, {
+    if (data.country !== undefined && hasOwn.call(data, "country")) {
+      let country$ = data.country;
+      if (!validateCountryCode(country$, {
         instancePath: instancePath + "/country"
       })) {
         vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
         errors = vErrors.length;
       }
     }
-    if (data.callback_url !== undefined && func0.call(data, "callback_url")) {
-      let data3 = data.callback_url;
-      if (typeof data3 === "string") {
-        if (func6(data3) > 526) {
+    if (data.callback_url !== undefined && hasOwn.call(data, "callback_url")) {
+      let callback_url$ = data.callback_url;
+      if (typeof callback_url$ === "string") {
+        if (codePointLength(callback_url$) > 526) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/callback_url",
             keyword: "maxLength",
@@ -321,7 +324,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
           });
           errors++;
         }
-        if (func6(data3) < 3) {
+        if (codePointLength(callback_url$) < 3) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/callback_url",
             keyword: "minLength",
@@ -342,11 +345,11 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
         errors++;
       }
     }
-    if (data.created_at !== undefined && func0.call(data, "created_at")) {
-      let data4 = data.created_at;
-      if (typeof data4 == "number" && isFinite(data4)) {}
-      if (typeof data4 === "string") {
-        if (func6(data4) > 27) {
+    if (data.created_at !== undefined && hasOwn.call(data, "created_at")) {
+      let created_at$ = data.created_at;
+      if (typeof created_at$ == "number" && isFinite(created_at$)) {}
+      if (typeof created_at$ === "string") {
+        if (codePointLength(created_at$) > 27) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/created_at",
             keyword: "maxLength",
@@ -356,7 +359,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
           });
           errors++;
         }
-        if (func6(data4) < 27) {
+        if (codePointLength(created_at$) < 27) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/created_at",
             keyword: "minLength",
@@ -366,7 +369,7 @@ function validateCustomerSession(data, {instancePath = ""} = {}) {
           });
           errors++;
         }
-        if (!formats0(data4)) {
+        if (!formatDateTime(created_at$)) {
           vErrors = runtime.pushError(vErrors, {
             instancePath: instancePath + "/created_at",
             keyword: "format",
