@@ -897,12 +897,19 @@ function declares(program: AnyNode, name: string): boolean {
 export function annotateForTypeScript(code: string): string {
   const edits: { at: number; text: string; end?: number }[] = [];
   const program = parseScript(code);
+  // Declarations in a `for (const key of …)` head cannot be annotated; those inside functions are typed `any`.
+  const loopHeads = new Set<AnyNode>();
+  const inFunction = new Set<AnyNode>();
+  for (const node of nodes(program)) {
+    if (node.type === 'ForOfStatement' || node.type === 'ForInStatement') loopHeads.add(node['left'] as AnyNode);
+    if (isFunction(node)) for (const inner of nodes(node['body'] as AnyNode)) if (inner.type === 'VariableDeclaration') inFunction.add(inner);
+  }
   for (const node of nodes(program)) {
     if (node.type === 'MemberExpression' && node['computed'] === false && ['runtime.formats', 'runtime.sharedEnums'].includes(code.slice((node['object'] as AnyNode).start, (node['object'] as AnyNode).end))) {
       // Records keyed by name: read with brackets (noPropertyAccessFromIndexSignature).
       edits.push({ at: (node['object'] as AnyNode).end, end: node.end, text: `[${JSON.stringify((node['property'] as AnyNode)['name'])}]` });
     }
-    if (node.type === 'VariableDeclaration' && node['kind'] === 'const') {
+    if (node.type === 'VariableDeclaration' && node['kind'] === 'const' && !inFunction.has(node)) {
       // A run-time helper looked up by name (a format, a shared enum) may be missing as far as the types know.
       for (const d of node['declarations'] as AnyNode[]) {
         const init = d['init'] as AnyNode | null;
@@ -920,10 +927,13 @@ export function annotateForTypeScript(code: string): string {
     } else if (node.type === 'MemberExpression' && node['computed'] === false && (node['property'] as AnyNode)['name'] === 'errors' && (node['object'] as AnyNode).type === 'Identifier') {
       // A function's `errors` (AJV's way of returning them): TypeScript knows such expando members only at the top level.
       edits.push({ at: (node['object'] as AnyNode).start, text: '(' }, { at: (node['object'] as AnyNode).end, text: ' as any)' });
-    } else if (node.type === 'VariableDeclaration' && node['kind'] !== 'const') {
+    } else if (node.type === 'VariableDeclaration' && !loopHeads.has(node)) {
+      // Inside functions every variable is `any`: the counters AJV copies into each other (`const _errs2 = errors`
+      // in a loop that sets `errors`) would otherwise be typed from themselves (TS7022).
       for (const d of node['declarations'] as AnyNode[]) {
         const init = d['init'] as AnyNode | null;
-        if ((d['id'] as AnyNode).type === 'Identifier' && (init === null || (isLiteral(init) && init['value'] === null))) edits.push({ at: (d['id'] as AnyNode).end, text: ': any' });
+        const open = node['kind'] !== 'const' && (init === null || (isLiteral(init) && init['value'] === null));
+        if ((d['id'] as AnyNode).type === 'Identifier' && (open || (inFunction.has(node) && !isFunction(init ?? node)))) edits.push({ at: (d['id'] as AnyNode).end, text: ': any' });
       }
     }
   }
