@@ -16,6 +16,7 @@ export const SLOW = [
   'test/emit/typecheck.test.ts', // TypeScript 7's CLI as a process
   'test/emit/names-typecheck.test.ts', // the TypeScript compiler on two generated packages
   'test/emit/wide-object.test.ts', // validators of an object with 3,000 fields, built and loaded
+  'test/emit/validators-runtime-bounds.test.ts', // strings of 140 M characters, values nested 200,000 deep
   'test/emit/corpus-all.test.ts', // every corpus object type-checked as one program
   'test/emit/small-diff.test.ts', // the Payment object generated twice
   'test/emit/named-types.test.ts', // the Payment object's types compiled with a consumer

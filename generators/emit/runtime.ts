@@ -8,7 +8,7 @@ import { loadPrecompiled } from '../assets.js';
 import type { RuntimePiece } from './runtime-build.js';
 
 /** The helpers every shared module with validators exports, whatever the validators check. */
-const ALWAYS = ['ValidationError', 'codePointLength', 'issuesOf', 'pushError', 'fail', 'parseJson', 'safeParse', 'standardSchema'];
+const ALWAYS = ['ValidationError', 'codePointLength', 'issuesOf', 'pushError', 'fail', 'notValidWhenTooDeep', 'parseJson', 'safeParse', 'standardSchema'];
 
 let table: Promise<RuntimePiece[]> | undefined;
 
