@@ -410,12 +410,16 @@ const full = fullStrict;
 
 /** Whether `value` is a valid CustomerSession. Keys the schema does not list are allowed. */
 function isCustomerSession(value) {
-  return fast(value);
+  try {
+    return fast(value);
+  } catch (error) {
+    return runtime.notValidWhenTooDeep(error);
+  }
 }
 
 /** Throw a ValidationError listing every problem unless `value` is a valid CustomerSession. */
 function assertCustomerSession(value) {
-  if (!fast(value)) runtime.fail(full, value, true);
+  if (!isCustomerSession(value)) runtime.fail(full, value, true);
 }
 
 /** Parse JSON text and check it is a valid CustomerSession; bad JSON throws a ValidationError too. */
@@ -435,12 +439,16 @@ const CustomerSessionSchema = /*#__PURE__*/ runtime.standardSchema(fast, full, t
 
 /** Whether `value` is a valid CustomerSession with no keys the schema does not list, at any level. */
 function isCustomerSessionStrict(value) {
-  return fastStrict(value);
+  try {
+    return fastStrict(value);
+  } catch (error) {
+    return runtime.notValidWhenTooDeep(error);
+  }
 }
 
 /** Throw a ValidationError listing every problem unless `value` is a valid CustomerSession (unknown keys rejected). */
 function assertCustomerSessionStrict(value) {
-  if (!fastStrict(value)) runtime.fail(fullStrict, value, false);
+  if (!isCustomerSessionStrict(value)) runtime.fail(fullStrict, value, false);
 }
 
 /** Parse JSON text and check it is a valid CustomerSession (unknown keys rejected); bad JSON throws a ValidationError too. */

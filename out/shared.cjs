@@ -60,7 +60,8 @@ function locate(value, pointer) {
 /** A short, printable picture of a value: strings quoted and cut after 20 code points. */
 function preview(value) {
   if (typeof value === 'string') {
-    const points = Array.from(value);
+    // Only the head is read: 21 code points take at most 42 UTF-16 units, whatever the string's length.
+    const points = Array.from(value.slice(0, 42));
     return points.length > 20 ? `${JSON.stringify(points.slice(0, 20).join('')).slice(0, -1)}…"` : JSON.stringify(value);
   }
   if (Array.isArray(value)) return 'an array';
@@ -119,9 +120,25 @@ function pushError(list, error) {
  * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
  */
 function fail(validate, value, allowUnknownKeys) {
-  validate(value);
+  try {
+    validate(value);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    throw new ValidationError([{ path: '', message: 'is nested too deeply to be checked (the validator ran out of call stack)', keyword: 'depth' }]);
+  }
   const errors = validate.errors ?? [];
   throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
+}
+
+/** What `is…` answers when its validator threw: a value nested deeper than the call stack allows is not valid. */
+function notValidWhenTooDeep(error) {
+  if (isStackOverflow(error)) return false;
+  throw error;
+}
+
+/** The error an engine throws when the call stack runs out (V8, JavaScriptCore: RangeError; SpiderMonkey: InternalError). */
+function isStackOverflow(error) {
+  return error instanceof RangeError || (error instanceof Error && error.name === 'InternalError');
 }
 
 /** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */
@@ -292,6 +309,7 @@ exports.codePointLength = codePointLength;
 exports.issuesOf = issuesOf;
 exports.pushError = pushError;
 exports.fail = fail;
+exports.notValidWhenTooDeep = notValidWhenTooDeep;
 exports.parseJson = parseJson;
 exports.isDateTime = isDateTime;
 exports.safeParse = safeParse;

@@ -300,6 +300,9 @@ export declare function pushError(list: RawIssue[] | null, error: RawIssue): Raw
  */
 export declare function fail(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): never;
 
+/** What `is…` answers when its validator threw: a value nested deeper than the call stack allows is not valid. */
+export declare function notValidWhenTooDeep(error: unknown): false;
+
 /** `JSON.parse` that reports bad input as a ValidationError, keeping the parser's error as `cause`. */
 export declare function parseJson(json: string): unknown;
 
