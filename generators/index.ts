@@ -12,6 +12,7 @@ import { apiKey, decodeEntry, encodeEntry, pageKey, runKey, schemaKey, type Cach
 import { defaultThreads, openEmitter } from './emit/threads.js';
 import { compareText } from './format.js';
 import { defaultTemplates } from './assets.js';
+import { checkTemplateNames } from './templates.js';
 import { resolveOptions, type GenerateOptions } from './options.js';
 import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } from './types.js';
 
@@ -83,6 +84,7 @@ export async function generateEach(options: GenerateOptions, sink: GenerateSink)
   const openapi = options.openapi ?? [];
   const count = pages.length + schemaFiles.length;
   const single = count === 1;
+  checkTemplateNames(options.templates ?? {}, defaultTemplates());
   const templates = { ...defaultTemplates(), ...(options.templates ?? {}) };
   const cache = options.cache;
   const run = cache ? runKey(resolved, templates, single) : '';

@@ -448,7 +448,10 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
   for (const key of Object.keys(data)) {
     if (!['$schema', 'title', 'fields'].includes(key)) fail(`/${key}`, `unknown key "${key}"; the keys are "title" and "fields"`);
   }
-  if (data.title !== undefined && typeof data.title !== 'string') fail('/title', '"title" must be a string');
+  if (data.title !== undefined && (typeof data.title !== 'string' || words(data.title).length === 0)) {
+    fail('/title', `"title" must be a string with letters or digits, such as "The Payment Object" (got ${JSON.stringify(data.title)})`);
+    delete data.title;
+  }
   if (data.fields !== undefined && !isRecord(data.fields)) return fail('/fields', '"fields" must be an object keyed by field path');
   for (const [path, value] of Object.entries((data.fields as Record<string, unknown>) ?? {})) {
     if (!isRecord(value)) {

@@ -31,9 +31,28 @@ export function compileOptions(): CompileOptions {
   return {
     strict: true,
     knownHelpersOnly: true,
-    knownHelpers: Object.fromEntries(Object.keys(helpers).map((h) => [h, true])),
+    // Handlebars' `log` helper writes to the console (stdout), where it would corrupt `--json`: unknown here.
+    knownHelpers: { ...Object.fromEntries(Object.keys(helpers).map((h) => [h, true])), log: false },
     noEscape: false,
   };
+}
+
+/**
+ * A user's template replaces ours by file name, so one whose name is none of ours would be ignored without a
+ * word (a typo, or a file from another version): an error naming it and the names there are.
+ */
+export function checkTemplateNames(overlay: TemplateSet, ours: TemplateSet): void {
+  const known = Object.keys(ours).sort();
+  const problems = Object.keys(overlay)
+    .filter((name) => !Object.hasOwn(ours, name))
+    .sort()
+    .map((name) => ({
+      file: overlay[name]?.path ?? name,
+      at: '',
+      rule: 'templates',
+      message: `template "${name}" is not one of ours, so it would never be used; name it after the template it replaces: ${known.join(', ')}`,
+    }));
+  if (problems.length > 0) throw new CodegenError(problems);
 }
 
 /** A template's identity for the precompiled table: its source and the helpers it may call. */
@@ -105,7 +124,8 @@ type CompileOptions = Parameters<typeof HandlebarsNS.compile>[1];
 
 function templateError(path: string, error: unknown): CodegenError {
   const text = error instanceof Error ? error.message : String(error);
-  const line = /line (\d+)/i.exec(text)?.[1];
+  // "Parse error on line N" or, from the compiler, "… - N:column".
+  const line = /line (\d+)/i.exec(text)?.[1] ?? / - (\d+):\d+$/m.exec(text)?.[1];
   // Handlebars' parse errors are "Parse error on line N:", the offending text, a caret line, then what it expected.
   const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const firstLine = (/^Parse error on line \d+:?$/.test(lines[0] ?? '') ? lines[lines.length - 1] : lines[0]) ?? text;

@@ -19,6 +19,7 @@ import type { CodeKeywordDefinition, KeywordCxt, Options } from 'ajv';
 import { AJV_OPTIONS } from '../ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
 import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
+import { protoAsPattern } from './proto-keys.js';
 import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
 import { cleanValidatorCode, renameIdentifiers } from './js-ast.js';
@@ -176,6 +177,7 @@ export async function buildValidators(
   sharedEnums: ReadonlySet<string>,
   where: string,
 ): Promise<ObjectValidators> {
+  schema = protoAsPattern(schema);
   const { Ajv2020, AjvLean, standalone, _, str, stringify } = await loadAjv();
   const rootName = typeof schema.title === 'string' && /^[A-Za-z_$][\w$]*$/.test(schema.title) ? schema.title : 'Root';
   const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, usesMultipleOf: false, keywords: new Set() };
