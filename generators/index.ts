@@ -17,6 +17,7 @@ import { resolveOptions, type GenerateOptions } from './options.js';
 import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } from './types.js';
 
 export * from './types.js';
+export { patternWarnings } from './schema/patterns.js';
 export { extract, extractAll, type ApiSource } from './extract.js';
 export { toolIdentity } from './cache.js';
 export { DEFAULTS, OUTPUT_KINDS, TARGETS, resolveOptions, type GenerateOptions, type ObjectCache, type OutputKind, type ResolvedOptions, type Target } from './options.js';

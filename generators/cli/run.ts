@@ -117,17 +117,21 @@ export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) =>
   const matched: Record<string, string[]> = {};
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
+  const patterned: SchemaDocument[] = [];
   await rebased(plan, inputs, () =>
     lib.generateEach(libraryOptions(plan, inputs, use), {
       schema: (doc) => {
         names.push(doc.name);
         if (doc.evidence) matched[doc.name] = doc.evidence.operations;
         if (besidePages.has(doc.source)) kept.push(doc);
+        if (JSON.stringify(doc.schema).includes('"pattern')) patterned.push(doc);
       },
       file: onFile,
     }),
   );
-  return { inputs, names, matched, beside: besideFiles(plan, kept) };
+  const shown = inputNames(plan, inputs);
+  const warnings = (await Promise.all(patterned.map((doc) => lib.patternWarnings(doc)))).flat().map((w) => ({ ...w, file: shown.get(w.file) ?? w.file }));
+  return { inputs, names, matched, beside: besideFiles(plan, kept), warnings };
 }
 
 /**

@@ -45,12 +45,12 @@ describe('the shared module', () => {
   it('keeps the helpers and messages its validators use, and no other', () => {
     const pieces = buildRuntime(new URL('../../generators/runtime/', import.meta.url));
     const plain = runtimeCode(pieces, [], new Set(['type']));
-    expect(plain.exports).toEqual(['ValidationError', 'codePointLength', 'issuesOf', 'pushError', 'fail', 'parseJson', 'safeParse', 'standardSchema']);
+    expect(plain.exports).toEqual(['ValidationError', 'codePointLength', 'issuesOf', 'pushError', 'fail', 'notValidWhenTooDeep', 'parseJson', 'safeParse', 'standardSchema']);
     expect(plain.esm).toContain("case 'type':");
     expect(plain.esm).not.toContain("case 'minLength':");
     expect(plain.esm).not.toContain('function datePart');
     const dated = runtimeCode(pieces, ['isDate', 'deepEqual'], new Set(['minLength', 'format']));
-    expect(dated.exports).toEqual([...plain.exports.slice(0, 2), ...['issuesOf', 'pushError', 'fail', 'parseJson'], 'isDate', 'deepEqual', 'safeParse', 'standardSchema']);
+    expect(dated.exports).toEqual([...plain.exports.slice(0, 2), ...['issuesOf', 'pushError', 'fail', 'notValidWhenTooDeep', 'parseJson'], 'isDate', 'deepEqual', 'safeParse', 'standardSchema']);
     expect(dated.esm).toContain('function datePart(text) {');
     expect(dated.esm).not.toContain("case 'type':");
     expect(dated.esm).toContain("    case 'minLength':\n    case 'maxLength':\n");

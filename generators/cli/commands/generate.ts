@@ -8,6 +8,7 @@ import { elapsed, plural, showOut, streamLibrary, type RunFlags, type RunOutcome
 import { INPUT_OPTIONS } from '../args.js';
 import type { Command } from '../command.js';
 import { execute } from '../print.js';
+import { formatProblem, type Problem } from '../../types.js';
 
 /**
  * The no-op check without yargs, AJV or the library: the config is read but not validated, which is
@@ -100,6 +101,7 @@ async function generatePlan(plan: Plan, start: number, flags: RunFlags, stop?: A
   // before anything is written. One that comes during the swap ends the process right after it.
   const delivered = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
   let names: string[] = [];
+  let warnings: Problem[] = [];
   let matched: Record<string, string[]> = {};
   let written;
   try {
@@ -114,6 +116,7 @@ async function generatePlan(plan: Plan, start: number, flags: RunFlags, stop?: A
       { force: flags.force === true },
     );
     names = run.names;
+    warnings = run.warnings;
     matched = run.matched;
     await delivered();
     stop?.throwIfAborted();
@@ -138,8 +141,11 @@ async function generatePlan(plan: Plan, start: number, flags: RunFlags, stop?: A
     schemas: names,
     ...(Object.keys(matched).length > 0 ? { operations: matched } : {}),
     ...(plan.embedded ? { embedded: true } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
     ms,
   };
+  // Catastrophic-backtracking patterns (rule "patterns"): said, not fatal; on stderr, so --json stays clean.
+  if (!flags.quiet) for (const w of warnings) process.stderr.write(`warning: ${formatProblem(w)}\n`);
   const counts = [
     `${written.written.length} written`,
     `${files - written.written.length} unchanged`,
