@@ -9,7 +9,7 @@ import { compareText } from '../format.js';
 import { jsString } from '../escape.js';
 import { emitTypes } from './types.js';
 import { checkSupported } from '../schema/supported.js';
-import { pointerToken, walkSchema } from '../schema/walk.js';
+import { mapSchema, pointerToken, walkSchema } from '../schema/walk.js';
 import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators, type RuntimeNeeds } from './validators.js';
 import { loadRuntime, runtimeCode } from './runtime.js';
 import { defTypeName, isTypeName } from '../rules/names.js';
@@ -132,9 +132,18 @@ export async function emitObjectCode(
       add(`${doc.slug}.${dts}`, renderer.render('object.d.ts.hbs', objectModel(object, fmt)));
       if (plan.wantValidators) add(`${doc.slug}.${fmt.ext}`, renderer.render('object.js.hbs', objectModel(object, fmt)));
     }
-    add(`schemas/${doc.slug}.schema.json`, `${JSON.stringify(doc.schema, null, 2)}\n`);
+    add(`schemas/${doc.slug}.schema.json`, `${JSON.stringify(publishedSchema(doc.schema), null, 2)}\n`);
   }
   return object.validators ? { files, needs: object.validators.needs } : { files };
+}
+
+/**
+ * The schema the package ships for its users' own validators: the canonical schema without our `x-`
+ * annotations (open enums, enum meanings, digit counts, reconciliation records), which AJV's default strict
+ * mode refuses as unknown keywords. They stay in the canonical schema yuno-codegen reads.
+ */
+export function publishedSchema(schema: JsonSchema): JsonSchema {
+  return mapSchema(schema, (node) => Object.fromEntries(Object.entries(node).filter(([key]) => !key.startsWith('x-'))) as JsonSchema);
 }
 
 /** The files every object's module imports or that list all objects: shared module, index, package.json. */
