@@ -208,6 +208,9 @@ function dropUnreadContext(program: AnyNode): boolean {
   const calls: { call: AnyNode; callee: string }[] = [];
   const taken = new Map<string, Set<string>>();
   const passes: { from: string; name: string; to: string; part: string }[] = [];
+  // Functions called with a context this pass cannot rewrite (e.g. a key escaped by a method call, as under
+  // patternProperties): they keep their whole parameter, so every call still matches its declaration.
+  const opaque = new Set<string>();
   for (const [name, fn] of functions) {
     const inContext = new Set<AnyNode>();
     for (const node of nodes(fn['body'] as AnyNode)) {
@@ -215,7 +218,11 @@ function dropUnreadContext(program: AnyNode): boolean {
       const callee = node['callee'] as AnyNode;
       const args = node['arguments'] as AnyNode[];
       const target = callee.type === 'Identifier' ? (callee['name'] as string) : '';
-      if (!parts.has(target) || args.length !== 2 || (args[1] as AnyNode).type !== 'ObjectExpression' || !pure(args[1])) continue;
+      if (!parts.has(target) || args.length !== 2) continue;
+      if ((args[1] as AnyNode).type !== 'ObjectExpression' || !pure(args[1])) {
+        opaque.add(target);
+        continue;
+      }
       calls.push({ call: node, callee: target });
       for (const property of (args[1] as AnyNode)['properties'] as AnyNode[]) {
         const key = property['key'] as AnyNode;
@@ -229,6 +236,7 @@ function dropUnreadContext(program: AnyNode): boolean {
     const reads = readsIn(fn['body'] as AnyNode, inContext);
     taken.set(name, new Set(own.filter((part) => (reads.get(part) ?? 0) > 0)));
   }
+  for (const name of opaque) taken.set(name, new Set(parts.get(name)));
   // A part a function passes on is read when the callee takes it: the least set that satisfies every call.
   for (let grew = true; grew; ) {
     grew = false;

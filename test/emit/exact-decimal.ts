@@ -11,6 +11,7 @@ import addFormats from 'ajv-formats';
 import type { Options } from 'ajv';
 import { ajvOptions } from '../../generators/emit/validators.js';
 import type { JsonSchema } from '../../generators/types.js';
+import { mapSchema } from '../../generators/schema/walk.js';
 
 /** `String(x)` read as an exact fraction: numerator / 10^scale (scale may be negative: 1e+21 is 1 / 10^-21). */
 function fraction(x: number): { numerator: bigint; scale: number } {
@@ -110,7 +111,23 @@ export function exactAjv(extra: Options = {}): Ajv2020 {
 }
 
 /** The reference answer of a schema: true or false for any value. */
+/**
+ * AJV ignores an empty name in `required` (`ajv.compile({ type: 'object', required: [''] })({})` is true), so
+ * the reference checks it as the equivalent "some property name is the empty string" (propertyNames that
+ * refuse it must fail), for objects only, as `required` applies to objects only.
+ */
+export function emptyNameRequired(schema: JsonSchema): JsonSchema {
+  if (!JSON.stringify(schema).includes('""')) return schema;
+  return mapSchema(schema, (node) => {
+    const required = node.required;
+    if (!Array.isArray(required) || !required.includes('')) return node;
+    const present: JsonSchema = { if: { type: 'object' }, then: { not: { propertyNames: { not: { const: '' } } } } };
+    const rest = required.filter((name) => name !== '');
+    return { ...node, required: rest, allOf: [...(Array.isArray(node.allOf) ? (node.allOf as JsonSchema[]) : []), present] };
+  });
+}
+
 export function exactReference(schema: JsonSchema, extra: Options = {}): Check {
-  const validate = exactAjv(extra).compile(schema);
+  const validate = exactAjv(extra).compile(emptyNameRequired(schema));
   return (value) => validate(value) === true;
 }

@@ -334,3 +334,13 @@ describe('random values (fast-check)', () => {
     fc.assert(fc.property(order, (v) => agree('Order', v)), { numRuns: 1500, seed: 99 });
   });
 });
+
+describe('the reference itself', () => {
+  it('requires a property named "" (ajv.compile alone ignores that name in required)', async () => {
+    const Ajv2020 = (await import('ajv/dist/2020.js')).default;
+    const schema: JsonSchema = { type: 'object', properties: { '': { type: 'string' } }, required: ['', 'a'] };
+    expect(new Ajv2020({ strict: false }).compile(schema)({ a: 1 })).toBe(true);
+    const check = reference(schema);
+    expect([{ a: 1 }, { '': 'x', a: 1 }, { '': 'x' }, { '': 1, a: 1 }].map(check)).toEqual([false, true, false, false]);
+  });
+});
