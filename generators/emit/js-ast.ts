@@ -702,6 +702,25 @@ function propagateConstants(fn: AnyNode): boolean {
         for (const id of references(node)) variable.add(id['name'] as string);
       }
     }
+    // A `var` declared inside a nested block is undefined where that block did not run (AJV's `if (_valid0) { var
+    // items0 = true; }` under anyOf): it is a constant only when every read of it is inside that block. Limited to
+    // AJV's evaluated-items/properties trackers (itemsN, propsN): applied to every block var it exposed another
+    // pass that drops a still-read `vErrors` declaration (the property test's TS target), not yet fixed.
+    let total: Map<string, number> | undefined;
+    for (const block of nodes(fn['body'] as AnyNode)) {
+      if (block.type !== 'BlockStatement' || block === fn['body']) continue;
+      let inside: Map<string, number> | undefined;
+      for (const statement of block['body'] as AnyNode[]) {
+        if (statement.type !== 'VariableDeclaration' || statement['kind'] !== 'var') continue;
+        for (const d of statement['declarations'] as AnyNode[]) {
+          const name = (d['id'] as AnyNode)['name'] as string | undefined;
+          if (name === undefined || !/^(?:items|props)\d+$/.test(name) || !values.has(name) || variable.has(name)) continue;
+          total ??= readsIn(fn['body'] as AnyNode);
+          inside ??= readsIn(block);
+          if ((inside.get(name) ?? 0) !== (total.get(name) ?? 0)) variable.add(name);
+        }
+      }
+    }
     const constants = new Map([...values].filter(([name]) => !variable.has(name)));
     const replace = (node: AnyNode): AnyNode => {
       for (const [field, child] of Object.entries(node)) {
