@@ -12,8 +12,46 @@ import { parse, type Node } from 'acorn';
 import { generate } from 'astring';
 
 /* A loose ESTree view: the few node shapes the passes read, every other field kept as acorn made it. */
-interface AnyNode extends Node {
+export interface AnyNode extends Node {
   [key: string]: unknown;
+}
+
+/**
+ * The fields of a node type that can hold child nodes, learnt from the first node of that type (acorn gives
+ * every node of a type the same fields; absent children are `null`). Walking only those, instead of every
+ * field of every node, is what keeps the passes below cheap on a validator of megabytes.
+ */
+const CHILD_FIELDS = new Map<string, string[]>();
+
+function childFields(node: AnyNode): string[] {
+  let fields = CHILD_FIELDS.get(node.type);
+  if (fields === undefined) {
+    fields = Object.keys(node).filter((key) => key !== 'loc' && !(node.type === 'Literal' && (key === 'value' || key === 'regex')) && (node[key] === null || typeof node[key] === 'object'));
+    CHILD_FIELDS.set(node.type, fields);
+  }
+  return fields;
+}
+
+/** Calls `visit` with each child node of `node`, in source order. */
+export function eachChild(node: AnyNode, visit: (child: AnyNode) => void): void {
+  for (const key of childFields(node)) {
+    const value = node[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) visit(item);
+    } else if (isNode(value)) visit(value);
+  }
+}
+
+/** Replaces each child node of `node` by what `map` returns for it (itself: unchanged). */
+export function mapChildren(node: AnyNode, map: (child: AnyNode) => AnyNode): void {
+  for (const key of childFields(node)) {
+    const value = node[key];
+    if (value === null || typeof value !== 'object') continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) if (isNode(value[i])) value[i] = map(value[i] as AnyNode);
+    } else if (isNode(value)) node[key] = map(value);
+  }
 }
 
 /** Every node of a syntax tree, parents first (a flat list: passes read it once). */
@@ -23,9 +61,9 @@ export function nodes(root: Node): AnyNode[] {
   while (stack.length > 0) {
     const node = stack.pop() as AnyNode;
     out.push(node);
-    const keys = Object.keys(node);
-    for (let k = keys.length - 1; k >= 0; k--) {
-      const value = node[keys[k] as string];
+    const fields = childFields(node);
+    for (let k = fields.length - 1; k >= 0; k--) {
+      const value = node[fields[k] as string];
       if (value === null || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as AnyNode);
@@ -45,7 +83,7 @@ export function parseScript(code: string): AnyNode {
 }
 
 /** The identifiers of a tree that are bindings or uses (not property names in `x.name` or `{ name: … }`). */
-function* references(root: Node): Generator<AnyNode> {
+export function* references(root: Node): Generator<AnyNode> {
   const keys = new Set<Node>();
   for (const node of nodes(root)) {
     if (node.type === 'MemberExpression' && node['computed'] === false) keys.add(node['property'] as Node);
@@ -55,27 +93,6 @@ function* references(root: Node): Generator<AnyNode> {
   }
 }
 
-/**
- * Rename identifiers (every binding and use of each name: the names given are module-wide in the code, as
- * AJV's function names are, so no scope can shadow them). Returns the code with only those ranges replaced.
- */
-export function renameIdentifiers(code: string, names: ReadonlyMap<string, string>): string {
-  if (names.size === 0) return code;
-  const edits: { start: number; end: number; text: string }[] = [];
-  for (const node of references(parseScript(code))) {
-    const to = names.get(node['name'] as string);
-    if (to !== undefined) edits.push({ start: node.start, end: node.end, text: to });
-  }
-  edits.sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const edit of edits) {
-    out += code.slice(at, edit.start) + edit.text;
-    at = edit.end;
-  }
-  return out + code.slice(at);
-}
-
 export interface CleanOptions {
   /** The fast flavour: error objects are never read, so each becomes the shared placeholder `failed$[0]`. */
   fast: boolean;
@@ -83,9 +100,8 @@ export interface CleanOptions {
   keep: readonly string[];
 }
 
-/** The cleaned, indented code (see the module comment). */
-export function cleanValidatorCode(code: string, options: CleanOptions): string {
-  const program = parseScript(code);
+/** The cleaned, indented code of a validator's syntax tree (see the module comment); the tree is changed. */
+export function cleanValidatorCode(program: AnyNode, options: CleanOptions): string {
   if (options.fast) {
     placeholderErrors(program);
     dropProvenPresence(program);
@@ -104,7 +120,7 @@ export function cleanValidatorCode(code: string, options: CleanOptions): string 
   while (dropUnused(program, keep));
   stableValueNames(program);
   if (options.fast && usesName(program, 'failed$') && !declares(program, 'failed$')) {
-    (program['body'] as AnyNode[]).unshift((parseScript('const failed$ = [{}];')['body'] as AnyNode[])[0] as AnyNode);
+    (program['body'] as AnyNode[]).unshift(statement('const failed$ = [{}];'));
   }
   return generate(program as never, { indent: '  ' });
 }
@@ -148,7 +164,8 @@ function foldSchemaReads(program: AnyNode): void {
     return { value: (base.value as Record<string, unknown>)[key] };
   };
   for (const node of nodes(program)) {
-    for (const [field, child] of Object.entries(node)) {
+    for (const field of childFields(node)) {
+      const child = node[field];
       if (!isNode(child)) continue;
       // `hasOwnProperty.call(<schema read>, key)` → `keysN.has(key)`.
       if (child.type === 'CallExpression') {
@@ -386,11 +403,7 @@ function dropProvenPresence(program: AnyNode): void {
     }
     // A function starts with nothing proven.
     const inner = isFunction(node) ? new Set<string>() : proven;
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) visit(item, inner);
-      } else if (isNode(value)) visit(value, inner);
-    }
+    eachChild(node, (child) => visit(child, inner));
   };
   visit(program, new Set());
 }
@@ -447,21 +460,22 @@ function settle(fn: AnyNode): void {
  */
 function dropUnreadMissing(program: AnyNode): void {
   const reads = new Map<string, number>();
-  for (const node of nodes(program)) {
-    if (node.type === 'Identifier' && /^missing\d+$/.test(node['name'] as string)) reads.set(node['name'] as string, (reads.get(node['name'] as string) ?? 0) + 1);
-  }
   const writes = new Map<string, number>();
+  const tests: AnyNode[] = [];
+  const count = (map: Map<string, number>, name: string): void => {
+    map.set(name, (map.get(name) ?? 0) + 1);
+  };
+  // Declarations (one each) plus the records in if tests: anything more is a read.
+  for (const node of nodes(program)) {
+    if (node.type === 'Identifier' && /^missing\d+$/.test(node['name'] as string)) count(reads, node['name'] as string);
+    else if (node.type === 'IfStatement') tests.push(node);
+    else if (node.type === 'VariableDeclarator' && (node['id'] as AnyNode).type === 'Identifier') count(writes, (node['id'] as AnyNode)['name'] as string);
+  }
   const records = (node: AnyNode): boolean => {
     const right = node['right'] as AnyNode;
     return node.type === 'LogicalExpression' && node['operator'] === '&&' && right.type === 'AssignmentExpression' && right['operator'] === '=' &&
       (right['left'] as AnyNode).type === 'Identifier' && /^missing\d+$/.test((right['left'] as AnyNode)['name'] as string) && isLiteral(right['right'] as AnyNode) && Boolean((right['right'] as AnyNode)['value']);
   };
-  const tests: AnyNode[] = [];
-  for (const node of nodes(program)) if (node.type === 'IfStatement') tests.push(node);
-  // Declarations (one each) plus the records in if tests: anything more is a read.
-  for (const node of nodes(program)) {
-    if (node.type === 'VariableDeclarator' && (node['id'] as AnyNode).type === 'Identifier') writes.set((node['id'] as AnyNode)['name'] as string, (writes.get((node['id'] as AnyNode)['name'] as string) ?? 0) + 1);
-  }
   const inTests = new Map<string, number>();
   const countRecords = (node: AnyNode): void => {
     if (node.type !== 'LogicalExpression') return;
@@ -528,8 +542,9 @@ function stableValueNames(program: AnyNode): void {
   for (const fn of program['body'] as AnyNode[]) {
     if (fn.type !== 'FunctionDeclaration') continue;
     const local = new Map<string, string>();
-    const used = new Set(taken);
-    for (const id of references(fn)) used.add(id['name'] as string);
+    // Every name the code holds is in `taken` already (the module-wide values were renamed into it).
+    const mine = new Set<string>();
+    const used = (name: string): boolean => taken.has(name) || mine.has(name);
     for (const node of nodes(fn['body'] as AnyNode)) {
       if (node.type !== 'VariableDeclarator' || (node['id'] as AnyNode).type !== 'Identifier') continue;
       const from = (node['id'] as AnyNode)['name'] as string;
@@ -547,32 +562,52 @@ function stableValueNames(program: AnyNode): void {
         const renamed = arg?.type === 'Identifier' ? local.get(arg['name'] as string) : undefined;
         if (renamed !== undefined) wanted = `${renamed}length`;
       }
-      if (wanted === undefined || local.has(from) || used.has(wanted)) continue;
-      used.add(wanted);
+      if (wanted === undefined || local.has(from) || used(wanted)) continue;
+      mine.add(wanted);
       local.set(from, wanted);
     }
     // The counters a property's block declares (`const _errs7 = errors`, `let valid3`) after that property too:
-    // `description$errs`, `description$valid`, numbered within the property only.
-    for (const block of nodes(fn['body'] as AnyNode)) {
-      if (block.type !== 'BlockStatement') continue;
-      const first = (block['body'] as AnyNode[])[0];
-      const declared = first?.type === 'VariableDeclaration' ? ((first['declarations'] as AnyNode[])[0]?.['id'] as AnyNode | undefined) : undefined;
-      const base = declared?.type === 'Identifier' ? local.get(declared['name'] as string) : undefined;
-      if (base === undefined) continue;
+    // `description$errs`, `description$valid`, numbered within the property only. A property's block names
+    // every counter inside it, those of the properties nested in it included (the fail-fast flavour nests each
+    // property in the one before), so a nested block has nothing left to name unless a wanted name was taken.
+    /** Names the counters of `block`'s subtree; whether one was left unnamed (its name taken). */
+    const nameCounters = (block: AnyNode, base: string): boolean => {
       const counts = new Map<string, number>();
-      const declarators = nodes(block).filter((n) => n.type === 'VariableDeclaration' && n['kind'] !== 'var').flatMap((n) => n['declarations'] as AnyNode[]);
-      for (const node of declarators) {
-        if ((node['id'] as AnyNode).type !== 'Identifier') continue;
-        const from = (node['id'] as AnyNode)['name'] as string;
-        const kind = /^_?(errs|valid|missing)\d+$/.exec(from)?.[1];
-        if (kind === undefined || local.has(from)) continue;
-        const n = (counts.get(kind) ?? 0) + 1;
-        counts.set(kind, n);
-        const wanted = `${base}${kind}${n === 1 ? '' : n}`;
-        if (used.has(wanted)) continue;
-        used.add(wanted);
-        local.set(from, wanted);
+      let left = false;
+      for (const n of nodes(block)) {
+        if (n.type !== 'VariableDeclaration' || n['kind'] === 'var') continue;
+        for (const node of n['declarations'] as AnyNode[]) {
+          if ((node['id'] as AnyNode).type !== 'Identifier') continue;
+          const from = (node['id'] as AnyNode)['name'] as string;
+          const kind = /^_?(errs|valid|missing)\d+$/.exec(from)?.[1];
+          if (kind === undefined || local.has(from)) continue;
+          const count = (counts.get(kind) ?? 0) + 1;
+          counts.set(kind, count);
+          const wanted = `${base}${kind}${count === 1 ? '' : count}`;
+          if (used(wanted)) {
+            left = true;
+            continue;
+          }
+          mine.add(wanted);
+          local.set(from, wanted);
+        }
       }
+      return left;
+    };
+    const pending: { node: AnyNode; named: boolean }[] = [{ node: fn['body'] as AnyNode, named: false }];
+    while (pending.length > 0) {
+      const { node, named } = pending.pop() as { node: AnyNode; named: boolean };
+      let inner = named;
+      if (!named && node.type === 'BlockStatement') {
+        const first = (node['body'] as AnyNode[])[0];
+        const declared = first?.type === 'VariableDeclaration' ? ((first['declarations'] as AnyNode[])[0]?.['id'] as AnyNode | undefined) : undefined;
+        const base = declared?.type === 'Identifier' ? local.get(declared['name'] as string) : undefined;
+        if (base !== undefined) inner = !nameCounters(node, base);
+      }
+      // Parents first, in source order (the order the names are numbered in).
+      const children: AnyNode[] = [];
+      eachChild(node, (child) => children.push(child));
+      for (let i = children.length - 1; i >= 0; i--) pending.push({ node: children[i] as AnyNode, named: inner });
     }
     if (local.size === 0) continue;
     for (const id of references(fn)) {
@@ -594,8 +629,13 @@ function placeholderErrors(program: AnyNode): void {
   }
 }
 
-function expression(code: string): AnyNode {
-  return ((parseScript(`(${code});`)['body'] as AnyNode[])[0] as AnyNode)['expression'] as AnyNode;
+export function expression(code: string): AnyNode {
+  return statement(`(${code});`)['expression'] as AnyNode;
+}
+
+/** One statement's syntax tree. */
+export function statement(code: string): AnyNode {
+  return (parseScript(code)['body'] as AnyNode[])[0] as AnyNode;
 }
 
 /** Every statement list of the tree (program and function bodies, blocks, switch cases). */
@@ -655,8 +695,11 @@ function isLiteral(node: AnyNode | null | undefined): node is AnyNode {
   return node?.type === 'Literal' && node['regex'] === undefined && node['bigint'] === undefined;
 }
 
+/** A literal's node, as acorn would parse it from its JSON text (a negative number parses as `-n`). */
 function literal(value: unknown): AnyNode {
-  return expression(JSON.stringify(value));
+  const scalar = value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value) && value >= 0 && !Object.is(value, -0));
+  if (!scalar) return expression(JSON.stringify(value));
+  return { type: 'Literal', start: 0, end: 0, value, raw: JSON.stringify(value) } as unknown as AnyNode;
 }
 
 /**
@@ -723,11 +766,10 @@ function propagateConstants(fn: AnyNode): boolean {
     }
     const constants = new Map([...values].filter(([name]) => !variable.has(name)));
     const replace = (node: AnyNode): AnyNode => {
-      for (const [field, child] of Object.entries(node)) {
+      for (const field of childFields(node)) {
+        const child = node[field];
         if (Array.isArray(child)) {
-          child.forEach((item: unknown, i) => {
-            if (isNode(item)) child[i] = replace(item);
-          });
+          for (let i = 0; i < child.length; i++) if (isNode(child[i])) child[i] = replace(child[i] as AnyNode);
         } else if (isNode(child) && !(node.type === 'MemberExpression' && field === 'property' && node['computed'] !== true) && !(node.type === 'Property' && field === 'key' && node['computed'] !== true)) {
           node[field] = replace(child);
         }
@@ -829,11 +871,7 @@ function dropUnused(scope: AnyNode, keep: ReadonlySet<string>): boolean {
       for (const statement of node['body'] as AnyNode[]) if (statement.type !== 'FunctionDeclaration') stack.push(statement);
       continue;
     }
-    for (const value of Object.values(node)) {
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) stack.push(item);
-      } else if (isNode(value)) stack.push(value);
-    }
+    eachChild(node, (child) => stack.push(child));
   }
   const reads = readsIn(scope);
   const unread = (id: AnyNode): boolean => id.type === 'Identifier' && !(reads.get(id['name'] as string) ?? 0) && !keep.has(id['name'] as string);
@@ -890,13 +928,7 @@ function readsIn(root: AnyNode, skip?: ReadonlySet<AnyNode>): Map<string, number
         if (node['computed'] === false) notRead.add(node['key'] as AnyNode);
         break;
     }
-    for (const key in node) {
-      const value = node[key];
-      if (value === null || typeof value !== 'object') continue;
-      if (Array.isArray(value)) {
-        for (const item of value) if (isNode(item)) stack.push(item);
-      } else if (isNode(value)) stack.push(value);
-    }
+    eachChild(node, (child) => stack.push(child));
   }
   return found;
 }
@@ -905,7 +937,7 @@ function isFunction(node: AnyNode): boolean {
   return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
-function usesName(root: AnyNode, name: string): boolean {
+export function usesName(root: AnyNode, name: string): boolean {
   for (const id of references(root)) if (id['name'] === name) return true;
   return false;
 }

@@ -22,7 +22,8 @@ import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 import { protoAsPattern } from './proto-keys.js';
 import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
-import { cleanValidatorCode, renameIdentifiers } from './js-ast.js';
+import { cleanValidatorCode, parseScript, type AnyNode } from './js-ast.js';
+import { compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained } from './ajv-output.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -74,12 +75,6 @@ export const MESSAGE_CASES: Record<string, string[]> = {
 
 const ENUM_KEYWORD = 'x-yuno-codegen-enum';
 const LENGTH_KEYWORD = 'x-yuno-codegen-length';
-
-/** AJV's run-time modules, mapped to the shared helper with the same answers. */
-const RUNTIME_REQUIRES: Record<string, string> = {
-  'require("ajv/dist/runtime/ucs2length").default': 'runtime.codePointLength',
-  'require("ajv/dist/runtime/equal").default': 'runtime.deepEqual',
-};
 
 type AjvModule = typeof import('ajv/dist/2020.js');
 type AjvClass = AjvModule['default'];
@@ -194,7 +189,7 @@ export async function buildValidators(
   const looseFromStrict = neverCloses && gated !== undefined;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
   const wide = widestObject(schema) > WIDE_OBJECT;
-  const compile = (name: string, base: JsonSchema, fast: boolean): string => {
+  const compile = (name: string, base: JsonSchema, fast: boolean): AnyNode => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
@@ -228,14 +223,18 @@ export async function buildValidators(
         },
       ]);
     }
-    const body = selfContained(standalone(ajv, { [name]: name }), needs, where);
-    if (body.includes(MULTIPLE_OF_HELPER)) needs.usesMultipleOf = true;
-    // Constants first: a parameter name inside a dropped schema literal would otherwise count as read.
-    const code = dropUnusedSchemaConstants(fast ? dropErrorDetails(body) : compactErrors(body, needs.keywords));
-    return renameIdentifiers(code, functionNames(ajv, name, rootName));
+    // Parsed once; every later step works on the syntax tree (ajv-output.ts, then js-ast.ts's cleanup).
+    const code = standalone(ajv, { [name]: name });
+    const program = parseScript(code);
+    const uses = selfContained(program, code, where);
+    if (uses.usesEqual) needs.usesEqual = true;
+    if (uses.usesMultipleOf) needs.usesMultipleOf = true;
+    if (fast) dropErrorDetails(program);
+    else compactErrors(program, needs.keywords);
+    renameFunctions(program, functionNames(ajv, name, rootName));
+    return program;
   };
-  // After the passes that read AJV's one-statement-per-line text (closedLoops among them): the syntax-tree cleanup.
-  const clean = (code: string, fast: boolean, keep: string): string => cleanValidatorCode(code, { fast, keep: [keep] });
+  const clean = (program: AnyNode, fast: boolean, keep: string): string => cleanValidatorCode(program, { fast, keep: [keep] });
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
@@ -243,7 +242,7 @@ export async function buildValidators(
   // behind a run-time switch (see closedLoops), and its open enums too (see gatedOpenEnums), else two.
   const either =
     looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
-      ? closedLoops(compile('fastEither', gated, true), (code) => clean(code, true, 'fastEither'))
+      ? closedLoops(compile('fastEither', gated, true))
       : undefined;
   if (either !== undefined) {
     pieces.push(
@@ -385,107 +384,9 @@ function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): Code
   };
 }
 
-/**
- * The strict fast validator of a schema that never closes an object itself differs from the loose one only
- * in the unknown-key loops deriveStrict's `additionalProperties: false` added. In a fast validator each
- * is `for(const keyN of Object.keys(x)){ if(!(<known key>)){ return false; break; } }`; put behind `closed$`,
- * the one function serves both. Any other key loop (another shape: the check sits in an `anyOf` branch, …)
- * and there is no such switch: undefined, and the loose flavour is compiled on its own.
- */
-function closedLoops(code: string, then: (code: string) => string): string | undefined {
-  const LOOP = /^for\(const key\d+ of Object\.keys\(\w+\)\)\{\nif\(!\(.*\)\)\{\nreturn false;\nbreak;\n\}\n\}$/gm;
-  const loops = code.match(/\bfor\(const key\d+ (?:of|in) /g)?.length ?? 0;
-  let gated = 0;
-  const out = code.replace(LOOP, (loop) => {
-    gated++;
-    return `if(closed$){\n${loop}\n}`;
-  });
-  return gated === loops ? then(out) : undefined;
-}
-
-/** Replace AJV's `require`s and its CJS export lines with plain bindings. */
-function selfContained(code: string, needs: RuntimeNeeds, where: string): string {
-  let out = code.replace(/^"use strict";\n?/, '');
-  for (const [from, to] of Object.entries(RUNTIME_REQUIRES)) {
-    if (out.includes(from)) {
-      if (to === 'runtime.deepEqual') needs.usesEqual = true;
-      out = out.split(from).join(to);
-    }
-  }
-  out = out.replace(/^exports\.(\w+) = (validate\d+);$/gm, 'const $1 = $2;');
-  // Property names and enum values live in AJV's double-quoted string literals; look only outside them.
-  const outsideStrings = out.replace(/"(?:[^"\\\n]|\\.)*"/g, '""');
-  // `data.exports` is a property access: only a free `require(`, `exports` or `module` is a leftover.
-  const leftover = /(?<![.\w$])(?:require\s*\(|exports\b|module\.exports\b)/.exec(outsideStrings);
-  if (leftover) {
-    throw new CodegenError([
-      {
-        file: where,
-        at: '',
-        rule: 'validators',
-        message: `the validator needs a run-time module we do not provide (${outsideStrings.slice(leftover.index, leftover.index + 60).split('\n')[0]}); remove the keyword that needs it`,
-      },
-    ]);
-  }
-  return out;
-}
-
-/**
- * AJV emits the root schema as a constant (`const schema0 = {…whole schema…};`) and, for a short `enum`,
- * `const vSchemaN = schema0.properties….enum;` even when it then compares with inlined literals (its
- * optimizer pass, which we turn off, would drop both). Drop each such constant no code reads, then the
- * schema constants only those read: in the payment object that is three copies of a 45 KB schema literal.
- * A name counts as read wherever else it appears, even inside a string, so nothing used is ever dropped.
- * A declaration is its whole line: AJV writes one statement per line (`code.lines`).
- */
-function dropUnusedSchemaConstants(code: string): string {
-  const DECLARATION = /^const ((?:vSchema|schema)\d+) = .*;\n/gm;
-  let out = code;
-  for (let changed = true; changed; ) {
-    const uses = new Map<string, number>();
-    for (const [name] of out.matchAll(/\b(?:vSchema|schema)\d+\b/g)) uses.set(name, (uses.get(name) ?? 0) + 1);
-    changed = false;
-    out = out.replace(DECLARATION, (line: string, name: string) => {
-      if ((uses.get(name) ?? 0) > 1) return line;
-      changed = true;
-      return '';
-    });
-  }
-  return out;
-}
-
-/**
- * The fast flavour's callers only read true/false, so each error literal becomes one shared placeholder
- * (still a non-empty array, as AJV's own code that merges sub-validator errors expects). A function whose
- * `errors` no code reads (the exported one, unless it calls itself) does not record them at all.
- */
-function dropErrorDetails(code: string): string {
-  let out = code.replace(/^(validate\d+\.errors = )\[\{.*\}\];$/gm, '$1failed$$;');
-  for (const [, name] of out.matchAll(/^function (validate\d+)\(/gm)) {
-    const assignment = new RegExp(`^${name}\\.errors = (?:failed\\$|vErrors|null);\\n`, 'gm');
-    const writes = out.match(assignment)?.length ?? 0;
-    const mentions = out.match(new RegExp(`\\b${name}\\.errors\\b`, 'g'))?.length ?? 0;
-    if (writes === mentions) out = out.replace(assignment, '');
-  }
-  return out.includes('failed$') ? `const failed$ = [{}];\n${out}` : out;
-}
-
-/** The error literals AJV writes, one statement per line (`lines: true`): `const err0 = {…};`. */
-const ERROR_LITERAL = /^const (err\d+) = (\{instancePath.*\});\nif\(vErrors === null\)\{\nvErrors = \[\1\];\n\}\nelse \{\nvErrors\.push\(\1\);\n\}\n/gm;
-
-/**
- * Shrink the error-collecting code: nothing reads `schemaPath` (the longest text in every literal), the
- * append-or-start block becomes one call to the shared `pushError`, and our enum keywords report as `enum`.
- * Records every keyword an error can carry, so the shared module words a message for each.
- */
-function compactErrors(code: string, keywords: Set<string>): string {
-  const out = code
-    .replace(/,schemaPath:"(?:[^"\\\n]|\\.)*",keyword:/g, ',keyword:')
-    // A quote inside a string literal is escaped, so `{keyword:"` or `,keyword:"` unescaped is the literal's own key.
-    .replace(/([{,])keyword:"x-yuno-codegen-(?:enum|openEnum)"/g, '$1keyword:"enum"')
-    .replace(ERROR_LITERAL, 'vErrors = runtime.pushError(vErrors, $2);\n');
-  for (const match of out.matchAll(/[{,]keyword:("(?:[^"\\\n]|\\.)*")/g)) keywords.add(JSON.parse(match[1] as string) as string);
-  return out;
+/** The fast function serving both variants, cleaned; undefined when its key loops cannot be gated (see gateClosedLoops). */
+function closedLoops(program: AnyNode): string | undefined {
+  return gateClosedLoops(program) ? cleanValidatorCode(program, { fast: true, keep: ['fastEither'] }) : undefined;
 }
 
 /** Properties past which an object's fail-fast checks are written one after another instead of nested. */
@@ -785,9 +686,6 @@ function enumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): CodeKeyw
     },
   };
 }
-
-/** How the generated code reaches the shared exact check (the keyword below writes it). */
-const MULTIPLE_OF_HELPER = 'runtime.isMultipleOf';
 
 /**
  * `multipleOf`, exact on decimals: AJV's own keyword divides in floating point (1000.18 / 0.0001 is
