@@ -20,6 +20,7 @@ export const SLOW = [
   'test/emit/corpus-all.test.ts', // every corpus object type-checked as one program
   'test/emit/small-diff.test.ts', // the Payment object generated twice
   'test/emit/named-types.test.ts', // the Payment object's types compiled with a consumer
+  'test/emit/type-name-override.test.ts', // the Payment object's types, validators and docs, with overrides
   'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
   'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them
   'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files

@@ -36,6 +36,12 @@ export interface FieldOverride {
   nullable?: boolean;
   /** Reconciliation rules (`nullable`, `bounds`, …) not to apply to this field. */
   refuse?: string[];
+  /**
+   * The name of the field's object type (of its items, for an array of objects) in the generated code, instead of
+   * the one the naming rule gives (`PaymentCustomerPayerBillingAddress`). Fields given one name must have one
+   * shape: `billing_address` and `shipping_address` → `Address`, one type.
+   */
+  typeName?: string;
 }
 
 interface Context {
@@ -45,6 +51,10 @@ interface Context {
   /** What local references in a field schema point at, for checking examples. */
   root: JsonSchema;
   overrides: Map<string, FieldOverride>;
+  /** The overrides file (for problems in it). */
+  overridesFile: string;
+  /** The `typeName` overrides so far: the first field given each name, and its shape. */
+  typeNames: Map<string, { path: string; shape: string }>;
   /** Line of each field on the page, by field path. */
   lines: Map<string, number>;
 }
@@ -74,6 +84,8 @@ export function pageSchema(tree: FieldTree, overridesFile?: { path: string; text
     usesCountry: false,
     root: { $defs: { CountryCode: countryCodeSchema() } },
     overrides: new Map(Object.entries(overrides.fields ?? {})),
+    overridesFile: overridesFile?.path ?? tree.page.path,
+    typeNames: new Map(),
     lines: new Map(),
   };
   const parts = overrides.title ? words(overrides.title) : objectWords(tree.page.title, tree.page.path);
@@ -167,12 +179,37 @@ function objectSchema(fields: RawField[], path: string, ctx: Context): JsonSchem
     }
     lines.set(req.name, field.line);
     if (!schema) continue;
+    if (override?.typeName !== undefined) nameObjectType(schema, override.typeName, fieldPath, ctx);
     properties[req.name] = schema;
     if (override?.required ?? req.required) required.push(req.name);
   }
   const out: JsonSchema = { type: 'object', properties };
   if (required.length > 0) out.required = required;
   return out;
+}
+
+/**
+ * The `typeName` override: the field's object (or its items' object) gets the name as its `title`, which the
+ * naming stage uses for its type (emit/naming.ts); fields given one name with different shapes are an error.
+ */
+function nameObjectType(schema: JsonSchema, name: string, path: string, ctx: Context): void {
+  const target = isRecord(schema.properties) ? schema : isRecord(schema.items) && isRecord((schema.items as JsonSchema).properties) ? (schema.items as JsonSchema) : undefined;
+  if (target === undefined) {
+    ctx.problems.push({ file: ctx.overridesFile, at: `/fields/${path}/typeName`, rule: 'overrides', message: `"typeName" names an object type, and field "${path}" has no fields of its own on the page; remove it` });
+    return;
+  }
+  target.title = name;
+  const shape = JSON.stringify(target, (key, value: unknown) => (key === 'description' || key === 'examples' || key.startsWith('x-') ? undefined : value));
+  const first = ctx.typeNames.get(name);
+  if (first === undefined) ctx.typeNames.set(name, { path, shape });
+  else if (first.shape !== shape) {
+    ctx.problems.push({
+      file: ctx.overridesFile,
+      at: `/fields/${path}/typeName`,
+      rule: 'overrides',
+      message: `"typeName" gives "${name}" to "${first.path}" and "${path}", whose fields differ on the page; one type needs one shape: give them different names`,
+    });
+  }
 }
 
 /** One field on its way to its schema, as the field rules read and fill it. */
@@ -465,7 +502,9 @@ function readOverrides(file: { path: string; text: string } | undefined, problem
         else v.forEach((rule, i) => {
           if (!rules.includes(rule as string)) fail(`/fields/${path}/refuse/${i}`, `unknown reconciliation rule ${JSON.stringify(rule)}; the rules are ${rules.join(', ')}`);
         });
-      } else if (!['required', 'nullable'].includes(k)) fail(`/fields/${path}/${k}`, `unknown key "${k}"; a field override has "required", "nullable" and "refuse"`);
+      } else if (k === 'typeName') {
+        if (typeof v !== 'string' || !/^[A-Z][A-Za-z0-9]*$/.test(v)) fail(`/fields/${path}/typeName`, `"typeName" must be a type name in PascalCase, such as "Address" (got ${JSON.stringify(v)})`);
+      } else if (!['required', 'nullable'].includes(k)) fail(`/fields/${path}/${k}`, `unknown key "${k}"; a field override has "required", "nullable", "refuse" and "typeName"`);
       else if (typeof v !== 'boolean') fail(`/fields/${path}/${k}`, `"${k}" must be true or false`);
     }
   }

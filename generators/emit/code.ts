@@ -91,11 +91,18 @@ export function planCode(docs: readonly SchemaDocument[], options: ResolvedOptio
   const sharedEnums = new Set(
     [...defs].filter(([, d]) => isStringEnum(d.schema.enum) && (d.schema.enum?.length ?? 0) >= SET_ENUM_MIN).map(([key]) => key),
   );
-  // Names are unique across the run: every object's module is re-exported by the index.
+  return { options, wantTypes, wantValidators, defs, sharedEnums, nested: nestedNamesOf(docs, defs) };
+}
+
+/**
+ * The names of each object's nested objects (by slug), as the types and validators declare them; the docs show
+ * them too. Names are unique across the run: every object's module is re-exported by the index.
+ */
+export function nestedNamesOf(docs: readonly SchemaDocument[], defs = collectDefs(docs)): Record<string, NestedNames> {
   const claimFor = nameRegistry([...RESERVED_NAMES, ...docs.map((d) => d.name), ...defs.keys(), ...[...defs.values()].map((d) => d.name)]);
   const nested: Record<string, NestedNames> = {};
   for (const doc of docs) nested[doc.slug] = withinStackSync(doc.source, () => planNestedNames(doc.schema, doc.name, claimFor));
-  return { options, wantTypes, wantValidators, defs, sharedEnums, nested };
+  return nested;
 }
 
 /** One object's own files (its module in every format, its schema), rendered now so nothing of it needs to be kept. */

@@ -8,6 +8,7 @@ import type { Nodes, PhrasingContent } from 'mdast';
 import { mdText, oneLine, percentEncode } from '../escape.js';
 import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema, Reconciliation } from '../types.js';
+import { resolvePointer } from '../schema/walk.js';
 import {
   alternatives, deref, isFieldsObject, isObjectWithFields, mergeAllOf, splitTypes, typesOf, typesOfValues, unionOf,
 } from './docs-shapes.js';
@@ -341,7 +342,10 @@ export interface DocsSection {
   hasEnums: boolean;
   reconciled: DocsSectionReconciled[];
   hasReconciled: boolean;
-  md: { path: string; option: string; constraints: string };
+  /** The exported type the generated code declares for this nested object ('' when none). */
+  typeName: string;
+  hasTypeName: boolean;
+  md: { path: string; option: string; constraints: string; typeName: string };
 }
 
 export interface DocsTocEntry {
@@ -421,6 +425,8 @@ export interface DocsInput {
   name: string;
   source: string;
   schema: JsonSchema;
+  /** The generated code's names of the nested objects, by JSON pointer (emit/naming.ts), shown on their sections. */
+  typeNames?: Readonly<Record<string, string>>;
 }
 
 
@@ -675,7 +681,11 @@ class ModelBuilder {
   /** How many unions the alternative being written is inside. */
   private unions = 0;
 
-  constructor(private readonly root: JsonSchema) {}
+  constructor(
+    private readonly root: JsonSchema,
+    /** The generated code's type name of each named nested object, by the object's node. */
+    private readonly typeNames: ReadonlyMap<unknown, string> = new Map(),
+  ) {}
 
   id(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9_]+/g, '-').replace(/^-+|-+$/g, '').toLowerCase() || 'x';
@@ -744,7 +754,7 @@ class ModelBuilder {
       id, path, isRoot: false, isArrayItem: false, isOption: false, option: '', isDefinition: true, level: 2, mdHeading: '##',
       fieldAnchor: '', description: richText(''), hasDescription: false, constraints: '', hasConstraints: false,
       ownReconciled: [], hasOwnReconciled: false, fields: [], enums: [], hasEnums: false, reconciled: [], hasReconciled: false,
-      md: { path: mdCode(path), option: '', constraints: '' },
+      typeName: '', hasTypeName: false, md: { path: mdCode(path), option: '', constraints: '', typeName: '' },
     };
   }
 
@@ -793,6 +803,7 @@ class ModelBuilder {
     const description = own ? richText('') : richText(schema.description ?? '');
     const constraints = objectConstraints(schema).join('; ');
     const ownReconciled = own ? reconciledOf([{ schema, items: 0 }]) : [];
+    const typeName = own ? '' : (this.typeNames.get(schema) ?? (o.option === '' ? this.typeNames.get(o.path) : undefined) ?? '');
     const section: DocsSection = {
       id: o.id,
       path: o.path,
@@ -815,7 +826,9 @@ class ModelBuilder {
       hasEnums: false,
       reconciled,
       hasReconciled: false,
-      md: { path: mdCode(o.path), option: mdText(o.option), constraints: mdText(constraints) },
+      typeName,
+      hasTypeName: typeName !== '',
+      md: { path: mdCode(o.path), option: mdText(o.option), constraints: mdText(constraints), typeName: mdCode(typeName) },
     };
     if (!own) o.into.push(section);
     const level = Math.min(o.level + 1, 6);
@@ -1113,9 +1126,30 @@ function enumValue(value: unknown, s: JsonSchema): DocsValue {
   return { value: display(value), meaning: richText(meaning), md: { value: mdCode(display(value)) } };
 }
 
+/** The docs' path of a field or items at a JSON pointer made of properties and items only (else undefined). */
+function fieldPathOf(pointer: string): string | undefined {
+  let path = '';
+  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i] === 'items') path += '[]';
+    else if (tokens[i] === 'properties' && i + 1 < tokens.length) path += path === '' ? tokens[++i] : `.${tokens[++i] as string}`;
+    else return undefined;
+  }
+  return path === '' ? undefined : path;
+}
+
 /** The model the doc templates render for one object. */
 export function buildDocsModel(doc: DocsInput): DocsModel {
-  const builder = new ModelBuilder(doc.schema);
+  // By node, and by field path for the nodes the docs see as copies (a nullable object's `object` alternative):
+  // `/properties/a/properties/b` is `a.b`, `/properties/list/items` is `list[]`.
+  const typeNames = new Map<unknown, string>();
+  for (const [pointer, name] of Object.entries(doc.typeNames ?? {})) {
+    const node = resolvePointer(doc.schema, pointer);
+    if (node !== undefined) typeNames.set(node, name);
+    const path = fieldPathOf(pointer);
+    if (path !== undefined) typeNames.set(path, name);
+  }
+  const builder = new ModelBuilder(doc.schema, typeNames);
   const schema = mergeAllOf(deref(doc.schema, doc.schema).schema, doc.schema);
   const { section: root, toc } = builder.section(schema, {
     id: 'fields', path: '', level: 2, kind: 'root', fieldAnchor: '', option: '', into: builder.nested, depth: 0, inlined: [],

@@ -26,9 +26,9 @@ export function emitReadme(objects: readonly { name: string; slug: string; kept?
   };
 }
 
-/** One object's pages: Markdown first, then HTML. */
-export function emitObjectDocs(doc: SchemaDocument, renderer: Renderer): GeneratedFile[] {
-  const model = buildDocsModel(doc);
+/** One object's pages: Markdown first, then HTML. `typeNames`: its nested objects' names in the generated code. */
+export function emitObjectDocs(doc: SchemaDocument, renderer: Renderer, typeNames?: Readonly<Record<string, string>>): GeneratedFile[] {
+  const model = buildDocsModel(typeNames === undefined ? doc : { ...doc, typeNames });
   return [
     { path: `docs/${doc.slug}.md`, contents: renderer.render('docs.md.hbs', model) },
     { path: `docs/${doc.slug}.html`, contents: renderer.render('docs.html.hbs', model) },
