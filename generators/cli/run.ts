@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { displayPath, type InputFlags, type Plan } from '../config.js';
 import { overridesPath, readInputs } from '../fastpath.js';
 import type { BesideFile } from '../write.js';
-import { directoryCache } from '../cache-dir.js';
+import { directoryCache, type DirectoryCache } from '../cache-dir.js';
 import { CodegenError, type GeneratedFile, type Problem, type SchemaDocument } from '../types.js';
 
 export interface RunFlags extends InputFlags {
@@ -118,8 +118,9 @@ export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) =>
   const besidePages = new Set(plan.pages.filter((p) => p.besideSchema).map((p) => p.rel));
   const kept: SchemaDocument[] = [];
   const patterned: SchemaDocument[] = [];
+  const options = libraryOptions(plan, inputs, use);
   await rebased(plan, inputs, () =>
-    lib.generateEach(libraryOptions(plan, inputs, use), {
+    lib.generateEach(options, {
       schema: (doc) => {
         names.push(doc.name);
         if (doc.evidence) matched[doc.name] = doc.evidence.operations;
@@ -128,7 +129,7 @@ export async function streamLibrary(plan: Plan, onFile: (file: GeneratedFile) =>
       },
       file: onFile,
     }),
-  );
+  ).finally(() => (options.cache as DirectoryCache | undefined)?.prune());
   const shown = inputNames(plan, inputs);
   const warnings = (await Promise.all(patterned.map((doc) => lib.patternWarnings(doc)))).flat().map((w) => ({ ...w, file: shown.get(w.file) ?? w.file }));
   return { inputs, names, matched, beside: besideFiles(plan, kept), warnings };
