@@ -24,6 +24,7 @@ import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from 
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
 import { cleanValidatorCode, parseScript, type AnyNode } from './js-ast.js';
 import { compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained } from './ajv-output.js';
+import { fastPieces } from './fast.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -238,13 +239,18 @@ export async function buildValidators(
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
-  // The fast flavour, loose and strict: one compile when the strict one's unknown-key loops can be put
-  // behind a run-time switch (see closedLoops), and its open enums too (see gatedOpenEnums), else two.
+  // The fast flavour, loose and strict: our own emitter (fast.ts) when it builds every keyword the schema uses.
+  const own = fastPieces({ schemas: looseFromStrict && gated !== undefined ? { either: gated } : { loose, strict }, rootName, sharedEnums, defs: schema.$defs ?? {} });
+  if (own?.usesMultipleOf === true) needs.usesMultipleOf = true;
+  // Else AJV's: one compile when the strict one's unknown-key loops can be put behind a run-time switch (see
+  // closedLoops), and its open enums too (see gatedOpenEnums), else two.
   const either =
-    looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
+    own === undefined && looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
       ? closedLoops(compile('fastEither', gated, true))
       : undefined;
-  if (either !== undefined) {
+  if (own !== undefined) {
+    pieces.push(...own.pieces);
+  } else if (either !== undefined) {
     pieces.push(
       `const fastEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${either}\n` +
         // Restored on the way out: a getter in the data may call another validator of this module.

@@ -136,23 +136,33 @@ describe('required properties checked once in the fast validators', () => {
   it('drops the repeated presence test of each required property, keeps it for optional ones, answers as AJV does', async () => {
     const { esm, cjs } = await loadPackage([doc(schema)], 'hand-presence');
     // Counted where it happens: each own-key test of the data (hasOwnProperty) asks the object for its own
-    // property descriptor. Required keys are tested once (by the required check), optional ones once (before
-    // their checks), in the loose and the strict fast validator alike.
-    const counted = (value: Record<string, unknown>, asked: Map<string, number>, at: string): Record<string, unknown> =>
-      new Proxy(value, {
+    // property descriptor. A plain object (prototype Object.prototype or null) owns every key it answers for
+    // but Object.prototype's own names, so it is never asked; an object of another prototype is asked once per
+    // key (required: by the required check, optional: before its checks), in the loose and the strict fast
+    // validator alike. The strict check also lists each object's keys (Object.keys asks each key's descriptor).
+    const counted = (value: Record<string, unknown>, asked: Map<string, number>, at: string, proto: object | null): Record<string, unknown> =>
+      new Proxy(Object.setPrototypeOf(value, proto) as Record<string, unknown>, {
         getOwnPropertyDescriptor(target, key) {
           asked.set(`${at}${String(key)}`, (asked.get(`${at}${String(key)}`) ?? 0) + 1);
           return Reflect.getOwnPropertyDescriptor(target, key);
         },
       });
+    class Record {}
     for (const api of [esm, cjs]) {
-      for (const check of ['isHand', 'isHandStrict']) {
-        const asked = new Map<string, number>();
-        const value = counted({ id: 'ab', note: 'n', inner: counted({ code: 1, tag: 't' }, asked, 'inner.'), item: counted({ sku: 'x' }, asked, 'item.') }, asked, '');
-        expect(api[check](value)).toBe(true);
-        // The strict check also lists each object's keys (Object.keys asks each key's descriptor once more).
-        const n = check === 'isHand' ? 1 : 2;
-        expect([check, Object.fromEntries([...asked].sort())]).toEqual([check, { id: n, 'inner.code': n, 'inner.tag': n, inner: n, 'item.sku': n, item: n, note: n }]);
+      for (const proto of [Object.prototype, null, Record.prototype]) {
+        for (const check of ['isHand', 'isHandStrict']) {
+          const asked = new Map<string, number>();
+          const value = counted(
+            { id: 'ab', note: 'n', inner: counted({ code: 1, tag: 't' }, asked, 'inner.', proto), item: counted({ sku: 'x' }, asked, 'item.', proto) },
+            asked,
+            '',
+            proto,
+          );
+          expect(api[check](value)).toBe(true);
+          const n = (proto === Record.prototype ? 1 : 0) + (check === 'isHand' ? 0 : 1);
+          const want = n === 0 ? {} : { id: n, 'inner.code': n, 'inner.tag': n, inner: n, 'item.sku': n, item: n, note: n };
+          expect([check, proto, Object.fromEntries([...asked].sort())]).toEqual([check, proto, want]);
+        }
       }
     }
     const want = reference(schema);

@@ -1,0 +1,358 @@
+/**
+ * Our own emitter for the fast (boolean) validator flavours behind `is…`/`is…Strict`: direct code from the
+ * schema AJV would compile (validators.ts validatedSchemas/gatedOpenEnums), one function per named type
+ * (`$defs` entry) with the name AJV's got (`validatePaymentCustomerPayer`), early `return false`, each
+ * property read once, `typeof`/`===` tests, and the shared module's helpers. The keywords it builds are the
+ * table in fast-keywords.ts; a schema using anything else keeps AJV's code (fastSupport says which).
+ *
+ * Own keys only, as AJV's `ownProperties`: a property counts when it is not `undefined` and the object owns
+ * it. An object whose prototype is `Object.prototype` or null owns every key it answers for except the
+ * names `Object.prototype` itself has, so `hasOwnProperty` is called only for those names, or for objects
+ * of another prototype.
+ */
+import { jsString } from '../escape.js';
+import { isPlainObject as isObject } from '../conforms.js';
+import type { JsonSchema } from '../types.js';
+import { walkSchema } from '../schema/walk.js';
+import { FAST_KEYWORDS, PROTOTYPE_KEYS, indent, typeFails, typeTest, type Group, type KeywordContext } from './fast-keywords.js';
+
+/** The schemas the fast flavours check, and what the emitted code may use. */
+export interface FastInput {
+  /**
+   * `either`: one set of functions for both flavours (the strict schema whose unknown-key checks and open
+   * enums' lists run only when `closed$` is set; the schema never closes an object itself); else the loose
+   * and the strict schema, each its own set.
+   */
+  schemas: { either: JsonSchema } | { loose: JsonSchema; strict: JsonSchema };
+  /** The object's name: the root function is `validate` + this. */
+  rootName: string;
+  /** Definitions (by name) whose enum lives as a Set in the shared module (`runtime.sharedEnums`). */
+  sharedEnums: ReadonlySet<string>;
+  /** The object's own definitions, to tell a shared enum's list. */
+  defs: Record<string, unknown>;
+}
+
+export interface FastOutput {
+  /** Module-neutral JS defining `fast` and `fastStrict` (and `fastEither`), reading helpers from `runtime`. */
+  pieces: string[];
+  usesMultipleOf: boolean;
+}
+
+/** Where the emitter gives up and AJV builds the code: nesting beyond this many inline subschemas in one function. */
+const MAX_INLINE_DEPTH = 48;
+
+/** The keyword and place of the first thing the fast emitter does not build, or undefined when it builds it all. */
+export function fastUnsupported(schema: JsonSchema): string | undefined {
+  const defs = isObject(schema.$defs) ? schema.$defs : {};
+  let found: string | undefined;
+  walkSchema(schema, (node, pointer) => {
+    if (found !== undefined) return;
+    for (const [key, value] of Object.entries(node)) {
+      const keyword = Object.hasOwn(FAST_KEYWORDS, key) ? FAST_KEYWORDS[key] : undefined;
+      if (keyword === undefined || !keyword.supports(value, pointer === '')) {
+        found = `${key} at ${pointer === '' ? '/' : pointer}`;
+        return;
+      }
+      if (key === '$ref' && defName(value as string, defs) === undefined) {
+        found = `$ref ${JSON.stringify(value)} at ${pointer === '' ? '/' : pointer}`;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/** The definition a `$ref` names (`#/$defs/Name`), '' for the root (`#`), undefined for any other reference. */
+function defName(ref: string, defs: Record<string, unknown>): string | undefined {
+  if (ref === '#') return '';
+  const match = /^#\/\$defs\/([^/]+)$/.exec(ref);
+  if (match === null) return undefined;
+  let name: string;
+  try {
+    name = decodeURIComponent(match[1] as string).replace(/~1/g, '/').replace(/~0/g, '~');
+  } catch {
+    return undefined;
+  }
+  return Object.hasOwn(defs, name) ? name : undefined;
+}
+
+/** The fast flavours' code, or undefined when a schema uses what this emitter does not build (then AJV's). */
+export function fastPieces(input: FastInput): FastOutput | undefined {
+  const schemas = 'either' in input.schemas ? [input.schemas.either] : [input.schemas.loose, input.schemas.strict];
+  if (schemas.some((s) => fastUnsupported(s) !== undefined)) return undefined;
+  const usesMultipleOf = { value: false };
+  try {
+    const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\n})();`;
+    if ('either' in input.schemas) {
+      const { code, root } = emitModule(input.schemas.either, input, true, usesMultipleOf);
+      return {
+        usesMultipleOf: usesMultipleOf.value,
+        pieces: [
+          pure(
+            'fastEither',
+            `let closed$ = false;\n${code}\n` +
+              // Restored on the way out: a getter in the data may call another validator of this module.
+              `return function (data, closed) {\n  const outer = closed$;\n  closed$ = closed;\n  try {\n    return ${root}(data);\n  } finally {\n    closed$ = outer;\n  }\n};`,
+          ),
+          'const fast = (data) => fastEither(data, false);',
+          'const fastStrict = (data) => fastEither(data, true);',
+        ],
+      };
+    }
+    const loose = emitModule(input.schemas.loose, input, false, usesMultipleOf);
+    const strict = emitModule(input.schemas.strict, input, false, usesMultipleOf);
+    return {
+      usesMultipleOf: usesMultipleOf.value,
+      pieces: [pure('fast', `${loose.code}\nreturn ${loose.root};`), pure('fastStrict', `${strict.code}\nreturn ${strict.root};`)],
+    };
+  } catch (error) {
+    if (error instanceof TooDeep) return undefined;
+    throw error;
+  }
+}
+
+class TooDeep extends Error {}
+
+/** An identifier part made of a name: ASCII word characters only. */
+function idPart(name: string): string {
+  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_');
+  return /^[0-9]/.test(cleaned) || cleaned === '' ? `_${cleaned}` : cleaned;
+}
+
+const capital = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** A property read: dotted when the name is an identifier, else with its name as a string literal. */
+function member(object: string, name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${jsString(name)}]`;
+}
+
+/** Names given once in a scope: `base`, then `base2`, `base3`, … */
+class Names {
+  private readonly taken: Set<string>;
+  constructor(taken: Iterable<string> = []) {
+    this.taken = new Set(taken);
+  }
+  give(base: string): string {
+    let name = base;
+    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** Which types a group's keywords apply to. */
+const GROUP_TYPES: Record<Exclude<Group, 'any'>, string[]> = {
+  string: ['string'],
+  number: ['number', 'integer'],
+  object: ['object'],
+  array: ['array'],
+};
+
+const ALL_TYPES = ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'];
+
+/**
+ * The test in front of a group's checks, given the types the value can still have: '' when it is surely
+ * of the group, undefined when it never is.
+ */
+function groupGuard(group: Exclude<Group, 'any'>, possible: string[], v: string): string | undefined {
+  const own = GROUP_TYPES[group];
+  if (!possible.some((t) => own.includes(t))) return undefined;
+  const others = possible.filter((t) => !own.includes(t));
+  if (others.length === 0) return '';
+  if (others.length === 1 && others[0] === 'null') return `${v} !== null`;
+  return typeTest(group === 'number' ? 'number' : group, v);
+}
+
+/** The functions of one schema (its root and the definitions it reaches), and the name of the root's. */
+function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMultipleOf: { value: boolean }): { code: string; root: string } {
+  const defs = (isObject(schema.$defs) ? schema.$defs : {}) as Record<string, unknown>;
+  const moduleNames = new Names(['runtime', 'closed$', 'fastEither', 'fast', 'fastStrict', 'data', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite']);
+  const functionNames = new Map<string, string>();
+  const rootFn = moduleNames.give(`validate${idPart(input.rootName)}`.replace(/\$+$/, ''));
+  functionNames.set('', rootFn);
+  const queue: string[] = [''];
+  const fnFor = (def: string): string => {
+    let name = functionNames.get(def);
+    if (name === undefined) {
+      name = moduleNames.give(`validate${capital(idPart(def))}`.replace(/\$+$/, ''));
+      functionNames.set(def, name);
+      queue.push(def);
+    }
+    return name;
+  };
+  /** Module constants: the shared helpers on top, the others right before the first function using them. */
+  const helpers: string[] = [];
+  const helperNames = new Map<string, string>();
+  const constsByInit = new Map<string, string>();
+  let pending: string[] = [];
+  const hoistNamed = (base: string, init: string, into: string[]): string => {
+    let name = constsByInit.get(init);
+    if (name === undefined) {
+      // Module names never end with `$` (locals always do), except the switch `closed$`.
+      name = moduleNames.give(idPart(base).replace(/\$+$/, '') || '_');
+      constsByInit.set(init, name);
+      into.push(`const ${name} = ${init};`);
+    }
+    return name;
+  };
+  const helper = (name: string): string => {
+    if (name === 'isMultipleOf') usesMultipleOf.value = true;
+    let local = helperNames.get(name);
+    if (local === undefined) {
+      local = hoistNamed(name, name === 'hasOwn' ? 'Object.prototype.hasOwnProperty' : `runtime.${name}`, helpers);
+      helperNames.set(name, local);
+    }
+    return local;
+  };
+  const sharedDefs = input.defs;
+  const enumSet = (values: string[], base: string): string => {
+    const shared = [...input.sharedEnums].find((name) => {
+      const def = sharedDefs[name];
+      const list = isObject(def) ? def['enum'] : undefined;
+      return Array.isArray(list) && list.length === values.length && list.every((x, i) => x === values[i]);
+    });
+    if (shared !== undefined) return hoistNamed(`enum${capital(idPart(shared))}`, `runtime.sharedEnums[${jsString(shared)}]`, helpers);
+    return hoistNamed(base, `new Set([${values.map((x) => jsString(x)).join(', ')}])`, pending);
+  };
+
+  const functionCode = (def: string): string => {
+    const fn = functionNames.get(def) as string;
+    const body = def === '' ? schema : defs[def];
+    const locals = new Names(['closed$']);
+    const labels = new Names();
+    const short = fn.replace(/^validate/, '');
+    const check = (node: unknown, v: string, fail: string, depth: number): string[] => {
+      if (depth > MAX_INLINE_DEPTH) throw new TooDeep();
+      if (node === true || (isObject(node) && Object.keys(node).length === 0)) return [];
+      if (!isObject(node)) return [fail];
+      const s = node as JsonSchema;
+      const base = `${short}${capital(v.replace(/\$$/, '') === 'data' ? '' : idPart(v.replace(/\$$/, '')))}`;
+      const cx: KeywordContext = {
+        node: s,
+        v,
+        fail,
+        check: (sub, value, f) => check(sub, value, f, depth + 1),
+        hoist: (kind, init) => hoistNamed(`${kind}${capital(base)}`, init, pending),
+        local: (name) => locals.give(`${idPart(name).replace(/\$+$/, '')}$`),
+        helper,
+        shared: (name, init) => hoistNamed(name, init, helpers),
+        label: (name) => labels.give(name),
+        refFunction: (ref) => {
+          const name = defName(ref, defs);
+          return name === undefined ? undefined : name === '' ? rootFn : fnFor(name);
+        },
+        enumSet: (values) => enumSet(values, `enum${capital(base)}`),
+        closed: gated ? 'closed$' : undefined,
+      };
+      const lines: string[] = [];
+      const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : undefined;
+      if (types !== undefined) {
+        const allowed = types.includes('number') ? types.filter((t) => t !== 'integer') : types;
+        lines.push(`if (${typeFails(allowed, v)}) ${fail}`);
+      }
+      const possible = types === undefined ? ALL_TYPES : types.includes('number') ? [...new Set([...types, 'integer'])] : types;
+      const run = (keys: string[]): void => {
+        for (const key of keys) {
+          const code = Object.hasOwn(s, key) ? FAST_KEYWORDS[key]?.code : undefined;
+          if (code !== undefined) lines.push(...code(cx));
+        }
+      };
+      run(['const', 'enum', 'x-yuno-codegen-openEnum']);
+      for (const group of ['string', 'number', 'object', 'array'] as const) {
+        const guard = groupGuard(group, possible, v);
+        if (guard === undefined) continue;
+        const body: string[] = [];
+        if (group === 'object') body.push(...objectCode(s, v, fail, cx, gated));
+        for (const [key, keyword] of Object.entries(FAST_KEYWORDS)) {
+          if (keyword.group === group && keyword.code !== undefined && Object.hasOwn(s, key)) body.push(...keyword.code(cx));
+        }
+        if (body.length === 0) continue;
+        lines.push(...(guard === '' ? body : [`if (${guard}) {`, ...indent(body), '}']));
+      }
+      run(['$ref', 'allOf', 'anyOf', 'oneOf', 'not']);
+      return lines;
+    };
+    const lines = check(body, 'data', 'return false;', 0);
+    return [`function ${fn}(data) {`, ...indent([...lines, 'return true;']), '}'].join('\n');
+  };
+
+  const functions = new Map<string, string>();
+  while (queue.length > 0) {
+    const def = queue.shift() as string;
+    pending = [];
+    const code = functionCode(def);
+    functions.set(def, [...pending, code].join('\n'));
+  }
+  // The root first, then the definitions in the order the schema lists them: a new one moves no other.
+  const order = ['', ...Object.keys(defs).filter((d) => functions.has(d))];
+  return { code: [...helpers, ...order.map((d) => functions.get(d) as string)].join('\n'), root: rootFn };
+}
+
+/**
+ * `properties`, `required`, `patternProperties` and `additionalProperties` of one object (AJV's
+ * `ownProperties`: a key counts when the object owns it and its value is not undefined).
+ */
+function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, gated: boolean): string[] {
+  const properties = (isObject(s.properties) ? s.properties : {}) as Record<string, unknown>;
+  const required = Array.isArray(s.required) ? (s.required as string[]) : [];
+  const patterns = (isObject(s['patternProperties']) ? s['patternProperties'] : {}) as Record<string, unknown>;
+  const additional = s.additionalProperties as unknown;
+  const lines: string[] = [];
+  let own: string | undefined;
+  const owned = (name: string): string => {
+    const call = `${cx.helper('hasOwn')}.call(${v}, ${jsString(name)})`;
+    if (PROTOTYPE_KEYS.has(name)) return call;
+    own ??= cx.local(`${v.replace(/\$$/, '')}Own`);
+    return `(${own} || ${call})`;
+  };
+  const mustHave = new Set(required);
+  for (const [name, sub] of Object.entries(properties)) {
+    const needed = mustHave.has(name);
+    if (!needed && (sub === true || (isObject(sub) && Object.keys(sub).length === 0))) continue;
+    const p = cx.local(name);
+    const body = cx.check(sub, p, fail);
+    lines.push(`const ${p} = ${member(v, name)};`);
+    if (needed) lines.push(`if (${p} === undefined || !${owned(name)}) ${fail}`, ...body);
+    else lines.push(`if (${p} !== undefined && ${owned(name)}) {`, ...indent(body), '}');
+  }
+  for (const name of required) {
+    if (Object.hasOwn(properties, name)) continue;
+    lines.push(`if (${member(v, name)} === undefined || !${owned(name)}) ${fail}`);
+  }
+  const patternSets = Object.keys(patterns).map((p) => ({ p, re: cx.hoist('pattern', `new RegExp(${jsString(p)}, "u")`) }));
+  const keyLoop = (k: string, body: string[]): string[] => [`for (const ${k} of Object.keys(${v})) {`, ...indent(body), '}'];
+  if (patternSets.length > 0) {
+    const k = cx.local('key');
+    const body: string[] = [];
+    for (const { p, re } of patternSets) {
+      const value = cx.local('matched');
+      const checks = cx.check(patterns[p], value, fail);
+      if (checks.length === 0) continue;
+      body.push(`if (${re}.test(${k})) {`, ...indent([`const ${value} = ${v}[${k}];`, ...checks]), '}');
+    }
+    if (body.length > 0) lines.push(...keyLoop(k, body));
+  }
+  if (additional !== undefined && additional !== true) {
+    const names = Object.keys(properties);
+    const k = cx.local('key');
+    const known = [
+      ...(names.length > 8 ? [`${cx.hoist('known', `new Set([${names.map((n) => jsString(n)).join(', ')}])`)}.has(${k})`] : names.map((n) => `${k} === ${jsString(n)}`)),
+      ...patternSets.map(({ re }) => `${re}.test(${k})`),
+    ];
+    const unknown = known.length === 0 ? 'true' : `!(${known.join(' || ')})`;
+    if (additional === false) {
+      const loop = keyLoop(k, [`if (${unknown}) ${fail}`]);
+      // Only the object's strict flavour closes it (deriveStrict), in the function both flavours share.
+      lines.push(...(gated ? ['if (closed$) {', ...indent(loop), '}'] : loop));
+    } else {
+      const value = cx.local('extra');
+      const checks = cx.check(additional, value, fail);
+      if (checks.length > 0) lines.push(...keyLoop(k, [`if (${unknown}) {`, ...indent([`const ${value} = ${v}[${k}];`, ...checks]), '}']));
+    }
+  }
+  if (own !== undefined) {
+    const proto = cx.local(`${v.replace(/\$$/, '')}Proto`);
+    lines.unshift(`const ${proto} = Object.getPrototypeOf(${v});`, `const ${own} = ${proto} === Object.prototype || ${proto} === null;`);
+  }
+  return lines;
+}
