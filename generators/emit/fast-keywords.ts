@@ -130,6 +130,12 @@ function oneOf(values: unknown[], v: string, cx: KeywordContext): string {
 /** The negation of a test: `!x.has(v)` for a call, `!(…)` for the rest. */
 const negate = (test: string): string => (/^[\w$.]+\([\w$]*\)$/.test(test) ? `!${test}` : `!(${test})`);
 
+/** k when `step` is 10^-k (1, 0.1, 0.0001, 1e-7; k ≤ 15, so 10^k is exact), else undefined. */
+export function decimalPlaces(step: number): number | undefined {
+  for (let k = 0; k <= 15; k++) if (String(step) === (k === 0 ? '1' : k < 7 ? `0.${'0'.repeat(k - 1)}1` : `1e-${k}`)) return k;
+  return undefined;
+}
+
 /** One `if` that fails. */
 const failIf = (condition: string, fail: string): string[] => [`if (${condition}) ${fail}`];
 
@@ -145,29 +151,24 @@ export function indent(lines: string[]): string[] {
   return lines.map((line) => (line === '' ? line : `  ${line}`));
 }
 
-/** `minLength`/`maxLength` in code points: the UTF-16 length decides most strings (code points ∈ [ceil(len/2), len]). */
-function lengthCode(cx: KeywordContext, min: number, max: number | undefined, emptyPasses: boolean): string[] {
-  if (min === 0 && max === undefined) return [];
-  const { v, fail } = cx;
-  const n = cx.local(`${v.replace(/\$$/, '')}Length`);
+/**
+ * `minLength`/`maxLength` in code points, as a test that is true when the length is outside: one module
+ * function, whose UTF-16 `.length` decides most strings without counting (code points ∈ [ceil(len/2), len]).
+ */
+function lengthOutside(cx: KeywordContext, min: number, max: number | undefined): string {
+  if (min === 0 && max === undefined) return 'false';
   const count = cx.helper('codePointLength');
-  const outside = (c: string): string =>
-    max === undefined ? `${c} < ${min}`
-    : min === max ? `${c} !== ${min}`
-    : min === 0 ? `${c} > ${max}`
-    : `${c} < ${min} || ${c} > ${max}`;
-  // Surely outside: too short even counting each unit, or too long even counting pairs.
-  const surelyOutside = [...(min > 0 ? [`${n} < ${min}`] : []), ...(max !== undefined ? [`${n} > ${2 * max}`] : [])].join(' || ');
-  // Surely inside: short enough counting each unit and long enough counting pairs; else count.
-  const unsure = [...(max !== undefined ? [`${n} > ${max}`] : []), ...(min > 1 ? [`${n} < ${2 * min - 1}`] : [])].join(' || ');
-  const counted = (): string[] => {
-    if (min === max || max === undefined || min === 0) return failIf(outside(`${count}(${v})`), fail);
-    const c = cx.local(`${v.replace(/\$$/, '')}CodePoints`);
-    return [`const ${c} = ${count}(${v});`, ...failIf(outside(c), fail)];
-  };
-  const body = [...failIf(surelyOutside, fail), ...(unsure === '' ? [] : [`if (${unsure}) {`, ...indent(counted()), '}'])];
-  const lines = [`const ${n} = ${v}.length;`, ...(emptyPasses && min > 0 ? [`if (${n} !== 0) {`, ...indent(body), '}'] : body)];
-  return lines;
+  const fn = cx.shared(
+    'badLength',
+    '(text, min, max) => {\n' +
+      '  const n = text.length;\n' +
+      '  if (n < min || n > 2 * max) return true;\n' +
+      '  if (n <= max && n >= 2 * min - 1) return false;\n' +
+      `  const c = ${count}(text);\n` +
+      '  return c < min || c > max;\n' +
+      '}',
+  );
+  return `${fn}(${cx.v}, ${min}, ${max ?? 'Infinity'})`;
 }
 
 /**
@@ -213,12 +214,12 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
   minLength: {
     group: 'string',
     supports: isCount,
-    code: (cx) => lengthCode(cx, cx.node.minLength as number, cx.node.maxLength as number | undefined, false),
+    code: (cx) => failIf(lengthOutside(cx, cx.node.minLength as number, cx.node.maxLength as number | undefined), cx.fail),
   },
   maxLength: {
     group: 'string',
     supports: isCount,
-    code: (cx) => (cx.node.minLength === undefined ? lengthCode(cx, 0, cx.node.maxLength as number, false) : []),
+    code: (cx) => (cx.node.minLength === undefined ? failIf(lengthOutside(cx, 0, cx.node.maxLength as number), cx.fail) : []),
   },
   format: {
     group: 'string',
@@ -249,7 +250,16 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
   multipleOf: {
     group: 'number',
     supports: (v) => isNumber(v) && (v as number) > 0,
-    code: (cx) => failIf(`!${cx.helper('isMultipleOf')}(${cx.v}, ${literal(cx.node.multipleOf)})`, cx.fail),
+    code: (cx) => {
+      const step = cx.node.multipleOf as number;
+      const exact = `${cx.helper('isMultipleOf')}(${cx.v}, ${literal(step)})`;
+      const places = decimalPlaces(step);
+      if (places === undefined) return failIf(`!${exact}`, cx.fail);
+      // A power of ten, 10^-k: a multiple when the value writes at most k decimals, which rounding to k
+      // decimals keeps exactly while |value| × 10^k < 2^51 (then the error of each step stays below 1/2).
+      const scale = 10 ** places;
+      return failIf(`Math.abs(${cx.v}) < ${2 ** 51 / scale} ? Math.round(${cx.v} * ${scale}) / ${scale} !== ${cx.v} : !${exact}`, cx.fail);
+    },
   },
   // properties, required, patternProperties, additionalProperties: written together by the emitter (objectCode).
   properties: { group: 'object', supports: (v) => isObject(v) && Object.values(v).every(isSchema) },
@@ -278,13 +288,9 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
     code: (cx) => {
       const short = emptyOrLength(cx.node);
       if (short !== undefined) {
-        return [
-          `if (typeof ${cx.v} === "string") {`,
-          ...indent(lengthCode(cx, short.min, short.max, true)),
-          `} else${short.nullable ? ` if (${cx.v} !== null)` : ''} {`,
-          ...indent([cx.fail]),
-          '}',
-        ];
+        const outside = lengthOutside(cx, short.min, short.max);
+        const string = outside === 'false' ? 'false' : `${cx.v} !== "" && ${outside}`;
+        return failIf(`typeof ${cx.v} === "string" ? ${string} : ${short.nullable ? `${cx.v} !== null` : 'true'}`, cx.fail);
       }
       const done = cx.label('anyOf');
       const branches = (cx.node.anyOf as unknown[]).map((s) => branch(cx, s, 'option', [`break ${done};`]));

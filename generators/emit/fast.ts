@@ -298,29 +298,36 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, 
   const patterns = (isObject(s['patternProperties']) ? s['patternProperties'] : {}) as Record<string, unknown>;
   const additional = s.additionalProperties as unknown;
   const lines: string[] = [];
+  // The object as far as its own keys go: itself when its prototype is Object.prototype or null (it owns
+  // every key it answers for but that prototype's own names), else a copy of its own properties.
   let own: string | undefined;
-  const owned = (name: string): string => {
-    const call = `${cx.helper('hasOwn')}.call(${v}, ${jsString(name)})`;
-    if (PROTOTYPE_KEYS.has(name)) return call;
-    own ??= cx.local(`${v.replace(/\$$/, '')}Own`);
-    return `(${own} || ${call})`;
-  };
+  const view = (): string => (own ??= cx.local(`${v.replace(/\$$/, '')}Own`));
+  const present = (p: string, name: string): string =>
+    PROTOTYPE_KEYS.has(name) ? `${p} !== undefined && ${cx.helper('hasOwn')}.call(${view()}, ${jsString(name)})` : `${p} !== undefined`;
+  const absent = (p: string, name: string): string =>
+    PROTOTYPE_KEYS.has(name) ? `${p} === undefined || !${cx.helper('hasOwn')}.call(${view()}, ${jsString(name)})` : `${p} === undefined`;
   const mustHave = new Set(required);
   for (const [name, sub] of Object.entries(properties)) {
     const needed = mustHave.has(name);
     if (!needed && (sub === true || (isObject(sub) && Object.keys(sub).length === 0))) continue;
     const p = cx.local(name);
     const body = cx.check(sub, p, fail);
-    lines.push(`const ${p} = ${member(v, name)};`);
-    if (needed) lines.push(`if (${p} === undefined || !${owned(name)}) ${fail}`, ...body);
-    else lines.push(`if (${p} !== undefined && ${owned(name)}) {`, ...indent(body), '}');
+    lines.push(`const ${p} = ${member(view(), name)};`);
+    // Every type test fails for undefined: a required property with one needs no presence test of its own.
+    const typed = isObject(sub) && sub['type'] !== undefined && !PROTOTYPE_KEYS.has(name);
+    if (needed) lines.push(...(typed ? [] : [`if (${absent(p, name)}) ${fail}`]), ...body);
+    else if (body.length === 1 && /^if \(.*\) (return false;|break [\w$]+;)$/.test(body[0] as string) && !PROTOTYPE_KEYS.has(name)) {
+      // One check: in the same `if`.
+      lines.push((body[0] as string).replace(/^if \((.*)\) (return false;|break [\w$]+;)$/, (_all, test: string, end: string) => `if (${p} !== undefined && (${test})) ${end}`));
+    } else lines.push(`if (${present(p, name)}) {`, ...indent(body), '}');
   }
   for (const name of required) {
     if (Object.hasOwn(properties, name)) continue;
-    lines.push(`if (${member(v, name)} === undefined || !${owned(name)}) ${fail}`);
+    const p = cx.local(name);
+    lines.push(`const ${p} = ${member(view(), name)};`, `if (${absent(p, name)}) ${fail}`);
   }
   const patternSets = Object.keys(patterns).map((p) => ({ p, re: cx.hoist('pattern', `new RegExp(${jsString(p)}, "u")`) }));
-  const keyLoop = (k: string, body: string[]): string[] => [`for (const ${k} of Object.keys(${v})) {`, ...indent(body), '}'];
+  const keyLoop = (k: string, body: string[]): string[] => [`for (const ${k} of Object.keys(${view()})) {`, ...indent(body), '}'];
   if (patternSets.length > 0) {
     const k = cx.local('key');
     const body: string[] = [];
@@ -328,7 +335,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, 
       const value = cx.local('matched');
       const checks = cx.check(patterns[p], value, fail);
       if (checks.length === 0) continue;
-      body.push(`if (${re}.test(${k})) {`, ...indent([`const ${value} = ${v}[${k}];`, ...checks]), '}');
+      body.push(`if (${re}.test(${k})) {`, ...indent([`const ${value} = ${view()}[${k}];`, ...checks]), '}');
     }
     if (body.length > 0) lines.push(...keyLoop(k, body));
   }
@@ -347,12 +354,22 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, 
     } else {
       const value = cx.local('extra');
       const checks = cx.check(additional, value, fail);
-      if (checks.length > 0) lines.push(...keyLoop(k, [`if (${unknown}) {`, ...indent([`const ${value} = ${v}[${k}];`, ...checks]), '}']));
+      if (checks.length > 0) lines.push(...keyLoop(k, [`if (${unknown}) {`, ...indent([`const ${value} = ${view()}[${k}];`, ...checks]), '}']));
     }
   }
   if (own !== undefined) {
+    const ownOnly = cx.shared(
+      'ownOnly',
+      '(o) => {\n' +
+        '  const own = Object.create(null);\n' +
+        '  for (const key of Object.getOwnPropertyNames(o)) {\n' +
+        '    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });\n' +
+        '  }\n' +
+        '  return own;\n' +
+        '}',
+    );
     const proto = cx.local(`${v.replace(/\$$/, '')}Proto`);
-    lines.unshift(`const ${proto} = Object.getPrototypeOf(${v});`, `const ${own} = ${proto} === Object.prototype || ${proto} === null;`);
+    lines.unshift(`const ${proto} = Object.getPrototypeOf(${v});`, `const ${own} = ${proto} === Object.prototype || ${proto} === null ? ${v} : ${ownOnly}(${v});`);
   }
   return lines;
 }
