@@ -24,6 +24,7 @@ export const SLOW = [
   'test/extract/hand-written-limits.test.ts', // schemas nested 10 000 deep
   'test/reconcile/api-truth.test.ts', // every real payload of 11 objects, 9,000 mutations of them
   'test/reconcile/holdout.test.ts', // three generations of 11 objects from two thirds of the OpenAPI files
+  'test/emit/fast-differential.test.ts', // every corpus object in four groups, the fast validators against ajv.compile
   'test/emit/fixtures-corpus-*.test.ts', // 10,000 arbitrary and 10,000 invalid values per corpus object, four groups
   'test/emit/fixtures-ts.test.ts', // the TypeScript compiler on the ts target's fixtures
   'test/sources/pull-*.test.ts', // a docs server on 127.0.0.1, timeouts and retries, extraction of pulled pages

@@ -158,12 +158,15 @@ export function indent(lines: string[]): string[] {
 function lengthOutside(cx: KeywordContext, min: number, max: number | undefined): string {
   if (min === 0 && max === undefined) return 'false';
   const count = cx.helper('codePointLength');
+  // Without a high surrogate every unit is a code point: the test is several times quicker than the count.
+  const high = cx.shared('highSurrogate', '/[\\uD800-\\uDBFF]/');
   const fn = cx.shared(
     'badLength',
     '(text, min, max) => {\n' +
       '  const n = text.length;\n' +
       '  if (n < min || n > 2 * max) return true;\n' +
       '  if (n <= max && n >= 2 * min - 1) return false;\n' +
+      `  if (!${high}.test(text)) return n < min || n > max;\n` +
       `  const c = ${count}(text);\n` +
       '  return c < min || c > max;\n' +
       '}',
@@ -266,7 +269,18 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
   required: { group: 'object', supports: (v) => Array.isArray(v) && v.every((x) => typeof x === 'string') },
   patternProperties: { group: 'object', supports: (v) => isObject(v) && Object.values(v).every(isSchema) && Object.keys(v).every((p) => FAST_KEYWORDS['pattern']?.supports(p, false)) },
   additionalProperties: { group: 'object', supports: isSchema },
-  minProperties: { group: 'object', supports: isCount, code: (cx) => failIf(`Object.keys(${cx.v}).length < ${cx.node.minProperties}`, cx.fail) },
+  minProperties: {
+    group: 'object',
+    supports: isCount,
+    code: (cx) => {
+      const min = cx.node.minProperties as number;
+      if (min === 0) return [];
+      // Object.keys's own enumerable keys, counted only as far as `min` (no array built).
+      const hasOwn = cx.helper('hasOwn');
+      const fn = cx.shared('fewerKeys', `(o, min) => {\n  let n = 0;\n  for (const key in o) if (${hasOwn}.call(o, key) && ++n >= min) return false;\n  return true;\n}`);
+      return failIf(`${fn}(${cx.v}, ${min})`, cx.fail);
+    },
+  },
   maxProperties: { group: 'object', supports: isCount, code: (cx) => failIf(`Object.keys(${cx.v}).length > ${cx.node.maxProperties}`, cx.fail) },
   minItems: { group: 'array', supports: isCount, code: (cx) => failIf(`${cx.v}.length < ${cx.node.minItems}`, cx.fail) },
   maxItems: { group: 'array', supports: isCount, code: (cx) => failIf(`${cx.v}.length > ${cx.node.maxItems}`, cx.fail) },
