@@ -4,136 +4,65 @@ const runtime = require('./shared.cjs');
 
 const fastEither = /*#__PURE__*/ (function () {
 let closed$ = false;
-const failed$ = [{}];
-const fastEither = validateCustomerSession;
-const hasOwn = Object.prototype.hasOwnProperty;
 const codePointLength = runtime.codePointLength;
-const enumCountryCode = runtime.sharedEnums["CountryCode"];
-function validateCountryCode(data) {
-  if (typeof data !== "string") {
-    validateCountryCode.errors = failed$;
-    return false;
-  }
-  if (!enumCountryCode.has(data)) {
-    validateCountryCode.errors = failed$;
-    return false;
-  }
-  validateCountryCode.errors = null;
-  return true;
-}
+const highSurrogate = /[\uD800-\uDBFF]/;
+const badLength = (text, min, max) => {
+  const n = text.length;
+  if (n < min || n > 2 * max) return true;
+  if (n <= max && n >= 2 * min - 1) return false;
+  if (!highSurrogate.test(text)) return n < min || n > max;
+  const c = codePointLength(text);
+  return c < min || c > max;
+};
 const formatDateTime = runtime.formats["date-time"];
+const ownOnly = (o) => {
+  const own = Object.create(null);
+  for (const key of Object.getOwnPropertyNames(o)) {
+    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
+  }
+  return own;
+};
+const enumCountryCode = runtime.sharedEnums["CountryCode"];
 function validateCustomerSession(data) {
-  let vErrors = null;
-  let errors = 0;
-  if (errors === 0) {
-    if (data && typeof data == "object" && !Array.isArray(data)) {
-      if (data.customer_session === undefined || !hasOwn.call(data, "customer_session") || (data.customer_id === undefined || !hasOwn.call(data, "customer_id")) || (data.country === undefined || !hasOwn.call(data, "country")) || (data.callback_url === undefined || !hasOwn.call(data, "callback_url")) || (data.created_at === undefined || !hasOwn.call(data, "created_at"))) {
-        return false;
-      } else {
-        const _errs1 = errors;
-        if (closed$) {
-          for (const key0 of Object.keys(data)) {
-            if (!(key0 === "customer_session" || key0 === "customer_id" || key0 === "country" || key0 === "callback_url" || key0 === "created_at")) {
-              return false;
-            }
-          }
-        }
-        if (_errs1 === errors) {
-          let customer_session$ = data.customer_session;
-          const customer_session$errs = errors;
-          if (errors === customer_session$errs) {
-            if (typeof customer_session$ === "string") {
-              const customer_session$length = codePointLength(customer_session$);
-              if (customer_session$length < 36 || customer_session$length > 64) {
-                return false;
-              }
-            } else {
-              return false;
-            }
-          }
-          var valid0 = customer_session$errs === errors;
-          if (!valid0) {
-            return false;
-          }
-          let customer_id$ = data.customer_id;
-          const customer_session$errs2 = errors;
-          if (errors === customer_session$errs2) {
-            if (typeof customer_id$ === "string") {
-              const customer_id$length = codePointLength(customer_id$);
-              if (customer_id$length < 36 || customer_id$length > 64) {
-                return false;
-              }
-            } else {
-              return false;
-            }
-          }
-          var valid0 = customer_session$errs2 === errors;
-          if (!valid0) {
-            return false;
-          }
-          let country$ = data.country;
-          const customer_session$errs3 = errors;
-          if (!validateCountryCode(country$)) {
-            vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
-            errors = vErrors.length;
-          }
-          var valid0 = customer_session$errs3 === errors;
-          if (!valid0) {
-            return false;
-          }
-          let callback_url$ = data.callback_url;
-          const customer_session$errs4 = errors;
-          if (errors === customer_session$errs4) {
-            if (typeof callback_url$ === "string") {
-              const callback_url$length = codePointLength(callback_url$);
-              if (callback_url$length < 3 || callback_url$length > 526) {
-                return false;
-              }
-            } else {
-              return false;
-            }
-          }
-          var valid0 = customer_session$errs4 === errors;
-          if (!valid0) {
-            return false;
-          }
-          let created_at$ = data.created_at;
-          const customer_session$errs5 = errors;
-          if (errors === customer_session$errs5) {
-            if (typeof created_at$ == "number" && isFinite(created_at$)) {}
-            if (errors === customer_session$errs5) {
-              if (typeof created_at$ === "string") {
-                if (!formatDateTime(created_at$)) {
-                  return false;
-                } else {
-                  const created_at$length = codePointLength(created_at$);
-                  if (created_at$length !== 27) {
-                    return false;
-                  }
-                }
-              } else {
-                return false;
-              }
-            }
-          }
-          var valid0 = customer_session$errs5 === errors;
-        }
-      }
-    } else {
-      return false;
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  const dataProto$ = Object.getPrototypeOf(data);
+  const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
+  const customer_session$ = dataOwn$.customer_session;
+  if (typeof customer_session$ !== "string") return false;
+  if (badLength(customer_session$, 36, 64)) return false;
+  const customer_id$ = dataOwn$.customer_id;
+  if (typeof customer_id$ !== "string") return false;
+  if (badLength(customer_id$, 36, 64)) return false;
+  const country$ = dataOwn$.country;
+  if (country$ === undefined) return false;
+  if (!validateCountryCode(country$)) return false;
+  const callback_url$ = dataOwn$.callback_url;
+  if (typeof callback_url$ !== "string") return false;
+  if (badLength(callback_url$, 3, 526)) return false;
+  const created_at$ = dataOwn$.created_at;
+  if (typeof created_at$ !== "string") return false;
+  if (badLength(created_at$, 27, 27)) return false;
+  if (!formatDateTime(created_at$)) return false;
+  if (closed$) {
+    for (const key$ of Object.keys(dataOwn$)) {
+      if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
     }
   }
-  return errors === 0;
+  return true;
 }
-
+function validateCountryCode(data) {
+  if (typeof data !== "string") return false;
+  if (!enumCountryCode.has(data)) return false;
+  return true;
+}
 return function (data, closed) {
-const outer = closed$;
-closed$ = closed;
-try {
-return fastEither(data);
-} finally {
-closed$ = outer;
-}
+  const outer = closed$;
+  closed$ = closed;
+  try {
+    return validateCustomerSession(data);
+  } finally {
+    closed$ = outer;
+  }
 };
 })();
 const fast = (data) => fastEither(data, false);
