@@ -39,6 +39,12 @@ export interface KeywordContext {
   refFunction: (ref: string) => string | undefined;
   /** The Set of a string enum: a shared one (`runtime.sharedEnums`) when its list is that definition's. */
   enumSet: (values: string[]) => string;
+  /**
+   * A module function checking one property's value, shared by every property with the same checks (`(value)
+   * => …`, true when valid; `optional`: undefined passes), or undefined when the checks are more than a list of
+   * single tests (`none` when there is nothing to check).
+   */
+  leaf: (schema: unknown, optional: boolean) => string | undefined;
   /** In the function serving both flavours: whether the strict flavour runs (`closed$`); undefined otherwise. */
   closed: string | undefined;
 }

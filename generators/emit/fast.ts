@@ -126,6 +126,20 @@ function member(object: string, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${jsString(name)}]`;
 }
 
+/** A test negated: `!f(x)` becomes `f(x)`, `f(x)` becomes `!f(x)`, anything else `!(…)`. */
+function negate(test: string): string {
+  const call = /^(!?)([\w$.]+\([\w$., "-]*\))$/.exec(test);
+  if (call !== null) return call[1] === '!' ? (call[2] as string) : `!${call[2]}`;
+  return `!(${test})`;
+}
+
+/** A stable name part for generated text (FNV-1a, 32 bits, hex): the same checks, the same name, in any run. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(16).padStart(8, '0');
+}
+
 /** Names given once in a scope: `base`, then `base2`, `base3`, … */
 class Names {
   private readonly taken: Set<string>;
@@ -242,6 +256,23 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
           return name === undefined ? undefined : name === '' ? rootFn : fnFor(name);
         },
         enumSet: (values) => enumSet(values, `enum${capital(base)}`),
+        leaf: (sub, optional) => {
+          const tests: string[] = [];
+          for (const line of check(sub, 'value', 'return false;', depth + 1)) {
+            const test = /^if \((.*)\) return false;$/.exec(line)?.[1];
+            if (test === undefined) return undefined;
+            tests.push(test);
+          }
+          const valid = tests.length === 0 ? 'true' : tests.length === 1 ? negate(tests[0] as string) : `!(${tests.map((t) => `(${t})`).join(' || ')})`;
+          // Every type test fails for undefined; without one a required value must be there.
+          const typed = isObject(sub) && sub['type'] !== undefined;
+          const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${valid}`;
+          if (body === undefined) return 'none';
+          // A type test or a call is as short inline, and quicker: V8 inlines only so many calls per function.
+          if (tests.every((t) => /^(!?\(?typeof value [!=]==? "\w+"|value [!=]== null|!?validate\w+\(value\))/.test(t) && t.length < 80)) return undefined;
+          const init = `(value) => ${body}`;
+          return hoistNamed(`check${hash(init)}`, init, pending);
+        },
         closed: gated ? 'closed$' : undefined,
       };
       const lines: string[] = [];
@@ -310,6 +341,13 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, 
   for (const [name, sub] of Object.entries(properties)) {
     const needed = mustHave.has(name);
     if (!needed && (sub === true || (isObject(sub) && Object.keys(sub).length === 0))) continue;
+    const leaf = PROTOTYPE_KEYS.has(name) ? undefined : cx.leaf(sub, !needed);
+    if (leaf === 'none') continue;
+    if (leaf !== undefined) {
+      // Read once, as the argument of the shared check.
+      lines.push(`if (!${leaf}(${member(view(), name)})) ${fail}`);
+      continue;
+    }
     const p = cx.local(name);
     const body = cx.check(sub, p, fail);
     lines.push(`const ${p} = ${member(view(), name)};`);
