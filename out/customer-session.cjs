@@ -23,26 +23,20 @@ const ownOnly = (o) => {
   return own;
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const dataProto$ = Object.getPrototypeOf(data);
   const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
-  const customer_session$ = dataOwn$.customer_session;
-  if (typeof customer_session$ !== "string") return false;
-  if (badLength(customer_session$, 36, 64)) return false;
-  const customer_id$ = dataOwn$.customer_id;
-  if (typeof customer_id$ !== "string") return false;
-  if (badLength(customer_id$, 36, 64)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  const callback_url$ = dataOwn$.callback_url;
-  if (typeof callback_url$ !== "string") return false;
-  if (badLength(callback_url$, 3, 526)) return false;
-  const created_at$ = dataOwn$.created_at;
-  if (typeof created_at$ !== "string") return false;
-  if (badLength(created_at$, 27, 27)) return false;
-  if (!formatDateTime(created_at$)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
   if (closed$) {
     for (const key$ of Object.keys(dataOwn$)) {
       if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
