@@ -17,16 +17,20 @@ export interface AnyNode extends Node {
 }
 
 /**
- * The fields of a node type that can hold child nodes, learnt from the first node of that type (acorn gives
+ * The fields of a node type that hold child nodes, learnt from the first node of that type (acorn gives
  * every node of a type the same fields; absent children are `null`). Walking only those, instead of every
- * field of every node, is what keeps the passes below cheap on a validator of megabytes.
+ * field of every node, is what keeps the passes below cheap on a validator of megabytes. Every other
+ * object-valued field ESTree has is data, not a node: a literal's value and regex, a template's text.
  */
 const CHILD_FIELDS = new Map<string, string[]>();
+
+const DATA_FIELDS: Record<string, readonly string[]> = { Literal: ['value', 'regex'], TemplateElement: ['value'] };
 
 function childFields(node: AnyNode): string[] {
   let fields = CHILD_FIELDS.get(node.type);
   if (fields === undefined) {
-    fields = Object.keys(node).filter((key) => key !== 'loc' && !(node.type === 'Literal' && (key === 'value' || key === 'regex')) && (node[key] === null || typeof node[key] === 'object'));
+    const data = DATA_FIELDS[node.type] ?? [];
+    fields = Object.keys(node).filter((key) => key !== 'loc' && key !== 'range' && !data.includes(key) && (node[key] === null || typeof node[key] === 'object'));
     CHILD_FIELDS.set(node.type, fields);
   }
   return fields;
@@ -35,22 +39,25 @@ function childFields(node: AnyNode): string[] {
 /** Calls `visit` with each child node of `node`, in source order. */
 export function eachChild(node: AnyNode, visit: (child: AnyNode) => void): void {
   for (const key of childFields(node)) {
-    const value = node[key];
-    if (value === null || typeof value !== 'object') continue;
+    const value = node[key] as AnyNode | (AnyNode | null)[] | null;
+    if (value === null) continue;
     if (Array.isArray(value)) {
-      for (const item of value) if (isNode(item)) visit(item);
-    } else if (isNode(value)) visit(value);
+      for (const item of value) if (item !== null) visit(item);
+    } else visit(value);
   }
 }
 
 /** Replaces each child node of `node` by what `map` returns for it (itself: unchanged). */
 export function mapChildren(node: AnyNode, map: (child: AnyNode) => AnyNode): void {
   for (const key of childFields(node)) {
-    const value = node[key];
-    if (value === null || typeof value !== 'object') continue;
+    const value = node[key] as AnyNode | (AnyNode | null)[] | null;
+    if (value === null) continue;
     if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) if (isNode(value[i])) value[i] = map(value[i] as AnyNode);
-    } else if (isNode(value)) node[key] = map(value);
+      for (let i = 0; i < value.length; i++) {
+        const item = value[i];
+        if (item !== null && item !== undefined) value[i] = map(item);
+      }
+    } else node[key] = map(value);
   }
 }
 
@@ -63,11 +70,14 @@ export function nodes(root: Node): AnyNode[] {
     out.push(node);
     const fields = childFields(node);
     for (let k = fields.length - 1; k >= 0; k--) {
-      const value = node[fields[k] as string];
-      if (value === null || typeof value !== 'object') continue;
+      const value = node[fields[k] as string] as AnyNode | (AnyNode | null)[] | null;
+      if (value === null) continue;
       if (Array.isArray(value)) {
-        for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as AnyNode);
-      } else if (isNode(value)) stack.push(value);
+        for (let i = value.length - 1; i >= 0; i--) {
+          const item = value[i];
+          if (item !== null && item !== undefined) stack.push(item);
+        }
+      } else stack.push(value);
     }
   }
   return out;
