@@ -6,7 +6,7 @@
  *
  * The answers are AJV's with our options (strictNumbers: NaN and ±Infinity are not numbers; `ownProperties`;
  * patterns with the `u` flag) and our keywords: `multipleOf` exact on decimals (`runtime.isMultipleOf`),
- * lengths in code points (`runtime.codePointLength`), an open enum's list checked only in the strict flavour.
+ * lengths in code points (`runtime.codePointLength`).
  */
 import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
@@ -45,8 +45,6 @@ export interface KeywordContext {
    * single tests (`none` when there is nothing to check).
    */
   leaf: (schema: unknown, optional: boolean) => string | undefined;
-  /** In the function serving both flavours: whether the strict flavour runs (`closed$`); undefined otherwise. */
-  closed: string | undefined;
 }
 
 export interface FastKeyword {
@@ -143,7 +141,7 @@ export function decimalPlaces(step: number): number | undefined {
 }
 
 /** One `if` that fails. */
-const failIf = (condition: string, fail: string): string[] => [`if (${condition}) ${fail}`];
+const failIf = (condition: string, fail: string): string[] => (condition === 'false' ? [] : [`if (${condition}) ${fail}`]);
 
 /** The labelled block of one branch: its checks break out of it; undefined when it checks nothing. */
 function branch(cx: KeywordContext, schema: unknown, base: string, passed: string[]): string[] {
@@ -214,12 +212,6 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
   },
   const: { group: 'any', supports: isScalar, code: (cx) => failIf(`${cx.v} !== ${literal(cx.node.const)}`, cx.fail) },
   enum: { group: 'any', supports: (v) => Array.isArray(v) && v.every(isScalar), code: (cx) => failIf(negate(oneOf(cx.node.enum as unknown[], cx.v, cx)), cx.fail) },
-  // An open enum's list (validators.ts gatedOpenEnums): only the strict flavour checks it.
-  'x-yuno-codegen-openEnum': {
-    group: 'any',
-    supports: (v) => Array.isArray(v) && v.every(isScalar),
-    code: (cx) => failIf(`${cx.closed ?? 'true'} && !(${oneOf(cx.node['x-yuno-codegen-openEnum'] as unknown[], cx.v, cx)})`, cx.fail),
-  },
   minLength: {
     group: 'string',
     supports: isCount,

@@ -1,6 +1,6 @@
 /**
  * Our own emitter for the fast (boolean) validator flavours behind `is…`/`is…Strict`: direct code from the
- * schema AJV would compile (validators.ts validatedSchemas/gatedOpenEnums), one function per named type
+ * schemas AJV would compile (validators.ts validatedSchemas), one function per named type
  * (`$defs` entry) with the name AJV's got (`validatePaymentCustomerPayer`), early `return false`, each
  * property read once, `typeof`/`===` tests, and the shared module's helpers. The keywords it builds are the
  * table in fast-keywords.ts; a schema using anything else keeps AJV's code (fastSupport says which).
@@ -19,11 +19,10 @@ import { FAST_KEYWORDS, PROTOTYPE_KEYS, indent, typeFails, typeTest, type Group,
 /** The schemas the fast flavours check, and what the emitted code may use. */
 export interface FastInput {
   /**
-   * `either`: one set of functions for both flavours (the strict schema whose unknown-key checks and open
-   * enums' lists run only when `closed$` is set; the schema never closes an object itself); else the loose
-   * and the strict schema, each its own set.
+   * The schema `is…` checks and the one `is…Strict` checks, each its own pure set of functions: an app that
+   * calls only `is…` bundles none of the strict one's unknown-key checks and enum lists.
    */
-  schemas: { either: JsonSchema } | { loose: JsonSchema; strict: JsonSchema };
+  schemas: { loose: JsonSchema; strict: JsonSchema };
   /** The object's name: the root function is `validate` + this. */
   rootName: string;
   /** Definitions (by name) whose enum lives as a Set in the shared module (`runtime.sharedEnums`). */
@@ -33,7 +32,7 @@ export interface FastInput {
 }
 
 export interface FastOutput {
-  /** Module-neutral JS defining `fast` and `fastStrict` (and `fastEither`), reading helpers from `runtime`. */
+  /** Module-neutral JS defining `fast` and `fastStrict`, reading helpers from `runtime`. */
   pieces: string[];
   usesMultipleOf: boolean;
 }
@@ -78,29 +77,13 @@ function defName(ref: string, defs: Record<string, unknown>): string | undefined
 
 /** The fast flavours' code, or undefined when a schema uses what this emitter does not build (then AJV's). */
 export function fastPieces(input: FastInput): FastOutput | undefined {
-  const schemas = 'either' in input.schemas ? [input.schemas.either] : [input.schemas.loose, input.schemas.strict];
+  const schemas = [input.schemas.loose, input.schemas.strict];
   if (schemas.some((s) => fastUnsupported(s) !== undefined)) return undefined;
   const usesMultipleOf = { value: false };
   try {
     const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\n})();`;
-    if ('either' in input.schemas) {
-      const { code, root } = emitModule(input.schemas.either, input, true, usesMultipleOf);
-      return {
-        usesMultipleOf: usesMultipleOf.value,
-        pieces: [
-          pure(
-            'fastEither',
-            `let closed$ = false;\n${code}\n` +
-              // Restored on the way out: a getter in the data may call another validator of this module.
-              `return function (data, closed) {\n  const outer = closed$;\n  closed$ = closed;\n  try {\n    return ${root}(data);\n  } finally {\n    closed$ = outer;\n  }\n};`,
-          ),
-          'const fast = (data) => fastEither(data, false);',
-          'const fastStrict = (data) => fastEither(data, true);',
-        ],
-      };
-    }
-    const loose = emitModule(input.schemas.loose, input, false, usesMultipleOf);
-    const strict = emitModule(input.schemas.strict, input, false, usesMultipleOf);
+    const loose = emitModule(input.schemas.loose, input, usesMultipleOf);
+    const strict = emitModule(input.schemas.strict, input, usesMultipleOf);
     return {
       usesMultipleOf: usesMultipleOf.value,
       pieces: [pure('fast', `${loose.code}\nreturn ${loose.root};`), pure('fastStrict', `${strict.code}\nreturn ${strict.root};`)],
@@ -178,9 +161,9 @@ function groupGuard(group: Exclude<Group, 'any'>, possible: string[], v: string)
 }
 
 /** The functions of one schema (its root and the definitions it reaches), and the name of the root's. */
-function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMultipleOf: { value: boolean }): { code: string; root: string } {
+function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { value: boolean }): { code: string; root: string } {
   const defs = (isObject(schema.$defs) ? schema.$defs : {}) as Record<string, unknown>;
-  const moduleNames = new Names(['runtime', 'closed$', 'fastEither', 'fast', 'fastStrict', 'data', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite']);
+  const moduleNames = new Names(['runtime', 'fast', 'fastStrict', 'data', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite']);
   const functionNames = new Map<string, string>();
   const rootFn = moduleNames.give(`validate${idPart(input.rootName)}`.replace(/\$+$/, ''));
   functionNames.set('', rootFn);
@@ -202,7 +185,7 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
   const hoistNamed = (base: string, init: string, into: string[]): string => {
     let name = constsByInit.get(init);
     if (name === undefined) {
-      // Module names never end with `$` (locals always do), except the switch `closed$`.
+      // Module names never end with `$`; locals always do.
       name = moduleNames.give(idPart(base).replace(/\$+$/, '') || '_');
       constsByInit.set(init, name);
       into.push(`const ${name} = ${init};`);
@@ -232,7 +215,7 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
   const functionCode = (def: string): string => {
     const fn = functionNames.get(def) as string;
     const body = def === '' ? schema : defs[def];
-    const locals = new Names(['closed$']);
+    const locals = new Names();
     const labels = new Names();
     const short = fn.replace(/^validate/, '');
     const check = (node: unknown, v: string, fail: string, depth: number): string[] => {
@@ -273,7 +256,6 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
           const init = `(value) => ${body}`;
           return hoistNamed(`check${hash(init)}`, init, pending);
         },
-        closed: gated ? 'closed$' : undefined,
       };
       const lines: string[] = [];
       const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : undefined;
@@ -293,7 +275,7 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
         const guard = groupGuard(group, possible, v);
         if (guard === undefined) continue;
         const body: string[] = [];
-        if (group === 'object') body.push(...objectCode(s, v, fail, cx, gated));
+        if (group === 'object') body.push(...objectCode(s, v, fail, cx));
         for (const [key, keyword] of Object.entries(FAST_KEYWORDS)) {
           if (keyword.group === group && keyword.code !== undefined && Object.hasOwn(s, key)) body.push(...keyword.code(cx));
         }
@@ -323,7 +305,7 @@ function emitModule(schema: JsonSchema, input: FastInput, gated: boolean, usesMu
  * `properties`, `required`, `patternProperties` and `additionalProperties` of one object (AJV's
  * `ownProperties`: a key counts when the object owns it and its value is not undefined).
  */
-function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, gated: boolean): string[] {
+function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext): string[] {
   const properties = (isObject(s.properties) ? s.properties : {}) as Record<string, unknown>;
   const required = Array.isArray(s.required) ? (s.required as string[]) : [];
   const patterns = (isObject(s['patternProperties']) ? s['patternProperties'] : {}) as Record<string, unknown>;
@@ -386,9 +368,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext, 
     ];
     const unknown = known.length === 0 ? 'true' : `!(${known.join(' || ')})`;
     if (additional === false) {
-      const loop = keyLoop(k, [`if (${unknown}) ${fail}`]);
-      // Only the object's strict flavour closes it (deriveStrict), in the function both flavours share.
-      lines.push(...(gated ? ['if (closed$) {', ...indent(loop), '}'] : loop));
+      lines.push(...keyLoop(k, [`if (${unknown}) ${fail}`]));
     } else {
       const value = cx.local('extra');
       const checks = cx.check(additional, value, fail);

@@ -240,7 +240,7 @@ export async function buildValidators(
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
   // The fast flavour, loose and strict: our own emitter (fast.ts) when it builds every keyword the schema uses.
-  const own = fastPieces({ schemas: looseFromStrict && gated !== undefined ? { either: gated } : { loose, strict }, rootName, sharedEnums, defs: schema.$defs ?? {} });
+  const own = fastPieces({ schemas: { loose, strict }, rootName, sharedEnums, defs: schema.$defs ?? {} });
   if (own?.usesMultipleOf === true) needs.usesMultipleOf = true;
   // Else AJV's: one compile when the strict one's unknown-key loops can be put behind a run-time switch (see
   // closedLoops), and its open enums too (see gatedOpenEnums), else two.
