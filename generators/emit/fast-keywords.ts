@@ -42,9 +42,9 @@ export interface KeywordContext {
   /**
    * A module function checking one property's value, shared by every property with the same checks (`(value)
    * => …`, true when valid; `optional`: undefined passes), or undefined when the checks are more than a list of
-   * single tests (`none` when there is nothing to check).
+   * single tests (`none` when there is nothing to check); `name`, the property's, names what it hoists.
    */
-  leaf: (schema: unknown, optional: boolean) => string | undefined;
+  leaf: (schema: unknown, optional: boolean, name: string) => string | undefined;
 }
 
 export interface FastKeyword {

@@ -218,12 +218,14 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
     const locals = new Names();
     const labels = new Names();
     const short = fn.replace(/^validate/, '');
-    const check = (node: unknown, v: string, fail: string, depth: number): string[] => {
+    /** `hint`: the name constants hoisted here are named after (else the value's). */
+    const check = (node: unknown, v: string, fail: string, depth: number, hint?: string): string[] => {
       if (depth > MAX_INLINE_DEPTH) throw new TooDeep();
       if (node === true || (isObject(node) && Object.keys(node).length === 0)) return [];
       if (!isObject(node)) return [fail];
       const s = node as JsonSchema;
-      const base = `${short}${capital(v.replace(/\$$/, '') === 'data' ? '' : idPart(v.replace(/\$$/, '')))}`;
+      const named = hint ?? v.replace(/\$$/, '');
+      const base = `${short}${capital(named === 'data' ? '' : idPart(named))}`;
       const cx: KeywordContext = {
         node: s,
         v,
@@ -239,9 +241,9 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
           return name === undefined ? undefined : name === '' ? rootFn : fnFor(name);
         },
         enumSet: (values) => enumSet(values, `enum${capital(base)}`),
-        leaf: (sub, optional) => {
+        leaf: (sub, optional, name) => {
           const tests: string[] = [];
-          for (const line of check(sub, 'value', 'return false;', depth + 1)) {
+          for (const line of check(sub, 'value', 'return false;', depth + 1, name)) {
             const test = /^if \((.*)\) return false;$/.exec(line)?.[1];
             if (test === undefined) return undefined;
             tests.push(test);
@@ -270,7 +272,7 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
           if (code !== undefined) lines.push(...code(cx));
         }
       };
-      run(['const', 'enum', 'x-yuno-codegen-openEnum']);
+      run(['const', 'enum']);
       for (const group of ['string', 'number', 'object', 'array'] as const) {
         const guard = groupGuard(group, possible, v);
         if (guard === undefined) continue;
@@ -323,7 +325,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
   for (const [name, sub] of Object.entries(properties)) {
     const needed = mustHave.has(name);
     if (!needed && (sub === true || (isObject(sub) && Object.keys(sub).length === 0))) continue;
-    const leaf = PROTOTYPE_KEYS.has(name) ? undefined : cx.leaf(sub, !needed);
+    const leaf = PROTOTYPE_KEYS.has(name) ? undefined : cx.leaf(sub, !needed, name);
     if (leaf === 'none') continue;
     if (leaf !== undefined) {
       // Read once, as the argument of the shared check.
