@@ -2,8 +2,7 @@
 'use strict';
 const runtime = require('./shared.cjs');
 
-const fastEither = /*#__PURE__*/ (function () {
-let closed$ = false;
+const fast = /*#__PURE__*/ (function () {
 const codePointLength = runtime.codePointLength;
 const highSurrogate = /[\uD800-\uDBFF]/;
 const badLength = (text, min, max) => {
@@ -37,10 +36,51 @@ function validateCustomerSession(data) {
   if (!validateCountryCode(country$)) return false;
   if (!check65f47bf5(dataOwn$.callback_url)) return false;
   if (!check7ca32157(dataOwn$.created_at)) return false;
-  if (closed$) {
-    for (const key$ of Object.keys(dataOwn$)) {
-      if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
-    }
+  return true;
+}
+function validateCountryCode(data) {
+  if (typeof data !== "string") return false;
+  if (!enumCountryCode.has(data)) return false;
+  return true;
+}
+return validateCustomerSession;
+})();
+const fastStrict = /*#__PURE__*/ (function () {
+const codePointLength = runtime.codePointLength;
+const highSurrogate = /[\uD800-\uDBFF]/;
+const badLength = (text, min, max) => {
+  const n = text.length;
+  if (n < min || n > 2 * max) return true;
+  if (n <= max && n >= 2 * min - 1) return false;
+  if (!highSurrogate.test(text)) return n < min || n > max;
+  const c = codePointLength(text);
+  return c < min || c > max;
+};
+const formatDateTime = runtime.formats["date-time"];
+const ownOnly = (o) => {
+  const own = Object.create(null);
+  for (const key of Object.getOwnPropertyNames(o)) {
+    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
+  }
+  return own;
+};
+const enumCountryCode = runtime.sharedEnums["CountryCode"];
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
+function validateCustomerSession(data) {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  const dataProto$ = Object.getPrototypeOf(data);
+  const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
+  const country$ = dataOwn$.country;
+  if (country$ === undefined) return false;
+  if (!validateCountryCode(country$)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
+  for (const key$ of Object.keys(dataOwn$)) {
+    if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
   }
   return true;
 }
@@ -49,18 +89,8 @@ function validateCountryCode(data) {
   if (!enumCountryCode.has(data)) return false;
   return true;
 }
-return function (data, closed) {
-  const outer = closed$;
-  closed$ = closed;
-  try {
-    return validateCustomerSession(data);
-  } finally {
-    closed$ = outer;
-  }
-};
+return validateCustomerSession;
 })();
-const fast = (data) => fastEither(data, false);
-const fastStrict = (data) => fastEither(data, true);
 const fullStrict = /*#__PURE__*/ (function () {
 const fullStrict = validateCustomerSession;
 const hasOwn = Object.prototype.hasOwnProperty;
