@@ -6,7 +6,23 @@
  * unknown-key loops behind the `closed$` switch. Every pass matches node shapes, never the code's text.
  */
 import { CodegenError } from '../types.js';
-import { type AnyNode, expression, mapChildren, nodes, references, statement, usesName } from './js-ast.js';
+import { type AnyNode, expression, mapChildren, nodes, parseScript, referencesIn, statement } from './js-ast.js';
+
+/**
+ * AJV's code as a syntax tree and the list of its nodes (parents first), walked once and shared by the passes
+ * below: a pass that detaches nodes leaves them in the list, where the passes after it find nothing to do.
+ */
+export interface AjvTree {
+  program: AnyNode;
+  all: AnyNode[];
+  /** The code the tree was parsed from (for messages). */
+  code: string;
+}
+
+export function ajvTree(code: string): AjvTree {
+  const program = parseScript(code);
+  return { program, all: nodes(program), code };
+}
 
 /** AJV's run-time modules and the shared module's helper each becomes. */
 const RUNTIME_REQUIRES: Record<string, string> = {
@@ -28,28 +44,37 @@ const MODULE_NAMES = new Set(['require', 'exports', 'module']);
  * `const x = validateN;`; any other `require`, `exports` or `module` left is an error naming it (`code`: the
  * text the tree was parsed from, for the message). Returns what the code needs from the shared module.
  */
-export function selfContained(program: AnyNode, code: string, where: string): CodeNeeds {
+export function selfContained(tree: AjvTree, where: string): CodeNeeds {
+  const { program, all, code } = tree;
   const needs: CodeNeeds = { usesEqual: false, usesMultipleOf: false };
   const body = program['body'] as AnyNode[];
   if (typeof body[0]?.['directive'] === 'string') body.shift();
+  /** The `exports` and `require` names of what was replaced (detached, yet still in the list). */
+  const replaced = new Set<AnyNode>();
   body.forEach((s, i) => {
     const e = s.type === 'ExpressionStatement' ? (s['expression'] as AnyNode) : undefined;
     const left = e?.type === 'AssignmentExpression' && e['operator'] === '=' ? (e['left'] as AnyNode) : undefined;
-    if (left?.type !== 'MemberExpression' || left['computed'] !== false || !isName(left['object'] as AnyNode, 'exports') || (e?.['right'] as AnyNode).type !== 'Identifier') return;
-    body[i] = statement(`const ${(left['property'] as AnyNode)['name'] as string} = ${(e?.['right'] as AnyNode)['name'] as string};`);
+    const right = e?.['right'] as AnyNode | undefined;
+    if (left?.type !== 'MemberExpression' || left['computed'] !== false || !isName(left['object'] as AnyNode, 'exports') || right?.type !== 'Identifier') return;
+    const constant = statement(`const ${(left['property'] as AnyNode)['name'] as string} = x;`);
+    // The function's name keeps its node (in the shared list), so renameFunctions renames it here too.
+    ((constant['declarations'] as AnyNode[])[0] as AnyNode)['init'] = right;
+    body[i] = constant;
+    replaced.add(left['object'] as AnyNode);
   });
-  for (const node of nodes(program)) {
+  for (const node of all) {
     mapChildren(node, (child) => {
       const module = requiredDefault(child);
       const helper = module !== undefined ? RUNTIME_REQUIRES[module] : undefined;
       if (helper === undefined) return child;
       if (helper === 'runtime.deepEqual') needs.usesEqual = true;
+      replaced.add(((child['object'] as AnyNode)['callee'] as AnyNode));
       return expression(helper);
     });
     if (node.type === 'MemberExpression' && isName(node['object'] as AnyNode, 'runtime') && (node['property'] as AnyNode)['name'] === 'isMultipleOf') needs.usesMultipleOf = true;
   }
-  for (const id of references(program)) {
-    if (!MODULE_NAMES.has(id['name'] as string)) continue;
+  for (const id of referencesIn(all)) {
+    if (!MODULE_NAMES.has(id['name'] as string) || replaced.has(id)) continue;
     throw new CodegenError([
       {
         file: where,
@@ -77,9 +102,9 @@ function isName(node: AnyNode | null | undefined, name: string): boolean {
 }
 
 /** Every binding and use of each name renamed (AJV's function names are module-wide: no scope shadows them). */
-export function renameFunctions(program: AnyNode, names: ReadonlyMap<string, string>): void {
+export function renameFunctions(tree: AjvTree, names: ReadonlyMap<string, string>): void {
   if (names.size === 0) return;
-  for (const id of references(program)) {
+  for (const id of referencesIn(tree.all)) {
     const to = names.get(id['name'] as string);
     if (to !== undefined) id['name'] = to;
   }
@@ -96,9 +121,9 @@ function errorsWrite(s: AnyNode): { name: string; value: AnyNode } | undefined {
 }
 
 /** Every statement list of the tree (program and block bodies, switch cases). */
-function statementLists(root: AnyNode): AnyNode[][] {
+function statementLists(all: readonly AnyNode[]): AnyNode[][] {
   const lists: AnyNode[][] = [];
-  for (const node of nodes(root)) {
+  for (const node of all) {
     if (node.type === 'Program' || node.type === 'BlockStatement') lists.push(node['body'] as AnyNode[]);
     else if (node.type === 'SwitchCase') lists.push(node['consequent'] as AnyNode[]);
   }
@@ -111,8 +136,9 @@ function statementLists(root: AnyNode): AnyNode[][] {
  * merges sub-validator errors expects). A function whose `errors` no code reads (the exported one, unless it
  * calls itself) does not record them at all.
  */
-export function dropErrorDetails(program: AnyNode): void {
-  const lists = statementLists(program);
+export function dropErrorDetails(tree: AjvTree): void {
+  const { program, all } = tree;
+  const lists = statementLists(all);
   const writes = new Map<string, number>();
   const recorded = (value: AnyNode): boolean =>
     value.type === 'Identifier' ? value['name'] === 'failed$' || value['name'] === 'vErrors' : value.type === 'Literal' && value['value'] === null;
@@ -129,7 +155,7 @@ export function dropErrorDetails(program: AnyNode): void {
   }
   // Every mention of `validateN.errors`, written or read.
   const mentions = new Map<string, number>();
-  for (const node of nodes(program)) {
+  for (const node of all) {
     if (node.type !== 'MemberExpression' || node['computed'] !== false || (node['property'] as AnyNode)['name'] !== 'errors') continue;
     const object = node['object'] as AnyNode;
     if (object.type === 'Identifier') mentions.set(object['name'] as string, (mentions.get(object['name'] as string) ?? 0) + 1);
@@ -145,7 +171,9 @@ export function dropErrorDetails(program: AnyNode): void {
       if (kept.length !== list.length) list.splice(0, list.length, ...kept);
     }
   }
-  if (usesName(program, 'failed$')) (program['body'] as AnyNode[]).unshift(statement('const failed$ = [{}];'));
+  // Only these writes use the placeholder: declared when one is left.
+  const placeholder = lists.some((list) => list.some((s) => isName(errorsWrite(s)?.value, 'failed$')));
+  if (placeholder) (program['body'] as AnyNode[]).unshift(statement('const failed$ = [{}];'));
 }
 
 /** Our enum keywords report as AJV's `enum`. */
@@ -157,8 +185,8 @@ const ENUM_KEYWORDS = new Set(['x-yuno-codegen-enum', 'x-yuno-codegen-openEnum']
  * keywords report as `enum`. Adds every keyword an error can carry to `keywords`, so the shared module words
  * a message for each.
  */
-export function compactErrors(program: AnyNode, keywords: Set<string>): void {
-  for (const node of nodes(program)) {
+export function compactErrors(tree: AjvTree, keywords: Set<string>): void {
+  for (const node of tree.all) {
     if (node.type !== 'ObjectExpression') continue;
     const properties = node['properties'] as AnyNode[];
     const at = properties.findIndex((p, i) => i > 0 && keyName(p) === 'schemaPath' && keyName(properties[i + 1]) === 'keyword');
@@ -171,7 +199,7 @@ export function compactErrors(program: AnyNode, keywords: Set<string>): void {
       keywords.add((p['value'] as AnyNode)['value'] as string);
     }
   }
-  for (const list of statementLists(program)) {
+  for (const list of statementLists(tree.all)) {
     for (let i = 0; i < list.length - 1; i++) {
       const literal = errorLiteral(list[i] as AnyNode);
       if (literal === undefined || !appendsError(list[i + 1] as AnyNode, literal.name)) continue;
@@ -225,10 +253,10 @@ function appendsError(s: AnyNode, name: string): boolean {
  * the one function serves both. Returns false (the tree unchanged) when any key loop has another shape (the
  * check sits in an `anyOf` branch, …): the loose flavour is then compiled on its own.
  */
-export function gateClosedLoops(program: AnyNode): boolean {
+export function gateClosedLoops(tree: AjvTree): boolean {
   const loops: { list: AnyNode[]; at: number }[] = [];
   let others = 0;
-  for (const list of statementLists(program)) {
+  for (const list of statementLists(tree.all)) {
     list.forEach((s, at) => {
       if (s.type !== 'ForOfStatement' && s.type !== 'ForInStatement') return;
       if (!declaresKey(s['left'] as AnyNode)) return;

@@ -93,14 +93,21 @@ export function parseScript(code: string): AnyNode {
 }
 
 /** The identifiers of a tree that are bindings or uses (not property names in `x.name` or `{ name: … }`). */
-export function* references(root: Node): Generator<AnyNode> {
+export function references(root: Node): AnyNode[] {
+  return referencesIn(nodes(root));
+}
+
+/** The same, of a list of nodes in `nodes`' order (parents first), so several passes can share one walk. */
+export function referencesIn(all: readonly AnyNode[]): AnyNode[] {
   const keys = new Set<Node>();
-  for (const node of nodes(root)) {
+  const out: AnyNode[] = [];
+  for (const node of all) {
     if (node.type === 'MemberExpression' && node['computed'] === false) keys.add(node['property'] as Node);
     // A shorthand `{ name }` reads its value (acorn gives it a node of its own); the key is a property name.
-    if (node.type === 'Property' && node['computed'] === false) keys.add(node['key'] as Node);
-    if (node.type === 'Identifier' && !keys.has(node)) yield node;
+    else if (node.type === 'Property' && node['computed'] === false) keys.add(node['key'] as Node);
+    else if (node.type === 'Identifier' && !keys.has(node)) out.push(node);
   }
+  return out;
 }
 
 export interface CleanOptions {

@@ -22,8 +22,8 @@ import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 import { protoAsPattern } from './proto-keys.js';
 import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
-import { cleanValidatorCode, parseScript, type AnyNode } from './js-ast.js';
-import { compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained } from './ajv-output.js';
+import { cleanValidatorCode } from './js-ast.js';
+import { ajvTree, compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained, type AjvTree } from './ajv-output.js';
 import { fastPieces } from './fast.js';
 
 /** What the validator code of one object needs from the shared module. */
@@ -190,7 +190,7 @@ export async function buildValidators(
   const looseFromStrict = neverCloses && gated !== undefined;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
   const wide = widestObject(schema) > WIDE_OBJECT;
-  const compile = (name: string, base: JsonSchema, fast: boolean): AnyNode => {
+  const compile = (name: string, base: JsonSchema, fast: boolean): AjvTree => {
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new Ajv({
       ...ajvOptions(),
@@ -226,16 +226,16 @@ export async function buildValidators(
     }
     // Parsed once; every later step works on the syntax tree (ajv-output.ts, then js-ast.ts's cleanup).
     const code = standalone(ajv, { [name]: name });
-    const program = parseScript(code);
-    const uses = selfContained(program, code, where);
+    const tree = ajvTree(code);
+    const uses = selfContained(tree, where);
     if (uses.usesEqual) needs.usesEqual = true;
     if (uses.usesMultipleOf) needs.usesMultipleOf = true;
-    if (fast) dropErrorDetails(program);
-    else compactErrors(program, needs.keywords);
-    renameFunctions(program, functionNames(ajv, name, rootName));
-    return program;
+    if (fast) dropErrorDetails(tree);
+    else compactErrors(tree, needs.keywords);
+    renameFunctions(tree, functionNames(ajv, name, rootName));
+    return tree;
   };
-  const clean = (program: AnyNode, fast: boolean, keep: string): string => cleanValidatorCode(program, { fast, keep: [keep] });
+  const clean = (tree: AjvTree, fast: boolean, keep: string): string => cleanValidatorCode(tree.program, { fast, keep: [keep] });
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   const pieces: string[] = [];
@@ -391,8 +391,8 @@ function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): Code
 }
 
 /** The fast function serving both variants, cleaned; undefined when its key loops cannot be gated (see gateClosedLoops). */
-function closedLoops(program: AnyNode): string | undefined {
-  return gateClosedLoops(program) ? cleanValidatorCode(program, { fast: true, keep: ['fastEither'] }) : undefined;
+function closedLoops(tree: AjvTree): string | undefined {
+  return gateClosedLoops(tree) ? cleanValidatorCode(tree.program, { fast: true, keep: ['fastEither'] }) : undefined;
 }
 
 /** Properties past which an object's fail-fast checks are written one after another instead of nested. */

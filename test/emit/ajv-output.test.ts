@@ -5,13 +5,12 @@
  */
 import { generate } from 'astring';
 import { describe, expect, it } from 'vitest';
-import { compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained } from '../../generators/emit/ajv-output.js';
-import { parseScript } from '../../generators/emit/js-ast.js';
+import { ajvTree, compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained, type AjvTree } from '../../generators/emit/ajv-output.js';
 import { CodegenError } from '../../generators/types.js';
 
 /** The program's code run as a function body with `runtime` in scope; returns what `result` names. */
-function run(program: ReturnType<typeof parseScript>, result: string, runtime: Record<string, unknown> = {}): unknown {
-  return new Function('runtime', `${generate(program as never)}\nreturn ${result};`)(runtime);
+function run(tree: AjvTree, result: string, runtime: Record<string, unknown> = {}): unknown {
+  return new Function('runtime', `${generate(tree.program as never)}\nreturn ${result};`)(runtime);
 }
 
 describe('selfContained', () => {
@@ -22,8 +21,8 @@ describe('selfContained', () => {
       'const func1 = require("ajv/dist/runtime/equal").default;',
       'function validate10(data){ return func0(data.s) === 2 && func1(data.a, [1]) && runtime.isMultipleOf(data.n, 0.5); }',
     ].join('\n');
-    const program = parseScript(code);
-    expect(selfContained(program, code, 'p.md')).toEqual({ usesEqual: true, usesMultipleOf: true });
+    const program = ajvTree(code);
+    expect(selfContained(program, 'p.md')).toEqual({ usesEqual: true, usesMultipleOf: true });
     const runtime = { codePointLength: (s: string) => Array.from(s).length, deepEqual: (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b), isMultipleOf: (n: number, d: number) => n % d === 0 };
     const check = run(program, 'check', runtime) as (data: unknown) => boolean;
     expect(check({ s: '😀😀', a: [1], n: 1.5 })).toBe(true);
@@ -34,7 +33,7 @@ describe('selfContained', () => {
     const code = '"use strict";exports.check = validate10;\nconst func0 = require("ajv/dist/runtime/uri").default;\nfunction validate10(data){ return func0(data); }';
     let caught: unknown;
     try {
-      selfContained(parseScript(code), code, 'pages/p.md');
+      selfContained(ajvTree(code), 'pages/p.md');
     } catch (error) {
       caught = error;
     }
@@ -51,8 +50,8 @@ describe('selfContained', () => {
 
   it('leaves a property of the data named like a CommonJS name alone', () => {
     const code = '"use strict";exports.check = validate10;\nfunction validate10(data){ return data.require === data.exports && data.module !== 1; }';
-    const program = parseScript(code);
-    expect(selfContained(program, code, 'p.md')).toEqual({ usesEqual: false, usesMultipleOf: false });
+    const program = ajvTree(code);
+    expect(selfContained(program, 'p.md')).toEqual({ usesEqual: false, usesMultipleOf: false });
     expect((run(program, 'check') as (d: unknown) => boolean)({ module: 2 })).toBe(true);
   });
 });
@@ -64,7 +63,7 @@ describe('dropErrorDetails and renameFunctions (fast flavour)', () => {
   ].join('\n');
 
   it('a function whose errors a caller reads records the shared placeholder; the others record nothing', () => {
-    const program = parseScript(code);
+    const program = ajvTree(code);
     dropErrorDetails(program);
     renameFunctions(program, new Map([['validate10', 'validateRoot'], ['validate11', 'validateRootA']]));
     const [root, inner, placeholder] = run(program, '[validateRoot, validateRootA, failed$]') as [(d: unknown) => boolean & { errors?: unknown }, { errors?: unknown }, unknown];
@@ -87,7 +86,7 @@ describe('compactErrors (full flavour)', () => {
       'if(vErrors === null){vErrors = [err1];} else {vErrors.push(err1);} errors++; }',
       'validate10.errors = vErrors; return errors === 0; }',
     ].join('\n');
-    const program = parseScript(code);
+    const program = ajvTree(code);
     const keywords = new Set<string>();
     compactErrors(program, keywords);
     expect([...keywords].sort()).toEqual(['enum', 'type']);
@@ -110,7 +109,7 @@ describe('gateClosedLoops', () => {
   const loop = 'for (const key0 of Object.keys(data)) { if (!(key0 === "a")) { return false; break; } }';
 
   it("puts a fast function's unknown-key loops behind closed$", () => {
-    const program = parseScript(`let closed$ = false;\nfunction validate10(data){ ${loop} return true; }`);
+    const program = ajvTree(`let closed$ = false;\nfunction validate10(data){ ${loop} return true; }`);
     expect(gateClosedLoops(program)).toBe(true);
     const [validate, setClosed] = run(program, '[validate10, (v) => { closed$ = v; }]') as [(d: unknown) => boolean, (v: boolean) => void];
     expect(validate({ b: 1 })).toBe(true);
@@ -121,9 +120,9 @@ describe('gateClosedLoops', () => {
 
   it('leaves the code alone when any key loop has another shape', () => {
     const other = 'for (const key1 in data) { if (key1 === "b") { errors++; } }';
-    const program = parseScript(`function validate10(data){ let errors = 0; ${loop} ${other} return errors === 0; }`);
-    const before = generate(program as never);
+    const program = ajvTree(`function validate10(data){ let errors = 0; ${loop} ${other} return errors === 0; }`);
+    const before = generate(program.program as never);
     expect(gateClosedLoops(program)).toBe(false);
-    expect(generate(program as never)).toBe(before);
+    expect(generate(program.program as never)).toBe(before);
   });
 });
