@@ -203,11 +203,30 @@ export function compactErrors(tree: AjvTree, keywords: Set<string>): void {
     for (let i = 0; i < list.length - 1; i++) {
       const literal = errorLiteral(list[i] as AnyNode);
       if (literal === undefined || !appendsError(list[i + 1] as AnyNode, literal.name)) continue;
-      const call = statement('vErrors = runtime.pushError(vErrors, {});');
-      ((call['expression'] as AnyNode)['right'] as AnyNode)['arguments'] = [expression('vErrors'), literal.value];
+      // Built as nodes (one such statement per error site: parsing each would cost more than the pass).
+      const call = node('ExpressionStatement', {
+        expression: node('AssignmentExpression', {
+          operator: '=',
+          left: identifier('vErrors'),
+          right: node('CallExpression', {
+            callee: node('MemberExpression', { object: identifier('runtime'), property: identifier('pushError'), computed: false, optional: false }),
+            arguments: [identifier('vErrors'), literal.value],
+            optional: false,
+          }),
+        }),
+      });
       list.splice(i, 2, call);
     }
   }
+}
+
+/** A node of the given type and fields, as acorn would make it (positions 0: printed code only, never sliced). */
+function node(type: string, fields: Record<string, unknown>): AnyNode {
+  return { type, start: 0, end: 0, ...fields } as AnyNode;
+}
+
+function identifier(name: string): AnyNode {
+  return node('Identifier', { name });
 }
 
 /** A property's plain key (`keyword` in `{keyword: …}`), else undefined. */
