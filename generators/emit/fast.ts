@@ -109,11 +109,37 @@ function member(object: string, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${jsString(name)}]`;
 }
 
-/** A test negated: `!f(x)` becomes `f(x)`, `f(x)` becomes `!f(x)`, anything else `!(…)`. */
+/** Whether `text` is `(…)` with one pair of parentheses around all of it (string literals skipped). */
+function wrapped(text: string): boolean {
+  if (!text.startsWith('(') || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0 && i < text.length - 1) return false;
+  }
+  return depth === 0;
+}
+
+/** A test that needs no parentheses beside `&&`: a call, a typeof or null test, or something in parentheses. */
+const ATOMIC = /^(!?[\w$.]+\([\w$., "-]*\)|typeof value [!=]== "\w+"|value [!=]== (null|undefined))$/;
+
+/** A test negated, as simply as it reads: `typeof value !== "string"` becomes `typeof value === "string"`, `!f(x)` `f(x)`, `!(…)` what is inside. */
 function negate(test: string): string {
   const call = /^(!?)([\w$.]+\([\w$., "-]*\))$/.exec(test);
   if (call !== null) return call[1] === '!' ? (call[2] as string) : `!${call[2]}`;
+  const compare = /^(typeof value|value) ([!=])== (.*)$/.exec(test);
+  if (compare !== null && /^("\w+"|null|undefined)$/.test(compare[3] as string)) return `${compare[1]} ${compare[2] === '!' ? '=' : '!'}== ${compare[3]}`;
+  if (test.startsWith('!') && wrapped(test.slice(1))) return test.slice(2, -1);
   return `!(${test})`;
+}
+
+/** All of the tests pass. */
+function allPass(tests: string[]): string {
+  const each = tests.map(negate);
+  return each.length === 1 ? (each[0] as string) : each.map((t) => (ATOMIC.test(t) || wrapped(t) ? t : `(${t})`)).join(' && ');
 }
 
 /** A stable name part for generated text (FNV-1a, 32 bits, hex): the same checks, the same name, in any run. */
@@ -248,13 +274,13 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
             if (test === undefined) return undefined;
             tests.push(test);
           }
-          const valid = tests.length === 0 ? 'true' : tests.length === 1 ? negate(tests[0] as string) : `!(${tests.map((t) => `(${t})`).join(' || ')})`;
+          const valid = tests.length === 0 ? 'true' : allPass(tests);
           // Every type test fails for undefined; without one a required value must be there.
           const typed = isObject(sub) && sub['type'] !== undefined;
-          const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${valid}`;
+          const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${ATOMIC.test(valid) || wrapped(valid) ? valid : `(${valid})`}`;
           if (body === undefined) return 'none';
           // A type test or a call is as short inline, and quicker: V8 inlines only so many calls per function.
-          if (tests.every((t) => /^(!?\(?typeof value [!=]==? "\w+"|value [!=]== null|!?validate\w+\(value\))/.test(t) && t.length < 80)) return undefined;
+          if (tests.every((t) => /^(!?\(?typeof value [!=]==? "\w+"|value [!=]== null|!?validate\w+\(value\))/.test(t) && (t.length < 80 || t.includes('validate')))) return undefined;
           const init = `(value) => ${body}`;
           return hoistNamed(`check${hash(init)}`, init, pending);
         },

@@ -16,6 +16,7 @@ const cases: [string, JsonSchema, string | undefined][] = [
   ['numbers', { type: 'number', minimum: 0, exclusiveMaximum: 10, multipleOf: 0.0001 }, undefined],
   ['arrays', { type: 'array', items: { type: 'integer' }, minItems: 1, maxItems: 3 }, undefined],
   ['closed objects, patterns', { type: 'object', patternProperties: { '^x-': { type: 'string' } }, additionalProperties: false, minProperties: 1 }, undefined],
+  ['enum values with parentheses and quotes', { type: 'object', properties: { p: { enum: ['a)', '(b', 'c"\\'] }, q: { type: ['string', 'null'], enum: ['x(', null] } }, required: ['q'] }, undefined],
   ['combinators', { allOf: [{ type: 'string' }], oneOf: [{ pattern: '^a' }, { pattern: 'b$' }], not: { const: 'ab' } }, undefined],
   ['if/then', { if: { type: 'string' }, then: { minLength: 1 } }, 'if at /'],
   ['unevaluatedProperties', { type: 'object', properties: { a: true }, unevaluatedProperties: false }, 'unevaluatedProperties at /'],
@@ -49,7 +50,7 @@ describe('the fast emitter builds exactly the keywords of its table', () => {
     const reference = exactReference(schema);
     const samples: unknown[] = [
       null, 0, -1, 1.5, 10, 0.0001, 1.00005, 'x', 'ab', 'abc', '', 'a\u{1F600}b', '\u{1F600}'.repeat(5), [], [1], [1, 2, 3, 4], [1.5], {}, { a: null }, { a: 'abcd' },
-      { a: '' }, { a: 'ab' }, { 'x-a': 'y' }, { 'x-a': 1 }, { b: 'x' }, { self: {} }, { self: { b: 2 } }, { b: 1 }, true,
+      { a: '' }, { a: 'ab' }, { q: null }, { q: 'x(' }, { q: 'y' }, { p: 'a)', q: null }, { p: '(b', q: 'x(' }, { p: 'c"\\', q: null }, { p: 'zz', q: null }, { 'x-a': 'y' }, { 'x-a': 1 }, { b: 'x' }, { self: {} }, { self: { b: 2 } }, { b: 1 }, true,
     ];
     expect(samples.map((v) => [v, fast(v)])).toEqual(samples.map((v) => [v, reference(v)]));
   });
