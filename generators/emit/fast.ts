@@ -279,8 +279,8 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
           const typed = isObject(sub) && sub['type'] !== undefined;
           const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${ATOMIC.test(valid) || wrapped(valid) ? valid : `(${valid})`}`;
           if (body === undefined) return 'none';
-          // A type test or a call is as short inline, and quicker: V8 inlines only so many calls per function.
-          if (tests.every((t) => /^(!?\(?typeof value [!=]==? "\w+"|value [!=]== null|!?validate\w+\(value\))/.test(t) && (t.length < 80 || t.includes('validate')))) return undefined;
+          // A reference to a named type stays a direct call: a shared check around it would be one call more.
+          if (tests.every((t) => /^!?validate\w+\(value\)$/.test(t))) return undefined;
           const init = `(value) => ${body}`;
           return hoistNamed(`check${hash(init)}`, init, pending);
         },
