@@ -364,10 +364,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
     // Every type test fails for undefined: a required property with one needs no presence test of its own.
     const typed = isObject(sub) && sub['type'] !== undefined && !PROTOTYPE_KEYS.has(name);
     if (needed) lines.push(...(typed ? [] : [`if (${absent(p, name)}) ${fail}`]), ...body);
-    else if (body.length === 1 && /^if \(.*\) (return false;|break [\w$]+;)$/.test(body[0] as string) && !PROTOTYPE_KEYS.has(name)) {
-      // One check: in the same `if`.
-      lines.push((body[0] as string).replace(/^if \((.*)\) (return false;|break [\w$]+;)$/, (_all, test: string, end: string) => `if (${p} !== undefined && (${test})) ${end}`));
-    } else lines.push(`if (${present(p, name)}) {`, ...indent(body), '}');
+    else lines.push(`if (${present(p, name)}) {`, ...indent(body), '}');
   }
   for (const name of required) {
     if (Object.hasOwn(properties, name)) continue;
