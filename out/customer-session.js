@@ -21,25 +21,25 @@ const ownOnly = (o) => {
   return own;
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
-const check55d6c59d = (value) => typeof value === "string" && !badLength(value, 36, 64);
-const check74eea330 = (value) => typeof value === "string" && !badLength(value, 3, 526);
-const check243e877a = (value) => typeof value === "string" && !badLength(value, 27, 27) && formatDateTime(value);
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const dataProto$ = Object.getPrototypeOf(data);
   const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
-  if (!check55d6c59d(dataOwn$.customer_session)) return false;
-  if (!check55d6c59d(dataOwn$.customer_id)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check74eea330(dataOwn$.callback_url)) return false;
-  if (!check243e877a(dataOwn$.created_at)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
   return true;
 }
 function validateCountryCode(data) {
   if (typeof data !== "string") return false;
-  if (!enumCountryCode.has(data)) return false;
+  if (!(enumCountryCode.has(data))) return false;
   return true;
 }
 return validateCustomerSession;
@@ -64,20 +64,20 @@ const ownOnly = (o) => {
   return own;
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
-const check55d6c59d = (value) => typeof value === "string" && !badLength(value, 36, 64);
-const check74eea330 = (value) => typeof value === "string" && !badLength(value, 3, 526);
-const check243e877a = (value) => typeof value === "string" && !badLength(value, 27, 27) && formatDateTime(value);
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const dataProto$ = Object.getPrototypeOf(data);
   const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
-  if (!check55d6c59d(dataOwn$.customer_session)) return false;
-  if (!check55d6c59d(dataOwn$.customer_id)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check74eea330(dataOwn$.callback_url)) return false;
-  if (!check243e877a(dataOwn$.created_at)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
   for (const key$ of Object.keys(dataOwn$)) {
     if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
   }
@@ -85,7 +85,7 @@ function validateCustomerSession(data) {
 }
 function validateCountryCode(data) {
   if (typeof data !== "string") return false;
-  if (!enumCountryCode.has(data)) return false;
+  if (!(enumCountryCode.has(data))) return false;
   return true;
 }
 return validateCustomerSession;

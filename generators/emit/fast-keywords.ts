@@ -45,6 +45,12 @@ export interface KeywordContext {
    * single tests (`none` when there is nothing to check); `name`, the property's, names what it hoists.
    */
   leaf: (schema: unknown, optional: boolean, name: string) => string | undefined;
+  /**
+   * The line that fails (`cx.fail`) when `condition` holds; none for `false`. The emitter keeps each such line's
+   * condition, so it can reuse the checks of a property as one shared test without reading code back
+   * (`call`: the condition is a call of a named type's function).
+   */
+  failIf: (condition: string, call?: boolean) => string[];
 }
 
 export interface FastKeyword {
@@ -131,8 +137,6 @@ function oneOf(values: unknown[], v: string, cx: KeywordContext): string {
   return values.length === 0 ? 'false' : values.map((x) => `${v} === ${literal(x)}`).join(' || ');
 }
 
-/** The negation of a test: `!x.has(v)` for a call, `!(…)` for the rest. */
-const negate = (test: string): string => (/^[\w$.]+\([\w$]*\)$/.test(test) ? `!${test}` : `!(${test})`);
 
 /** k when `step` is 10^-k (1, 0.1, 0.0001, 1e-7; k ≤ 15, so 10^k is exact), else undefined. */
 export function decimalPlaces(step: number): number | undefined {
@@ -140,8 +144,6 @@ export function decimalPlaces(step: number): number | undefined {
   return undefined;
 }
 
-/** One `if` that fails. */
-const failIf = (condition: string, fail: string): string[] => (condition === 'false' ? [] : [`if (${condition}) ${fail}`]);
 
 /** The labelled block of one branch: its checks break out of it; undefined when it checks nothing. */
 function branch(cx: KeywordContext, schema: unknown, base: string, passed: string[]): string[] {
@@ -207,20 +209,20 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
     supports: (v) => typeof v === 'string',
     code: (cx) => {
       const fn = cx.refFunction(cx.node.$ref as string) as string;
-      return failIf(`!${fn}(${cx.v})`, cx.fail);
+      return cx.failIf(`!${fn}(${cx.v})`, true);
     },
   },
-  const: { group: 'any', supports: isScalar, code: (cx) => failIf(`${cx.v} !== ${literal(cx.node.const)}`, cx.fail) },
-  enum: { group: 'any', supports: (v) => Array.isArray(v) && v.every(isScalar), code: (cx) => failIf(negate(oneOf(cx.node.enum as unknown[], cx.v, cx)), cx.fail) },
+  const: { group: 'any', supports: isScalar, code: (cx) => cx.failIf(`${cx.v} !== ${literal(cx.node.const)}`) },
+  enum: { group: 'any', supports: (v) => Array.isArray(v) && v.every(isScalar), code: (cx) => cx.failIf(`!(${oneOf(cx.node.enum as unknown[], cx.v, cx)})`) },
   minLength: {
     group: 'string',
     supports: isCount,
-    code: (cx) => failIf(lengthOutside(cx, cx.node.minLength as number, cx.node.maxLength as number | undefined), cx.fail),
+    code: (cx) => cx.failIf(lengthOutside(cx, cx.node.minLength as number, cx.node.maxLength as number | undefined)),
   },
   maxLength: {
     group: 'string',
     supports: isCount,
-    code: (cx) => (cx.node.minLength === undefined ? failIf(lengthOutside(cx, 0, cx.node.maxLength as number), cx.fail) : []),
+    code: (cx) => (cx.node.minLength === undefined ? cx.failIf(lengthOutside(cx, 0, cx.node.maxLength as number)) : []),
   },
   format: {
     group: 'string',
@@ -228,7 +230,7 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
     code: (cx) => {
       const format = cx.node.format as string;
       const name = `format${format.split('-').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join('')}`;
-      return failIf(`!${cx.shared(name, `runtime.formats[${jsString(format)}]`)}(${cx.v})`, cx.fail);
+      return cx.failIf(`!${cx.shared(name, `runtime.formats[${jsString(format)}]`)}(${cx.v})`);
     },
   },
   pattern: {
@@ -242,12 +244,12 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
         return false;
       }
     },
-    code: (cx) => failIf(`!${cx.hoist('pattern', `new RegExp(${jsString(cx.node.pattern)}, "u")`)}.test(${cx.v})`, cx.fail),
+    code: (cx) => cx.failIf(`!${cx.hoist('pattern', `new RegExp(${jsString(cx.node.pattern)}, "u")`)}.test(${cx.v})`),
   },
-  minimum: { group: 'number', supports: isNumber, code: (cx) => failIf(`${cx.v} < ${literal(cx.node.minimum)}`, cx.fail) },
-  maximum: { group: 'number', supports: isNumber, code: (cx) => failIf(`${cx.v} > ${literal(cx.node.maximum)}`, cx.fail) },
-  exclusiveMinimum: { group: 'number', supports: isNumber, code: (cx) => failIf(`${cx.v} <= ${literal(cx.node.exclusiveMinimum)}`, cx.fail) },
-  exclusiveMaximum: { group: 'number', supports: isNumber, code: (cx) => failIf(`${cx.v} >= ${literal(cx.node.exclusiveMaximum)}`, cx.fail) },
+  minimum: { group: 'number', supports: isNumber, code: (cx) => cx.failIf(`${cx.v} < ${literal(cx.node.minimum)}`) },
+  maximum: { group: 'number', supports: isNumber, code: (cx) => cx.failIf(`${cx.v} > ${literal(cx.node.maximum)}`) },
+  exclusiveMinimum: { group: 'number', supports: isNumber, code: (cx) => cx.failIf(`${cx.v} <= ${literal(cx.node.exclusiveMinimum)}`) },
+  exclusiveMaximum: { group: 'number', supports: isNumber, code: (cx) => cx.failIf(`${cx.v} >= ${literal(cx.node.exclusiveMaximum)}`) },
   multipleOf: {
     group: 'number',
     supports: (v) => isNumber(v) && (v as number) > 0,
@@ -255,11 +257,11 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
       const step = cx.node.multipleOf as number;
       const exact = `${cx.helper('isMultipleOf')}(${cx.v}, ${literal(step)})`;
       const places = decimalPlaces(step);
-      if (places === undefined) return failIf(`!${exact}`, cx.fail);
+      if (places === undefined) return cx.failIf(`!${exact}`);
       // A power of ten, 10^-k: a multiple when the value writes at most k decimals, which rounding to k
       // decimals keeps exactly while |value| × 10^k < 2^51 (then the error of each step stays below 1/2).
       const scale = 10 ** places;
-      return failIf(`Math.abs(${cx.v}) < ${2 ** 51 / scale} ? Math.round(${cx.v} * ${scale}) / ${scale} !== ${cx.v} : !${exact}`, cx.fail);
+      return cx.failIf(`Math.abs(${cx.v}) < ${2 ** 51 / scale} ? Math.round(${cx.v} * ${scale}) / ${scale} !== ${cx.v} : !${exact}`);
     },
   },
   // properties, required, patternProperties, additionalProperties: written together by the emitter (objectCode).
@@ -276,12 +278,12 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
       // Object.keys's own enumerable keys, counted only as far as `min` (no array built).
       const hasOwn = cx.helper('hasOwn');
       const fn = cx.shared('fewerKeys', `(o, min) => {\n  let n = 0;\n  for (const key in o) if (${hasOwn}.call(o, key) && ++n >= min) return false;\n  return true;\n}`);
-      return failIf(`${fn}(${cx.v}, ${min})`, cx.fail);
+      return cx.failIf(`${fn}(${cx.v}, ${min})`);
     },
   },
-  maxProperties: { group: 'object', supports: isCount, code: (cx) => failIf(`Object.keys(${cx.v}).length > ${cx.node.maxProperties}`, cx.fail) },
-  minItems: { group: 'array', supports: isCount, code: (cx) => failIf(`${cx.v}.length < ${cx.node.minItems}`, cx.fail) },
-  maxItems: { group: 'array', supports: isCount, code: (cx) => failIf(`${cx.v}.length > ${cx.node.maxItems}`, cx.fail) },
+  maxProperties: { group: 'object', supports: isCount, code: (cx) => cx.failIf(`Object.keys(${cx.v}).length > ${cx.node.maxProperties}`) },
+  minItems: { group: 'array', supports: isCount, code: (cx) => cx.failIf(`${cx.v}.length < ${cx.node.minItems}`) },
+  maxItems: { group: 'array', supports: isCount, code: (cx) => cx.failIf(`${cx.v}.length > ${cx.node.maxItems}`) },
   items: {
     group: 'array',
     supports: isSchema,
@@ -302,7 +304,7 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
       if (short !== undefined) {
         const outside = lengthOutside(cx, short.min, short.max);
         const string = outside === 'false' ? 'false' : `${cx.v} !== "" && ${outside}`;
-        return failIf(`typeof ${cx.v} === "string" ? ${string} : ${short.nullable ? `${cx.v} !== null` : 'true'}`, cx.fail);
+        return cx.failIf(`typeof ${cx.v} === "string" ? ${string} : ${short.nullable ? `${cx.v} !== null` : 'true'}`);
       }
       const done = cx.label('anyOf');
       const branches = (cx.node.anyOf as unknown[]).map((s) => branch(cx, s, 'option', [`break ${done};`]));
@@ -315,7 +317,7 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
     code: (cx) => {
       const passed = cx.local('passed');
       const branches = (cx.node.oneOf as unknown[]).map((s) => branch(cx, s, 'option', [`if (++${passed} > 1) ${cx.fail}`]));
-      return [`let ${passed} = 0;`, ...branches.flat(), ...failIf(`${passed} !== 1`, cx.fail)];
+      return [`let ${passed} = 0;`, ...branches.flat(), ...cx.failIf(`${passed} !== 1`)];
     },
   },
   not: {

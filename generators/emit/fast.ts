@@ -109,39 +109,6 @@ function member(object: string, name: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${jsString(name)}]`;
 }
 
-/** Whether `text` is `(…)` with one pair of parentheses around all of it (string literals skipped). */
-function wrapped(text: string): boolean {
-  if (!text.startsWith('(') || !text.endsWith(')')) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') {
-      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0 && i < text.length - 1) return false;
-  }
-  return depth === 0;
-}
-
-/** A test that needs no parentheses beside `&&`: a call, a typeof or null test, or something in parentheses. */
-const ATOMIC = /^(!?[\w$.]+\([\w$., "-]*\)|typeof value [!=]== "\w+"|value [!=]== (null|undefined))$/;
-
-/** A test negated, as simply as it reads: `typeof value !== "string"` becomes `typeof value === "string"`, `!f(x)` `f(x)`, `!(…)` what is inside. */
-function negate(test: string): string {
-  const call = /^(!?)([\w$.]+\([\w$., "-]*\))$/.exec(test);
-  if (call !== null) return call[1] === '!' ? (call[2] as string) : `!${call[2]}`;
-  const compare = /^(typeof value|value) ([!=])== (.*)$/.exec(test);
-  if (compare !== null && /^("\w+"|null|undefined)$/.test(compare[3] as string)) return `${compare[1]} ${compare[2] === '!' ? '=' : '!'}== ${compare[3]}`;
-  if (test.startsWith('!') && wrapped(test.slice(1))) return test.slice(2, -1);
-  return `!(${test})`;
-}
-
-/** All of the tests pass. */
-function allPass(tests: string[]): string {
-  const each = tests.map(negate);
-  return each.length === 1 ? (each[0] as string) : each.map((t) => (ATOMIC.test(t) || wrapped(t) ? t : `(${t})`)).join(' && ');
-}
-
 /** A stable name part for generated text (FNV-1a, 32 bits, hex): the same checks, the same name, in any run. */
 function hash(text: string): string {
   let h = 0x811c9dc5;
@@ -238,6 +205,15 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
     return hoistNamed(base, `new Set([${values.map((x) => jsString(x)).join(', ')}])`, pending);
   };
 
+  /** Each line failIf wrote, with its condition: what the shared checks are made of (see leaf). */
+  const failLines = new Map<string, { condition: string; fail: string; call: boolean }>();
+  const failIf = (condition: string, fail: string, call = false): string[] => {
+    if (condition === 'false') return [];
+    const line = `if (${condition}) ${fail}`;
+    failLines.set(line, { condition, fail, call });
+    return [line];
+  };
+
   const functionCode = (def: string): string => {
     const fn = functionNames.get(def) as string;
     const body = def === '' ? schema : defs[def];
@@ -268,28 +244,32 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
         },
         enumSet: (values) => enumSet(values, `enum${capital(base)}`),
         leaf: (sub, optional, name) => {
+          // The property's checks as one test, when each is a line failIf wrote (else it keeps its own code).
           const tests: string[] = [];
+          let calls = 0;
           for (const line of check(sub, 'value', 'return false;', depth + 1, name)) {
-            const test = /^if \((.*)\) return false;$/.exec(line)?.[1];
-            if (test === undefined) return undefined;
-            tests.push(test);
+            const known = failLines.get(line);
+            if (known === undefined || known.fail !== 'return false;') return undefined;
+            tests.push(known.condition);
+            if (known.call) calls++;
           }
-          const valid = tests.length === 0 ? 'true' : allPass(tests);
+          const valid = tests.length === 0 ? 'true' : tests.length === 1 ? `!(${tests[0] as string})` : `!(${tests.map((t) => `(${t})`).join(' || ')})`;
           // Every type test fails for undefined; without one a required value must be there.
           const typed = isObject(sub) && sub['type'] !== undefined;
-          const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${ATOMIC.test(valid) || wrapped(valid) ? valid : `(${valid})`}`;
+          const body = optional ? (tests.length === 0 ? undefined : `value === undefined || ${valid}`) : typed ? valid : tests.length === 0 ? 'value !== undefined' : `value !== undefined && ${valid}`;
           if (body === undefined) return 'none';
           // A reference to a named type stays a direct call: a shared check around it would be one call more.
-          if (tests.every((t) => /^!?validate\w+\(value\)$/.test(t))) return undefined;
+          if (calls === tests.length) return undefined;
           const init = `(value) => ${body}`;
           return hoistNamed(`check${hash(init)}`, init, pending);
         },
+        failIf: (condition, call) => failIf(condition, fail, call),
       };
       const lines: string[] = [];
       const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : undefined;
       if (types !== undefined) {
         const allowed = types.includes('number') ? types.filter((t) => t !== 'integer') : types;
-        lines.push(`if (${typeFails(allowed, v)}) ${fail}`);
+        lines.push(...failIf(typeFails(allowed, v), fail));
       }
       const possible = types === undefined ? ALL_TYPES : types.includes('number') ? [...new Set([...types, 'integer'])] : types;
       const run = (keys: string[]): void => {
@@ -355,7 +335,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
     if (leaf === 'none') continue;
     if (leaf !== undefined) {
       // Read once, as the argument of the shared check.
-      lines.push(`if (!${leaf}(${member(view(), name)})) ${fail}`);
+      lines.push(...cx.failIf(`!${leaf}(${member(view(), name)})`));
       continue;
     }
     const p = cx.local(name);
@@ -363,13 +343,13 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
     lines.push(`const ${p} = ${member(view(), name)};`);
     // Every type test fails for undefined: a required property with one needs no presence test of its own.
     const typed = isObject(sub) && sub['type'] !== undefined && !PROTOTYPE_KEYS.has(name);
-    if (needed) lines.push(...(typed ? [] : [`if (${absent(p, name)}) ${fail}`]), ...body);
+    if (needed) lines.push(...(typed ? [] : cx.failIf(absent(p, name))), ...body);
     else lines.push(`if (${present(p, name)}) {`, ...indent(body), '}');
   }
   for (const name of required) {
     if (Object.hasOwn(properties, name)) continue;
     const p = cx.local(name);
-    lines.push(`const ${p} = ${member(view(), name)};`, `if (${absent(p, name)}) ${fail}`);
+    lines.push(`const ${p} = ${member(view(), name)};`, ...cx.failIf(absent(p, name)));
   }
   const patternSets = Object.keys(patterns).map((p) => ({ p, re: cx.hoist('pattern', `new RegExp(${jsString(p)}, "u")`) }));
   const keyLoop = (k: string, body: string[]): string[] => [`for (const ${k} of Object.keys(${view()})) {`, ...indent(body), '}'];
