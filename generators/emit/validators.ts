@@ -50,30 +50,6 @@ export const SET_ENUM_MIN = 9;
 /** The formats our shared module implements, with the name of its function there. */
 export const FORMAT_FUNCTIONS: Record<string, string> = { date: 'isDate', 'date-time': 'isDateTime' };
 
-/** The keywords each message case of the shared module's `messageOf` covers (see templates/partials/code-runtime.hbs). */
-export const MESSAGE_CASES: Record<string, string[]> = {
-  type: ['type'],
-  format: ['format'],
-  length: ['minLength', 'maxLength'],
-  itemCount: ['minItems', 'maxItems'],
-  propertyCount: ['minProperties', 'maxProperties'],
-  limit: ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'],
-  multipleOf: ['multipleOf'],
-  pattern: ['pattern'],
-  const: ['const'],
-  uniqueItems: ['uniqueItems'],
-  dependentRequired: ['dependentRequired'],
-  anyOf: ['anyOf'],
-  oneOf: ['oneOf'],
-  not: ['not'],
-  if: ['if'],
-  contains: ['contains'],
-  propertyNames: ['propertyNames'],
-  extraItems: ['items', 'unevaluatedItems'],
-  unevaluatedProperties: ['unevaluatedProperties'],
-  falseSchema: ['false schema'],
-};
-
 const ENUM_KEYWORD = 'x-yuno-codegen-enum';
 const LENGTH_KEYWORD = 'x-yuno-codegen-length';
 
