@@ -53,17 +53,23 @@ export function directoryCache(dir: string, { read = true, write = true, maxByte
     get: (key) => {
       const path = pathOf(key);
       if (!read || path === undefined) return undefined;
+      let bytes: Uint8Array;
       try {
-        const bytes = readFileSync(path);
-        used.add(key);
-        if (write) {
-          const at = new Date(now());
-          utimesSync(path, at, at);
-        }
-        return bytes;
+        bytes = readFileSync(path);
       } catch {
         return undefined;
       }
+      used.add(key);
+      if (write) {
+        // Renewing the entry's time is eviction's business: a cache it cannot touch still serves the entry.
+        try {
+          const at = new Date(now());
+          utimesSync(path, at, at);
+        } catch {
+          // a read-only file or folder
+        }
+      }
+      return bytes;
     },
     set: (key, entry) => {
       const path = pathOf(key);

@@ -77,4 +77,11 @@ describe('directoryCache eviction', () => {
     expect(directoryCache(dir, { maxBytes: 0 }).prune()).toEqual({ entries: 1, bytes: 100 });
     expect(readdirSync(dir)).toEqual([]);
   });
+
+  it('serves an entry even when its time cannot be renewed (a file it may not touch)', () => {
+    const dir = filled(1, start);
+    // An invalid clock makes touching the file fail (EINVAL), as a read-only file would.
+    const cache = directoryCache(dir, { now: () => Number.NaN });
+    expect(new Uint8Array(cache.get(key(1)) ?? [])).toEqual(entry(100));
+  });
 });
