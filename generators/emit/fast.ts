@@ -116,15 +116,20 @@ function hash(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** Names given once in a scope: `base`, then `base2`, `base3`, … */
+/**
+ * Names given once in a scope: `base`, then `base2`, `base3`, …; a base ending with `$` (a local) keeps that
+ * `$` last (`key$`, `key2$`), so a local never takes a module constant's name (those never end with `$`).
+ */
 class Names {
   private readonly taken: Set<string>;
   constructor(taken: Iterable<string> = []) {
     this.taken = new Set(taken);
   }
   give(base: string): string {
+    const stem = base.replace(/\$+$/, '');
+    const tail = base.slice(stem.length);
     let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
+    for (let n = 2; this.taken.has(name); n++) name = `${stem}${n}${tail}`;
     this.taken.add(name);
     return name;
   }
@@ -320,7 +325,8 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
   const additional = s.additionalProperties as unknown;
   const lines: string[] = [];
   // The object as far as its own keys go: itself when its prototype is Object.prototype or null (it owns
-  // every key it answers for but that prototype's own names), else a copy of its own properties.
+  // every key it answers for but that prototype's own names), else a view of its own properties only: each
+  // read there reads the object's property when it happens, so a getter the schema never asks for never runs.
   let own: string | undefined;
   const view = (): string => (own ??= cx.local(`${v.replace(/\$$/, '')}Own`));
   const present = (p: string, name: string): string =>
@@ -386,7 +392,7 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
       '(o) => {\n' +
         '  const own = Object.create(null);\n' +
         '  for (const key of Object.getOwnPropertyNames(o)) {\n' +
-        '    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });\n' +
+        '    Object.defineProperty(own, key, { get: () => o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });\n' +
         '  }\n' +
         '  return own;\n' +
         '}',

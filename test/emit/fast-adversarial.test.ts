@@ -1,0 +1,596 @@
+/**
+ * Adversarial pass on our own fast validators (emit/fast.ts, emit/fast-keywords.ts): hand-written schemas
+ * inside the subset that emitter builds (fastUnsupported is undefined for both flavours' schemas), generated
+ * through the library as `--schema` documents, and values chosen to hit the edges (strict numbers, -0 and
+ * 2^53, decimals for multipleOf, surrogate pairs and lone surrogates, date and date-time corners, names of
+ * Object.prototype members and keys no identifier can spell, objects of other prototypes, getters, inherited
+ * keys). `is…` must answer as `ajv.compile` of the loose schema, `is…Strict` as that of the strict one (both
+ * with the exact-decimal `multipleOf`, exact-decimal.ts), for every value: a table of cases, then a seeded
+ * sweep of random schemas of the subset with random values.
+ */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fastPieces, fastUnsupported } from '../../generators/emit/fast.js';
+import { protoAsPattern } from '../../generators/emit/proto-keys.js';
+import { validatedSchemas } from '../../generators/emit/validators.js';
+import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+import { emit, tempDir, writeFiles, type Api } from './code-helpers.js';
+import { exactReference } from './exact-decimal.js';
+
+type Check = (value: unknown) => boolean;
+
+interface Case {
+  name: string;
+  schema: JsonSchema;
+  values: unknown[];
+}
+
+function doc(name: string, schema: JsonSchema): SchemaDocument {
+  const slug = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+  return { slug, name, source: `schemas/${slug}.json`, schema: { title: name, ...schema } };
+}
+
+/** The schemas the two fast flavours check, as buildValidators derives them (validatedSchemas). */
+function flavours(schema: JsonSchema): { loose: JsonSchema; strict: JsonSchema } {
+  return validatedSchemas(protoAsPattern(schema));
+}
+
+/** The package of these documents (types and validators), loaded as ESM and as CommonJS. */
+async function load(docs: SchemaDocument[], prefix: string): Promise<Api[]> {
+  const files = await emit(docs, { only: ['types', 'validators'] });
+  const dir = tempDir(prefix);
+  writeFiles(dir, files);
+  const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
+  const cjs = createRequire(join(dir, 'index.cjs'))(join(dir, 'index.cjs')) as Api;
+  return [esm, cjs];
+}
+
+/** What a check answers: its boolean, or the error it threw. */
+function answer(check: Check, value: unknown): boolean | string {
+  try {
+    return check(value);
+  } catch (error) {
+    return `threw ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+/** A value as a row label: JSON where it can be, with what JSON loses spelled out. */
+function show(value: unknown): string {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return `<${String(v)}>`;
+    if (Object.is(v, -0)) return '<-0>';
+    if (v === undefined) return '<undefined>';
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return '<cycle>';
+      seen.add(v);
+      const proto = Object.getPrototypeOf(v) as object | null;
+      if (proto !== null && proto !== Object.prototype && proto !== Array.prototype) return { '<proto>': (proto.constructor as { name?: string } | undefined)?.name ?? '?', ...Object.fromEntries(Object.getOwnPropertyNames(v).map((k) => [k, (v as Record<string, unknown>)[k]])) };
+      if (proto === null) return { '<proto>': 'null', ...(v as object) };
+    }
+    return v;
+  });
+  return text ?? String(value);
+}
+
+/** Every disagreement of the package's `is<Name>`/`is<Name>Strict` with the references, for these values. */
+function disagreements(apis: Api[], name: string, schema: JsonSchema, values: unknown[]): unknown[] {
+  const { loose, strict } = flavours(schema);
+  const want: [string, Check][] = [
+    [`is${name}`, exactReference(loose)],
+    [`is${name}Strict`, exactReference(strict)],
+  ];
+  const found: unknown[] = [];
+  for (const [fn, reference] of want) {
+    for (const [i, api] of apis.entries()) {
+      for (const value of values) {
+        const expected = reference(value);
+        const got = answer(api[fn] as Check, value);
+        if (got !== expected) found.push({ fn: `${fn} (${i === 0 ? 'esm' : 'cjs'})`, value: show(value), expected, got });
+      }
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Values
+
+class Plain {
+  constructor(fields: Record<string, unknown>) {
+    Object.assign(this, fields);
+  }
+}
+
+/** The ways an object value can be handed over besides a plain literal; each keeps its own enumerable keys. */
+function objectForms(fields: Record<string, unknown>): unknown[] {
+  const keys = Object.keys(fields);
+  const first = keys[0];
+  const out: unknown[] = [
+    fields,
+    Object.assign(Object.create(null) as object, fields),
+    new Plain(fields),
+    JSON.parse(JSON.stringify(fields)) as unknown,
+    { ...fields, extra_key: 1 },
+    [fields],
+  ];
+  if (first !== undefined) {
+    const { [first]: moved, ...rest } = fields;
+    // Inherited only: not a present property for AJV's ownProperties.
+    out.push(Object.assign(Object.create({ [first]: moved }) as object, rest));
+    out.push({ ...fields, [first]: undefined });
+    // A getter of its own: present, read when checked.
+    out.push(Object.defineProperty({ ...rest }, first, { get: () => moved, enumerable: true }));
+    // Non-enumerable own: present for `properties`/`required`, not a key for `additionalProperties`.
+    out.push(Object.defineProperty({ ...rest }, first, { value: moved, enumerable: false }));
+    out.push(Object.defineProperty(new Plain(rest), first, { value: moved, enumerable: false }));
+  }
+  // A getter the schema never asks about that throws when read (AJV never reads it).
+  out.push(Object.defineProperty(new Plain(fields), 'never read', { get: () => { throw new Error('read'); }, enumerable: false }));
+  return out;
+}
+
+const NUMBERS = [
+  0, -0, 1, 1.0, -1, 0.5, 2, 3, 7, 10, 100, 2 ** 31, 2 ** 51, 2 ** 52, 2 ** 53, 2 ** 53 + 2, -(2 ** 53), 2 ** 60, 1e21, -1e21, 1e300, Number.MAX_VALUE,
+  Number.MIN_VALUE, 1e-7, 1.5e-7, 1e-8, 0.1, 0.2, 0.3, 0.30000000000000004, 0.7, 0.9, 1.1, 0.01, 0.0001, -0.0001, 0.00005, 1000.18, 1000.00001, 19.99,
+  19.995, 1.005, 4.35, 0.6, 1.2, 3.3, 99.99, 22517998136852.47, 22517998136852.48, 2251799813685.248, 2 ** 51 / 100 - 0.01, 225179981.3685248, NaN,
+  Infinity, -Infinity,
+];
+
+const STRINGS = [
+  '', 'a', 'ab', 'abc', 'abcd', '1', '0', 'null', 'true', 'false', 'x', 'A', '\u{1F600}', '\u{1F600}\u{1F600}', 'a\u{1F600}', '\uD800', '\uDC00',
+  '\uDC00\uD800', '\uD800a', 'a\uDBFF', '\uD83D\uD83D\uDE00', '\u{1F600}'.repeat(3), '\u{1F600}'.repeat(4), 'é', 'e\u0301', '\u2028', '</script>',
+  '*/', '"', "'", '\\', '`${x}`', '__proto__', 'constructor', 'toString', '2020-02-29', '1900-02-29', '2000-02-29', '2021-02-29', '2020-13-01',
+  '2020-00-10', '2020-01-00', '2020-01-32', '2020-04-31', '20200101', '2020-1-01', '2020-01-01T00:00:00Z', '2016-12-31T23:59:60Z',
+  '2016-12-31T22:59:60-01:00', '2016-12-31T23:59:60+01:00', '2017-01-01T00:59:60+01:00', '2016-12-31t23:59:59z', '2020-01-01 12:00:00Z',
+  '2020-01-01\t12:00:00Z', '2020-01-01\u200212:00:00Z', '2020-01-01T12:00:00', '2020-01-01T12:00:00+0530', '2020-01-01T12:00:00+05',
+  '2020-01-01T12:00:00+05:', '2020-01-01T12:00:00+24:00', '2020-01-01T12:00:00+05:60', '2020-01-01T24:00:00Z', '2020-01-01T12:60:00Z',
+  '2020-01-01T12:00:00.Z', '2020-01-01T12:00:00.123456789Z', '2020-01-01T23:59:59.99999999999999999Z', '2020-01-01T12:00:00ZZ',
+  '2020-01-01TT12:00:00Z', '\u0661\u0662', 'AB-12', 'ab_12', 'Ωμέγα', '\u{10437}', 'x-a', 'x-', 'X-a',
+];
+
+const SCALARS: unknown[] = [...NUMBERS, ...STRINGS, null, true, false, undefined];
+
+const ARRAYS: unknown[] = [[], [1], [1, 2], [1, 2, 3], [1, 2, 3, 4], ['a'], ['a', 1], [null], [1.5], [NaN], [undefined], new Array(2), [[]], [{}], [-0, 0]];
+
+const OBJECTS: unknown[] = [{}, Object.create(null), new Plain({}), new Date(0), new String('ab'), new Number(1), new Uint8Array(2), new Map(), /a/u];
+
+/** Scalars, arrays and objects of every kind; what each case adds is its own. */
+const COMMON: unknown[] = [...SCALARS, ...ARRAYS, ...OBJECTS];
+
+// ---------------------------------------------------------------------------------------------------------
+// The table
+
+const weirdNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'with "quotes"', "it's", 'line\nbreak', '*/', '</script>', 'a\u2028b', 'q_$2', '1st', 'data', 'value'];
+
+const CASES: Case[] = [
+  { name: 'TypeList', schema: { type: ['integer', 'string', 'null'] }, values: [] },
+  { name: 'Integer', schema: { type: 'integer', minimum: -(2 ** 53), maximum: 2 ** 53 }, values: [] },
+  { name: 'NumberOrInteger', schema: { type: ['number', 'integer'], exclusiveMinimum: -1, exclusiveMaximum: 1e21 }, values: [] },
+  { name: 'NoType', schema: { minimum: 0, multipleOf: 0.5, minLength: 2, maxItems: 1, required: ['a'] }, values: [{ a: 1 }, { b: 1 }] },
+  { name: 'Nullable', schema: { type: ['string', 'null'], minLength: 1, maxLength: 2 }, values: [] },
+  { name: 'ConstNumber', schema: { const: 1 }, values: [] },
+  { name: 'ConstZero', schema: { const: 0 }, values: [] },
+  { name: 'ConstString', schema: { const: '1' }, values: [] },
+  { name: 'ConstNull', schema: { const: null }, values: [] },
+  { name: 'ConstFalse', schema: { const: false }, values: [] },
+  { name: 'ConstOdd', schema: { const: 'a\u2028b</script>*/"' }, values: ['a\u2028b</script>*/"'] },
+  { name: 'EnumSmall', schema: { enum: [1, '1', null, true, 0] }, values: [] },
+  { name: 'EnumMixedLarge', schema: { enum: [1, '1', null, true, 0, 'a', 'b', 2.5, 'null', false, 1e21] }, values: [] },
+  { name: 'EnumStringsLarge', schema: { enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', '', '__proto__', 'constructor', '\u{1F600}'] }, values: [] },
+  { name: 'EnumStrings8', schema: { type: 'string', enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] }, values: [] },
+  { name: 'EnumEmptyish', schema: { enum: [null] }, values: [] },
+  { name: 'Lengths', schema: { type: 'string', minLength: 2, maxLength: 3 }, values: ['\u{1F600}'.repeat(2), '\u{1F600}'.repeat(3) + 'a', 'ab\uD800', '\uD800\uD800\uD800\uD800', 'abcdef'] },
+  { name: 'MaxLengthOnly', schema: { type: 'string', maxLength: 2 }, values: ['\u{1F600}\u{1F600}', '\u{1F600}a\u{1F600}', '\uD800\uDC00\uD800'] },
+  { name: 'MinLengthOnly', schema: { type: 'string', minLength: 3 }, values: ['\u{1F600}\u{1F600}', '\u{1F600}\u{1F600}\u{1F600}', 'a\uDC00\uD800'] },
+  { name: 'MaxLengthZero', schema: { maxLength: 0 }, values: [] },
+  { name: 'MinAboveMax', schema: { minLength: 3, maxLength: 2 }, values: [] },
+  { name: 'Bounds', schema: { type: 'number', minimum: 0.1, maximum: 0.3 }, values: [0.1, 0.09999999999999999, 0.30000000000000004] },
+  { name: 'ExclusiveBounds', schema: { type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1000.18 }, values: [1000.1799999999999, 1000.18, 5e-324] },
+  ...[0.01, 0.0001, 0.3, 1e-7, 1, 0.5, 2.5, 1e-15, 10].map((step, i) => ({
+    name: `MultipleOfStep${i}`,
+    schema: { type: 'number', multipleOf: step } as JsonSchema,
+    values: [step * 3, step * 7, step * 1e6, -step, step / 2, step * 1.5, 1.7976931348623157e308],
+  })),
+  { name: 'IntegerMultipleOf', schema: { type: 'integer', multipleOf: 0.01 }, values: [] },
+  { name: 'Pattern', schema: { type: 'string', pattern: '^\\p{Lu}[\\p{L}\\d]*$' }, values: ['Ωμέγα', 'Élan', 'A\u{1D7D8}'] },
+  { name: 'PatternAstral', schema: { type: 'string', pattern: '^.$' }, values: ['\u{1F600}', '\uD800', 'ab'] },
+  { name: 'PatternUnanchored', schema: { pattern: '\\d' }, values: [] },
+  { name: 'Date', schema: { type: 'string', format: 'date' }, values: [] },
+  { name: 'DateTime', schema: { type: ['string', 'null'], format: 'date-time' }, values: [] },
+  { name: 'Items', schema: { type: 'array', items: { type: 'integer' }, minItems: 1, maxItems: 3 }, values: [[1.0], [2 ** 53], [1, 2, NaN]] },
+  { name: 'ItemsFalse', schema: { items: false }, values: [] },
+  { name: 'NestedItems', schema: { type: 'array', items: { type: 'array', items: { enum: [1, 'a'] }, maxItems: 2 } }, values: [[[1, 'a']], [[1, 'a', 1]], [[2]], [[]]] },
+  {
+    name: 'WeirdNames',
+    schema: { type: 'object', properties: Object.fromEntries(weirdNames.map((n) => [n, { type: 'string', minLength: 1 }])), required: ['constructor', 'toString', 'q_$2'] },
+    values: [
+      ...objectForms(Object.fromEntries(weirdNames.map((n) => [n, 'v']))),
+      ...objectForms({ constructor: 'c', toString: 't', q_$2: 'q' }),
+      ...objectForms({ constructor: 'c', toString: 't', q_$2: '' }),
+      ...objectForms({ constructor: 'c', q_$2: 'q' }),
+      ...objectForms({ constructor: 'c', toString: 't', q_$2: 'q', __proto__: 1 }),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","__proto__":"p"}'),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","__proto__":1}'),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","hasOwnProperty":2}'),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","":1}'),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","line\\nbreak":""}'),
+      JSON.parse('{"constructor":"c","toString":"t","q_$2":"q","a\\u2028b":3}'),
+    ],
+  },
+  {
+    name: 'RequiredOnly',
+    schema: { type: 'object', required: ['__proto__', 'valueOf', 'a-b', 'a_b', 'a.b', ''] },
+    values: [
+      ...objectForms({ __proto__: 1, valueOf: 1, 'a-b': 1, a_b: 1, 'a.b': 1, '': 1 }),
+      JSON.parse('{"__proto__":1,"valueOf":1,"a-b":1,"a_b":1,"a.b":1,"":1}'),
+      JSON.parse('{"__proto__":null,"valueOf":1,"a-b":1,"a_b":1,"a.b":1,"":1}'),
+      JSON.parse('{"valueOf":1,"a-b":1,"a_b":1,"a.b":1,"":1}'),
+      { valueOf: 1, 'a-b': 1, a_b: 1, 'a.b': 1, '': 1 },
+    ],
+  },
+  {
+    name: 'ClashingLocals',
+    // Local names made of property names (`patternRootQ_$`, then a second one) and a module constant named
+    // after a property (`patternClashingLocalsQ_$2`).
+    schema: {
+      type: 'object',
+      properties: { q_$2: { type: 'string', pattern: '^a', not: { const: 'ab' } } },
+      required: ['patternClashingLocalsQ.', 'patternClashingLocalsQ-'],
+    },
+    values: [
+      { q_$2: 'a', 'patternClashingLocalsQ.': 1, 'patternClashingLocalsQ-': 2 },
+      { q_$2: 'ab', 'patternClashingLocalsQ.': 1, 'patternClashingLocalsQ-': 2 },
+      { q_$2: 'b', 'patternClashingLocalsQ.': 1, 'patternClashingLocalsQ-': 2 },
+      { 'patternClashingLocalsQ.': 1, 'patternClashingLocalsQ-': 2 },
+      { q_$2: 'a', 'patternClashingLocalsQ.': 1 },
+    ],
+  },
+  {
+    name: 'Closed',
+    schema: { type: 'object', properties: { a: { type: 'integer' }, toString: { type: 'integer' } }, additionalProperties: false },
+    values: [...objectForms({ a: 1 }), ...objectForms({ a: 1, toString: 2 }), ...objectForms({ toString: 'x' }), ...objectForms({ b: 1 })],
+  },
+  {
+    name: 'ClosedWide',
+    schema: { type: 'object', properties: Object.fromEntries('abcdefghijk'.split('').map((k) => [k, { type: 'boolean' }])), additionalProperties: false },
+    values: [...objectForms({ a: true, k: false }), ...objectForms({ a: true, l: false }), ...objectForms({ constructor: true })],
+  },
+  {
+    name: 'AdditionalSchema',
+    schema: { type: 'object', properties: { id: { type: 'string' } }, additionalProperties: { type: 'number', minimum: 0 } },
+    values: [...objectForms({ id: 'x', n: 1 }), ...objectForms({ id: 'x', n: -1 }), ...objectForms({ id: 1 }), ...objectForms({ n: NaN })],
+  },
+  {
+    name: 'Patterns',
+    schema: {
+      type: 'object',
+      properties: { id: { type: 'string' } },
+      patternProperties: { '^x-': { type: 'string' }, '^\\p{Lu}': { type: 'integer' }, '^__proto__$': { const: 1 } },
+      additionalProperties: false,
+      minProperties: 1,
+      maxProperties: 3,
+    },
+    values: [
+      ...objectForms({ 'x-a': 's' }),
+      ...objectForms({ 'x-a': 1 }),
+      ...objectForms({ Ωa: 1 }),
+      ...objectForms({ Ωa: 's', id: 'x' }),
+      ...objectForms({ id: 'x', 'x-': 'a', X: 2, Y: 3 }),
+      JSON.parse('{"__proto__":1}'),
+      JSON.parse('{"__proto__":2}'),
+    ],
+  },
+  {
+    name: 'MinMaxProperties',
+    schema: { type: 'object', minProperties: 2, maxProperties: 2 },
+    values: [...objectForms({ a: 1, b: 2 }), ...objectForms({ a: 1 }), ...objectForms({ a: 1, b: 2, c: 3 }), Object.defineProperty({ a: 1 }, 'b', { value: 2 })],
+  },
+  {
+    name: 'Combinators',
+    schema: {
+      anyOf: [{ type: 'string', maxLength: 2 }, { type: 'integer', multipleOf: 3 }],
+      oneOf: [{ type: 'integer' }, { pattern: '^a' }, { minimum: 6 }],
+      allOf: [{ not: { const: 'ab' } }, { not: { enum: [9, 'zz'] } }],
+    },
+    values: [3, 6, 9, 12, 'a', 'ab', 'b', 'aaa', 2.5, 3.0, 'zz'],
+  },
+  { name: 'NotNot', schema: { not: { not: { type: 'number', maximum: 1 } } }, values: [] },
+  { name: 'OneOfOverlap', schema: { oneOf: [{ type: 'number' }, { type: 'integer' }, { const: 'x' }] }, values: ['x', 1.5, 2] },
+  { name: 'AnyOfFalse', schema: { anyOf: [false, { type: 'null' }] }, values: [] },
+  { name: 'AllOfTrueFalse', schema: { allOf: [true, { not: false }, { type: 'boolean' }] }, values: [] },
+  {
+    name: 'Reconciled',
+    schema: {
+      type: 'object',
+      properties: {
+        a: { anyOf: [{ type: ['string', 'null'], minLength: 3, maxLength: 4 }, { const: '' }] },
+        b: { anyOf: [{ type: 'string', minLength: 2 }, { const: '' }, { type: 'null' }] },
+        c: { anyOf: [{ type: 'string' }, { const: '' }] },
+      },
+      required: ['a'],
+    },
+    values: [
+      { a: '' }, { a: null }, { a: 'ab' }, { a: 'abc' }, { a: '\u{1F600}\u{1F600}\u{1F600}' }, { a: '\u{1F600}'.repeat(5) }, { a: 1 }, { a: undefined },
+      { a: 'abc', b: 'x' }, { a: 'abc', b: null }, { a: 'abc', b: '' }, { a: 'abc', c: 1 }, { a: 'abc', c: null }, { a: 'abc', c: '' },
+    ],
+  },
+  {
+    name: 'Tree',
+    schema: {
+      $ref: '#/$defs/Node',
+      $defs: {
+        Node: {
+          type: 'object',
+          properties: { value: { type: 'integer' }, children: { type: 'array', items: { $ref: '#/$defs/Node' } }, parent: { $ref: '#/$defs/Node' } },
+          required: ['value'],
+        },
+      },
+    },
+    values: [
+      { value: 1 }, { value: 1, children: [{ value: 2 }, { value: 3, children: [] }] }, { value: 1, children: [{ value: 2.5 }] },
+      { value: 1, children: [{ value: 2, children: [{ value: 3, children: [{ value: '4' }] }] }] }, { value: 1, parent: { value: 0 } }, { value: 1, parent: { value: null } },
+      { value: 1, children: [{ value: 2, extra: 1 }] }, { value: 1, children: {} },
+    ],
+  },
+  {
+    name: 'DeepRefs',
+    schema: {
+      type: 'object',
+      properties: { first: { $ref: '#/$defs/First' }, second: { $ref: '#/$defs/Second' } },
+      $defs: {
+        First: { type: 'object', properties: { next: { $ref: '#/$defs/C' } }, required: ['next'] },
+        C: { type: 'object', properties: { next: { $ref: '#/$defs/D' } } },
+        D: { anyOf: [{ type: 'string', format: 'date' }, { $ref: '#/$defs/C' }] },
+        Second: { enum: ['x', 1, null] },
+      },
+    },
+    values: [
+      { first: { next: {} } }, { first: {} }, { first: { next: { next: '2020-02-29' } } }, { first: { next: { next: '2019-02-29' } } },
+      { first: { next: { next: { next: { next: '2000-02-29' } } } } }, { first: { next: { next: { next: { next: 1 } } } } },
+      { second: 'x' }, { second: 'y' }, { second: null }, { second: 1.0 },
+    ],
+  },
+  {
+    name: 'Nested',
+    schema: (() => {
+      let inner: JsonSchema = { type: 'string', minLength: 1 };
+      for (let i = 0; i < 20; i++) inner = { type: 'object', properties: { [i % 2 === 0 ? 'n' : 'constructor']: inner }, required: [i % 2 === 0 ? 'n' : 'constructor'] };
+      return inner;
+    })(),
+    values: (() => {
+      const build = (leaf: unknown, proto: object | null): unknown => {
+        let v: unknown = leaf;
+        for (let i = 0; i < 20; i++) v = Object.assign(Object.create(proto) as object, { [i % 2 === 0 ? 'n' : 'constructor']: v });
+        return v;
+      };
+      return [build('x', Object.prototype), build('', Object.prototype), build('x', null), build('x', Plain.prototype), build(1, null)];
+    })(),
+  },
+  {
+    name: 'OpenEnum',
+    schema: {
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['A', 'B'], 'x-openEnum': true },
+        kind: { type: ['string', 'null'], enum: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', null], 'x-openEnum': true },
+        fixed: { type: 'string', enum: ['x'] },
+      },
+    },
+    values: [
+      { status: 'A' }, { status: 'C' }, { status: 1 }, { kind: 'a' }, { kind: null }, { kind: 'z' }, { kind: 1 }, { fixed: 'x' }, { fixed: 'y' }, { status: 'A', other: 1 },
+    ],
+  },
+];
+
+describe('is… and is…Strict answer as ajv.compile on hand-written schemas of the fast subset', () => {
+  let apis: Api[];
+  beforeAll(async () => {
+    apis = await load(
+      CASES.map((c) => doc(c.name, c.schema)),
+      'fast-adversarial',
+    );
+  }, 180_000);
+
+  it('every case is built by our emitter, for both flavours', () => {
+    const refused = CASES.map((c) => {
+      const { loose, strict } = flavours(c.schema);
+      const built = fastPieces({ schemas: { loose, strict }, rootName: c.name, sharedEnums: new Set(), defs: {} }) !== undefined;
+      return [c.name, fastUnsupported(loose) ?? fastUnsupported(strict) ?? null, built];
+    });
+    expect(refused).toEqual(CASES.map((c) => [c.name, null, true]));
+  });
+
+  it('every case tells valid from invalid values (the reference accepts some and rejects some)', () => {
+    const flat = CASES.filter((c) => {
+      const reference = exactReference(flavours(c.schema).loose);
+      const answers = new Set([...c.values, ...COMMON].map((v) => reference(v)));
+      return answers.size !== 2;
+    });
+    expect(flat.map((c) => c.name)).toEqual([]);
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(disagreements(apis, c.name, c.schema, [...c.values, ...COMMON])).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The sweep: random schemas of the subset, random values shaped by each (valid ones, then broken ones)
+
+const SWEEP_SCHEMAS = 40;
+const SWEEP_VALUES = 120;
+
+/** A seeded generator (mulberry32): the same schemas and values in every run. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
+const some = <T>(r: () => number, list: readonly T[], most: number): T[] => list.filter(() => r() < most / list.length);
+
+const NAME_POOL = ['a', 'b', 'id', 'amount', 'constructor', 'toString', '__proto__', 'hasOwnProperty', '', 'x y', 'a"b', 'line\nbreak', '*/', '</script>', 'u\u2028', 'data', 'value', 'n$', 'n_', 'n-'];
+const PATTERNS = ['^a', '^\\p{L}+$', '^.{2}$', '\\d', '^[^x]*$', '^x-', '^\\u{1F600}'];
+const STEPS = [0.01, 0.0001, 0.3, 1e-7, 1, 0.5, 3, 0.05];
+const BOUNDS = [-1, 0, 0.1, 1, 2.5, 1000.18, 2 ** 53, -0.0001];
+const ENUM_POOL: unknown[] = [1, '1', 0, null, true, false, 'a', 'b', '', 2.5, 'x', 'null', -1, 'constructor', '\u{1F600}'];
+
+function genSchema(r: () => number, depth: number, defs: string[]): JsonSchema {
+  const kinds = depth > 3 ? ['string', 'number', 'enum', 'const', 'boolean'] : ['string', 'number', 'enum', 'const', 'boolean', 'object', 'object', 'array', 'anyOf', 'oneOf', 'allOf', 'not', 'ref', 'list'];
+  const kind = pick(r, defs.length > 0 ? kinds : kinds.filter((k) => k !== 'ref'));
+  const nullable = (type: string): JsonSchema['type'] => (r() < 0.25 ? [type, 'null'] : type);
+  switch (kind) {
+    case 'string': {
+      const out: JsonSchema = { type: nullable('string') };
+      if (r() < 0.5) out.minLength = Math.floor(r() * 4);
+      if (r() < 0.5) out.maxLength = Math.floor(r() * 5);
+      if (r() < 0.3) out.pattern = pick(r, PATTERNS);
+      else if (r() < 0.2) out.format = pick(r, ['date', 'date-time']);
+      return out;
+    }
+    case 'number': {
+      const out: JsonSchema = { type: nullable(pick(r, ['number', 'integer'])) };
+      for (const key of ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum']) if (r() < 0.2) out[key] = pick(r, BOUNDS);
+      if (r() < 0.5) out.multipleOf = pick(r, STEPS);
+      return out;
+    }
+    case 'enum':
+      return { enum: [pick(r, ENUM_POOL), ...some(r, ENUM_POOL, r() < 0.5 ? 3 : 11)].filter((v, i, all) => all.indexOf(v) === i) };
+    case 'const':
+      return { const: pick(r, ENUM_POOL) };
+    case 'boolean':
+      return { type: nullable('boolean') };
+    case 'list':
+      return { type: some(r, ['string', 'number', 'integer', 'boolean', 'null', 'object', 'array'], 3).concat('null') };
+    case 'object': {
+      const names = some(r, NAME_POOL, 4);
+      const out: JsonSchema = { type: 'object', properties: Object.fromEntries(names.map((n) => [n, genSchema(r, depth + 1, defs)])) };
+      const required = some(r, [...names, 'req'], 2);
+      if (required.length > 0) out.required = required;
+      const extra = r();
+      if (extra < 0.2) out.additionalProperties = false;
+      else if (extra < 0.3) out.additionalProperties = genSchema(r, depth + 1, defs);
+      // No name of NAME_POOL matches these (AJV's strict mode refuses a property a pattern also matches).
+      if (r() < 0.2) out.patternProperties = { [pick(r, ['^x-', '^\\p{Lu}', '^\\d+$'])]: genSchema(r, depth + 1, defs) };
+      if (r() < 0.1) out.minProperties = Math.floor(r() * 3);
+      if (r() < 0.1) out.maxProperties = 1 + Math.floor(r() * 3);
+      return out;
+    }
+    case 'array': {
+      const out: JsonSchema = { type: nullable('array'), items: genSchema(r, depth + 1, defs) };
+      if (r() < 0.3) out.minItems = Math.floor(r() * 3);
+      // json-schema-to-typescript (the types) refuses maxItems below minItems.
+      if (r() < 0.3) out.maxItems = ((out.minItems as number | undefined) ?? 0) + Math.floor(r() * 3);
+      return out;
+    }
+    case 'anyOf':
+    case 'oneOf':
+    case 'allOf':
+      return { [kind]: Array.from({ length: 1 + Math.floor(r() * 3) }, () => genSchema(r, depth + 1, defs)) };
+    case 'not':
+      return { not: genSchema(r, depth + 1, defs) };
+    default:
+      return { $ref: `#/$defs/${pick(r, defs)}` };
+  }
+}
+
+/** A random schema with up to two definitions (the second may refer to the first, and to itself below a property). */
+function sweepSchema(seed: number): JsonSchema {
+  const r = random(seed);
+  // Named after the seed: the package's definitions are shared by name, so each must be its schema's own.
+  const defs: Record<string, JsonSchema> = {};
+  if (r() < 0.5) defs[`First${seed}`] = genSchema(r, 2, []);
+  if (r() < 0.3) defs[`Self${seed}`] = { type: 'object', properties: { next: { $ref: `#/$defs/Self${seed}` }, v: genSchema(r, 3, Object.keys(defs)) } };
+  const schema = genSchema(r, 0, Object.keys(defs));
+  return Object.keys(defs).length > 0 ? { ...schema, $defs: defs } : schema;
+}
+
+/** A value meant to pass `schema` (it may not: the generator ignores some combinations), maybe broken in one place. */
+function genValue(r: () => number, schema: unknown, root: JsonSchema, depth = 0): unknown {
+  if (depth > 8 || schema === true || schema === false || typeof schema !== 'object' || schema === null) return pick(r, COMMON);
+  const s = schema as JsonSchema;
+  if (r() < 0.08) return pick(r, COMMON);
+  if (typeof s.$ref === 'string') return genValue(r, (root.$defs as Record<string, unknown>)[s.$ref.slice('#/$defs/'.length)], root, depth + 1);
+  if (Array.isArray(s.enum)) return pick(r, s.enum as unknown[]);
+  if ('const' in s) return s.const;
+  for (const key of ['anyOf', 'oneOf', 'allOf'] as const) if (Array.isArray(s[key])) return genValue(r, pick(r, s[key] as unknown[]), root, depth + 1);
+  if (s.not !== undefined) return pick(r, COMMON);
+  const types = Array.isArray(s.type) ? (s.type as string[]) : typeof s.type === 'string' ? [s.type] : ['string'];
+  const type = pick(r, types);
+  switch (type) {
+    case 'string':
+      if (s.format === 'date') return pick(r, ['2020-02-29', '2021-02-29', '1999-12-31']);
+      if (s.format === 'date-time') return pick(r, ['2016-12-31T23:59:60Z', '2020-01-01T00:00:00+05:30', '2020-01-01t00:00:00z']);
+      return pick(r, ['a', 'ab', 'abc', '\u{1F600}\u{1F600}', 'x-y', 'Ωμ', '12', 'ab\uD800', '']);
+    case 'number':
+    case 'integer': {
+      const step = typeof s.multipleOf === 'number' ? s.multipleOf : type === 'integer' ? 1 : 0.01;
+      return Number((Math.round((r() - 0.3) * 2000) * step).toPrecision(15));
+    }
+    case 'boolean':
+      return r() < 0.5;
+    case 'null':
+      return null;
+    case 'array':
+      return Array.from({ length: Math.floor(r() * 4) }, () => genValue(r, s.items, root, depth + 1));
+    case 'object': {
+      const properties = (s.properties ?? {}) as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const [name, sub] of Object.entries(properties)) if (r() < 0.8) out[name] = genValue(r, sub, root, depth + 1);
+      for (const name of (s.required ?? []) as string[]) if (!(name in out) || r() < 0.9) out[name] ??= genValue(r, properties[name] ?? true, root, depth + 1);
+      if (r() < 0.2) out[pick(r, ['x-extra', 'Extra', '12', '__proto__', 'constructor'])] = genValue(r, s.additionalProperties ?? true, root, depth + 1);
+      return out;
+    }
+    default:
+      return pick(r, COMMON);
+  }
+}
+
+/** The values tried on a sweep schema: generated ones, each object in its other forms, and common ones. */
+function sweepValues(seed: number, schema: JsonSchema): unknown[] {
+  const r = random(seed * 7919 + 1);
+  const out: unknown[] = [];
+  while (out.length < SWEEP_VALUES) {
+    const value = genValue(r, schema, schema);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype) out.push(...objectForms(value as Record<string, unknown>));
+    else out.push(value);
+  }
+  return [...out, ...some(r, COMMON, 30)];
+}
+
+describe(`is… and is…Strict answer as ajv.compile on ${SWEEP_SCHEMAS} seeded random schemas of the fast subset`, () => {
+  const schemas = Array.from({ length: SWEEP_SCHEMAS }, (_, seed) => ({ name: `Sweep${seed}`, seed, schema: sweepSchema(seed) }));
+  let apis: Api[];
+  beforeAll(async () => {
+    apis = await load(
+      schemas.map((c) => doc(c.name, c.schema)),
+      'fast-adversarial-sweep',
+    );
+  }, 180_000);
+
+  it('every sweep schema is built by our emitter', () => {
+    const refused = schemas.map((c) => {
+      const { loose, strict } = flavours(c.schema);
+      return [c.name, fastUnsupported(loose) ?? fastUnsupported(strict) ?? null];
+    });
+    expect(refused).toEqual(schemas.map((c) => [c.name, null]));
+  });
+
+  it('the sweep reaches both answers: valid and invalid values for most schemas', () => {
+    const both = schemas.filter((c) => new Set(sweepValues(c.seed, c.schema).map(exactReference(flavours(c.schema).loose))).size === 2);
+    expect(both.length).toBeGreaterThanOrEqual(SWEEP_SCHEMAS * 0.8);
+  });
+
+  it.each(schemas.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(disagreements(apis, c.name, c.schema, sweepValues(c.seed, c.schema))).toEqual([]);
+  });
+});
