@@ -17,7 +17,7 @@ const formatDateTime = runtime.formats["date-time"];
 const ownOnly = (o) => {
   const own = Object.create(null);
   for (const key of Object.getOwnPropertyNames(o)) {
-    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
+    Object.defineProperty(own, key, { get: () => o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
   }
   return own;
 };
@@ -60,7 +60,7 @@ const formatDateTime = runtime.formats["date-time"];
 const ownOnly = (o) => {
   const own = Object.create(null);
   for (const key of Object.getOwnPropertyNames(o)) {
-    Object.defineProperty(own, key, { value: o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
+    Object.defineProperty(own, key, { get: () => o[key], enumerable: Object.prototype.propertyIsEnumerable.call(o, key) });
   }
   return own;
 };

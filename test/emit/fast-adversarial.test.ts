@@ -544,10 +544,12 @@ function genValue(r: () => number, schema: unknown, root: JsonSchema, depth = 0)
       return Array.from({ length: Math.floor(r() * 4) }, () => genValue(r, s.items, root, depth + 1));
     case 'object': {
       const properties = (s.properties ?? {}) as Record<string, unknown>;
+      // Own data properties, as JSON.parse makes them (an assignment to `__proto__` would set the prototype).
       const out: Record<string, unknown> = {};
-      for (const [name, sub] of Object.entries(properties)) if (r() < 0.8) out[name] = genValue(r, sub, root, depth + 1);
-      for (const name of (s.required ?? []) as string[]) if (!(name in out) || r() < 0.9) out[name] ??= genValue(r, properties[name] ?? true, root, depth + 1);
-      if (r() < 0.2) out[pick(r, ['x-extra', 'Extra', '12', '__proto__', 'constructor'])] = genValue(r, s.additionalProperties ?? true, root, depth + 1);
+      const set = (name: string, value: unknown): void => void Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+      for (const [name, sub] of Object.entries(properties)) if (r() < 0.8) set(name, genValue(r, sub, root, depth + 1));
+      for (const name of (s.required ?? []) as string[]) if (!Object.hasOwn(out, name) && r() < 0.9) set(name, genValue(r, properties[name] ?? true, root, depth + 1));
+      if (r() < 0.2) set(pick(r, ['x-extra', 'Extra', '12', '__proto__', 'constructor']), genValue(r, s.additionalProperties ?? true, root, depth + 1));
       return out;
     }
     default:
