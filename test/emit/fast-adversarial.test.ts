@@ -165,6 +165,8 @@ const COMMON: unknown[] = [...SCALARS, ...ARRAYS, ...OBJECTS];
 
 const weirdNames = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '', 'with "quotes"', "it's", 'line\nbreak', '*/', '</script>', 'a\u2028b', 'q_$2', '1st', 'data', 'value'];
 
+const LETTERS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+
 const CASES: Case[] = [
   { name: 'TypeList', schema: { type: ['integer', 'string', 'null'] }, values: [] },
   { name: 'Integer', schema: { type: 'integer', minimum: -(2 ** 53), maximum: 2 ** 53 }, values: [] },
@@ -369,6 +371,27 @@ const CASES: Case[] = [
       return [build('x', Object.prototype), build('', Object.prototype), build('x', null), build('x', Plain.prototype), build(1, null)];
     })(),
   },
+  {
+    name: 'LoneSurrogates',
+    // Written to a UTF-8 file, an unescaped lone surrogate would become U+FFFD. (As a property name one stops
+    // the types stage: json-schema-to-typescript's pointer encoding throws URIError.)
+    schema: { type: 'object', properties: { s: { enum: ['\uDC00', 'a\uD800b', '\uD800\uDC00'] }, '\u{1F600}': { type: 'string', maxLength: 1, pattern: '^[^\\uD800]*$' } }, required: ['s'] },
+    values: [
+      { s: '\uDC00' }, { s: 'a\uD800b' }, { s: '\uFFFD' }, { s: 'a\uFFFDb' }, { s: '\u{10000}' }, { s: '\uDC00', '\u{1F600}': '\u{1F600}' },
+      { s: '\uDC00', '\u{1F600}': '\u{1F600}\u{1F600}' }, { s: '\uDC00', '\u{1F600}': '\uD800' }, { s: '\uDC00', '\u{1F600}': '\uFFFD' }, { s: '\uDC00', '\uD83D': 'xx' },
+    ],
+  },
+  ...['SharedLettersA', 'SharedLettersB'].map((name, i) => ({
+    name,
+    // The same string enum of 10 values in two objects: one Set in the shared module (runtime.sharedEnums).
+    schema: {
+      type: 'object',
+      properties: { letter: { $ref: '#/$defs/Letters' }, inline: { type: 'string', enum: LETTERS }, [`own${i}`]: { type: 'integer' } },
+      required: ['letter'],
+      $defs: { Letters: { type: 'string', enum: LETTERS } },
+    } as JsonSchema,
+    values: [{ letter: 'a' }, { letter: 'j' }, { letter: 'k' }, { letter: 'a', inline: 'e' }, { letter: 'a', inline: 'z' }, { letter: 'a', [`own${i}`]: 1.5 }, { letter: 'A' }],
+  })),
   {
     name: 'OpenEnum',
     schema: {
