@@ -11,6 +11,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fastPieces, fastUnsupported } from '../../generators/emit/fast.js';
 import { protoAsPattern } from '../../generators/emit/proto-keys.js';
@@ -389,6 +390,18 @@ const CASES: Case[] = [
       };
       return [build('x', Object.prototype), build('', Object.prototype), build('x', null), build('x', Plain.prototype), build(1, null)];
     })(),
+  },
+  {
+    name: 'Exotic',
+    // Objects of another realm (their prototype is that realm's Object.prototype), arguments, proxies, frozen
+    // objects, symbol keys, a prototype chain ending in null one step late.
+    schema: { type: 'object', properties: { a: { type: 'string' }, constructor: { type: 'integer' } }, required: ['a'], additionalProperties: false, minProperties: 1 },
+    values: [
+      runInNewContext('({ a: "x" })'), runInNewContext('({ a: "x", constructor: 1 })'), runInNewContext('({ a: "x", constructor: "c" })'), runInNewContext('Object.create({ a: "x" })'),
+      runInNewContext('({ a: "x", b: 1 })'), runInNewContext('[]'), (function (..._x: unknown[]) { return arguments; })('x'), Object.freeze({ a: 'x' }),
+      { a: 'x', [Symbol('s')]: 1 }, new Proxy({ a: 'x' }, {}), new Proxy({ a: 1 }, {}), Object.assign(Object.create(Object.create(null) as object) as object, { a: 'x' }),
+      Object.assign(Object.create(Array.prototype) as object, { a: 'x' }),
+    ],
   },
   {
     name: 'LoneSurrogates',
