@@ -1,11 +1,16 @@
 /**
  * What the generators cannot turn into correct code, refused before any of them runs: dynamic and recursive
- * references, open enums inside conditions, `$ref` chains deep enough to overflow AJV's compiler.
+ * references, open enums inside conditions, `$ref` chains deep enough to overflow AJV's compiler, names no
+ * UTF-8 file can hold (an unpaired surrogate), and `minItems` above `maxItems` (json-schema-to-typescript
+ * cannot build a type for it).
  */
 import { isPlainObject as isObject } from '../conforms.js';
 import { CodegenError, type JsonSchema, type Problem } from '../types.js';
 import { schemaUses, strictChildren, type StrictPosition } from './positions.js';
 import { localTarget, pointerToken, resolvePointer, walkSchema } from './walk.js';
+
+/** A UTF-16 half without its other half (with the `u` flag a pair is one code point, outside this range). */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
 /** Keywords AJV 8 gets wrong in most of the official suite's cases: refused rather than generated wrong. */
 const REFUSED_KEYWORDS: Record<string, string> = {
@@ -31,6 +36,30 @@ export function checkSupported(schema: JsonSchema, where: string): void {
   if (supported.has(schema)) return;
   const problems: Problem[] = [];
   walkSchema(schema, (node, pointer) => {
+    for (const [keyword, names] of [
+      ['properties', isObject(node.properties) ? Object.keys(node.properties) : []],
+      ['patternProperties', isObject(node.patternProperties) ? Object.keys(node.patternProperties) : []],
+      ['$defs', isObject(node.$defs) ? Object.keys(node.$defs) : []],
+      ['required', Array.isArray(node.required) ? node.required.filter((n): n is string => typeof n === 'string') : []],
+    ] as const) {
+      for (const name of names) {
+        if (!LONE_SURROGATE.test(name)) continue;
+        problems.push({
+          file: where,
+          at: `${pointer}/${keyword}`,
+          rule: 'names',
+          message: `the name ${JSON.stringify(name)} has an unpaired surrogate (a lone UTF-16 half), which no UTF-8 file, and so no generated type, validator or doc, can hold; rename it`,
+        });
+      }
+    }
+    if (typeof node.minItems === 'number' && typeof node.maxItems === 'number' && node.minItems > node.maxItems) {
+      problems.push({
+        file: where,
+        at: `${pointer}/minItems`,
+        rule: 'constraints',
+        message: `minItems (${node.minItems}) is greater than maxItems (${node.maxItems}): no array can pass, and no type can be built for it; fix the bounds`,
+      });
+    }
     for (const [keyword, fix] of Object.entries(REFUSED_KEYWORDS)) {
       if (Object.hasOwn(node, keyword)) {
         problems.push({

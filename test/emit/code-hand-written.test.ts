@@ -417,6 +417,30 @@ describe('refused keywords', () => {
   });
 });
 
+describe('inputs no generator can build (json-schema-to-typescript failed on them without naming the place)', () => {
+  it('a name with an unpaired surrogate, and minItems above maxItems: one problem each, at its JSON pointer', async () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { 'a\uD800': { type: 'string' }, '\u{1F600}': { type: 'string' }, list: { type: 'array', minItems: 3, maxItems: 1 } },
+      required: ['\uDC00b'],
+    };
+    const lone = (name: string): string =>
+      `the name ${JSON.stringify(name)} has an unpaired surrogate (a lone UTF-16 half), which no UTF-8 file, and so no generated type, validator or doc, can hold; rename it`;
+    const expected: Problem[] = [
+      { file: 'schemas/hand.json', at: '/properties', rule: 'names', message: lone('a\uD800') },
+      { file: 'schemas/hand.json', at: '/required', rule: 'names', message: lone('\uDC00b') },
+      {
+        file: 'schemas/hand.json',
+        at: '/properties/list/minItems',
+        rule: 'constraints',
+        message: 'minItems (3) is greater than maxItems (1): no array can pass, and no type can be built for it; fix the bounds',
+      },
+    ];
+    expect(await problems([doc(schema)])).toEqual(expected);
+    expect(await problems([doc(schema)], ['types'])).toEqual(expected);
+  });
+});
+
 describe('deep $ref chains and nesting (AJV\'s compiler overflowed the stack)', () => {
   const tooLong = (depth: number, at: string): Problem => ({
     file: 'schemas/hand.json',
