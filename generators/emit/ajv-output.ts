@@ -6,7 +6,7 @@
  * unknown-key loops behind the `closed$` switch. Every pass matches node shapes, never the code's text.
  */
 import { CodegenError } from '../types.js';
-import { type AnyNode, expression, mapChildren, nodes, parseScript, referencesIn, statement } from './js-ast.js';
+import { type AnyNode, expression, mapChildren, nodes, parseScript, referencesIn, statement, statementListsIn } from './js-ast.js';
 
 /**
  * AJV's code as a syntax tree and the list of its nodes (parents first), walked once and shared by the passes
@@ -120,16 +120,6 @@ function errorsWrite(s: AnyNode): { name: string; value: AnyNode } | undefined {
   return object.type === 'Identifier' ? { name: object['name'] as string, value: e['right'] as AnyNode } : undefined;
 }
 
-/** Every statement list of the tree (program and block bodies, switch cases). */
-function statementLists(all: readonly AnyNode[]): AnyNode[][] {
-  const lists: AnyNode[][] = [];
-  for (const node of all) {
-    if (node.type === 'Program' || node.type === 'BlockStatement') lists.push(node['body'] as AnyNode[]);
-    else if (node.type === 'SwitchCase') lists.push(node['consequent'] as AnyNode[]);
-  }
-  return lists;
-}
-
 /**
  * The fast flavour's callers only read true/false, so each error literal list a function records
  * (`validateN.errors = [{…}]`) becomes one shared placeholder (still a non-empty array, as AJV's own code that
@@ -138,7 +128,7 @@ function statementLists(all: readonly AnyNode[]): AnyNode[][] {
  */
 export function dropErrorDetails(tree: AjvTree): void {
   const { program, all } = tree;
-  const lists = statementLists(all);
+  const lists = statementListsIn(all);
   const writes = new Map<string, number>();
   const recorded = (value: AnyNode): boolean =>
     value.type === 'Identifier' ? value['name'] === 'failed$' || value['name'] === 'vErrors' : value.type === 'Literal' && value['value'] === null;
@@ -199,7 +189,7 @@ export function compactErrors(tree: AjvTree, keywords: Set<string>): void {
       keywords.add((p['value'] as AnyNode)['value'] as string);
     }
   }
-  for (const list of statementLists(tree.all)) {
+  for (const list of statementListsIn(tree.all)) {
     for (let i = 0; i < list.length - 1; i++) {
       const literal = errorLiteral(list[i] as AnyNode);
       if (literal === undefined || !appendsError(list[i + 1] as AnyNode, literal.name)) continue;
@@ -275,7 +265,7 @@ function appendsError(s: AnyNode, name: string): boolean {
 export function gateClosedLoops(tree: AjvTree): boolean {
   const loops: { list: AnyNode[]; at: number }[] = [];
   let others = 0;
-  for (const list of statementLists(tree.all)) {
+  for (const list of statementListsIn(tree.all)) {
     list.forEach((s, at) => {
       if (s.type !== 'ForOfStatement' && s.type !== 'ForInStatement') return;
       if (!declaresKey(s['left'] as AnyNode)) return;

@@ -9,7 +9,7 @@ import { compareText } from '../format.js';
 import { jsString } from '../escape.js';
 import { emitTypes } from './types.js';
 import { checkSupported } from '../schema/supported.js';
-import { mapSchema, pointerToken, walkSchema } from '../schema/walk.js';
+import { mapSchema, pointerToken, refTokenKey, walkSchema } from '../schema/walk.js';
 import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators, type RuntimeNeeds } from './validators.js';
 import { loadRuntime, runtimeCode } from './runtime.js';
 import { defTypeName, isTypeName } from '../rules/names.js';
@@ -413,7 +413,7 @@ function usedDefs(schema: JsonSchema): string[] {
   // By subschema position: a property named `enum` or `default` holds a schema, an enum value never does.
   walkSchema(rest, (node) => {
     const match = typeof node['$ref'] === 'string' ? /^#\/\$defs\/([^/]+)$/.exec(node['$ref']) : null;
-    if (match?.[1] !== undefined) found.add(defTypeName(decodeURIComponent(match[1]).replace(/~1/g, '/').replace(/~0/g, '~')));
+    if (match?.[1] !== undefined) found.add(defTypeName(refTokenKey(match[1])));
   });
   return [...found].sort(compareText);
 }

@@ -8,7 +8,7 @@ import type { Nodes, PhrasingContent } from 'mdast';
 import { mdText, oneLine, percentEncode } from '../escape.js';
 import { conforms as fits, decimalOf, own, refName, resolve } from '../conforms.js';
 import type { JsonSchema, Reconciliation } from '../types.js';
-import { resolvePointer } from '../schema/walk.js';
+import { resolvePointer, tokenKey } from '../schema/walk.js';
 import {
   alternatives, deref, isFieldsObject, isObjectWithFields, mergeAllOf, splitTypes, typesOf, typesOfValues, unionOf,
 } from './docs-shapes.js';
@@ -1129,7 +1129,7 @@ function enumValue(value: unknown, s: JsonSchema): DocsValue {
 /** The docs' path of a field or items at a JSON pointer made of properties and items only (else undefined). */
 function fieldPathOf(pointer: string): string | undefined {
   let path = '';
-  const tokens = pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = pointer.split('/').slice(1).map(tokenKey);
   for (let i = 0; i < tokens.length; i++) {
     if (tokens[i] === 'items') path += '[]';
     else if (tokens[i] === 'properties' && i + 1 < tokens.length) path += path === '' ? tokens[++i] : `.${tokens[++i] as string}`;

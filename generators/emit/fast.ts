@@ -13,7 +13,7 @@
 import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
-import { walkSchema } from '../schema/walk.js';
+import { refTokenKey, walkSchema } from '../schema/walk.js';
 import { FAST_KEYWORDS, PROTOTYPE_KEYS, indent, typeFails, typeTest, type Group, type KeywordContext } from './fast-keywords.js';
 
 /** The schemas the fast flavours check, and what the emitted code may use. */
@@ -68,7 +68,7 @@ function defName(ref: string, defs: Record<string, unknown>): string | undefined
   if (match === null) return undefined;
   let name: string;
   try {
-    name = decodeURIComponent(match[1] as string).replace(/~1/g, '/').replace(/~0/g, '~');
+    name = refTokenKey(match[1] as string);
   } catch {
     return undefined;
   }

@@ -656,11 +656,18 @@ export function statement(code: string): AnyNode {
 }
 
 /** Every statement list of the tree (program and function bodies, blocks, switch cases). */
-function* statementLists(root: AnyNode): Generator<AnyNode[]> {
-  for (const node of nodes(root)) {
-    if (node.type === 'Program' || node.type === 'BlockStatement') yield node['body'] as AnyNode[];
-    else if (node.type === 'SwitchCase') yield node['consequent'] as AnyNode[];
+function statementLists(root: AnyNode): AnyNode[][] {
+  return statementListsIn(nodes(root));
+}
+
+/** The same, of a list of nodes in `nodes`' order (see referencesIn). */
+export function statementListsIn(all: readonly AnyNode[]): AnyNode[][] {
+  const lists: AnyNode[][] = [];
+  for (const node of all) {
+    if (node.type === 'Program' || node.type === 'BlockStatement') lists.push(node['body'] as AnyNode[]);
+    else if (node.type === 'SwitchCase') lists.push(node['consequent'] as AnyNode[]);
   }
+  return lists;
 }
 
 /**

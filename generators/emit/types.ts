@@ -7,7 +7,7 @@ import { Module, createRequire } from 'node:module';
 import type { JsonSchema } from '../types.js';
 import { CodegenError } from '../types.js';
 import { commentText, jsString } from '../escape.js';
-import { mapSchema } from '../schema/walk.js';
+import { mapSchema, refTokenKey } from '../schema/walk.js';
 import { isOpenEnum } from './validators.js';
 import { defTypeName } from '../rules/names.js';
 
@@ -207,7 +207,7 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
           { file: where, at: node.$ref, rule: 'types', message: `$ref "${node.$ref}" is not supported for types; refer to a definition as "#/$defs/Name"` },
         ]);
       }
-      const def = decodeURIComponent(match[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~');
+      const def = refTokenKey(match[1] ?? '');
       delete out.$ref;
       // json2ts declares a definition it reaches by `$ref` under its title, once.
       if (declare.has(def)) {

@@ -20,7 +20,7 @@ import { AJV_OPTIONS } from '../ajv-options.js';
 import { CodegenError, YUNO_KEYWORDS, type JsonSchema } from '../types.js';
 import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 import { protoAsPattern } from './proto-keys.js';
-import { ANNOTATIONS, localTarget, mapSchema, resolvePointer, walkSchema } from '../schema/walk.js';
+import { ANNOTATIONS, localTarget, mapSchema, refTokenKey, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
 import { cleanValidatorCode } from './js-ast.js';
 import { ajvTree, compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained, type AjvTree } from './ajv-output.js';
@@ -282,7 +282,7 @@ function functionNames(ajv: InstanceType<AjvClass>, key: string, rootName: strin
   for (const [ref, env] of Object.entries(root.refs ?? {})) {
     const def = /#\/\$defs\/([^/]+)$/.exec(ref)?.[1];
     if (def === undefined) continue;
-    const name = decodeURIComponent(def).replace(/~1/g, '/').replace(/~0/g, '~');
+    const name = refTokenKey(def);
     if (/^[A-Za-z_$][\w$]*$/.test(name)) give(env, `validate${name.charAt(0).toUpperCase()}${name.slice(1)}`);
   }
   return names;

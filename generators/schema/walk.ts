@@ -17,6 +17,16 @@ export function pointerToken(key: string): string {
   return key.includes('~') || key.includes('/') ? key.replace(/~/g, '~0').replace(/\//g, '~1') : key;
 }
 
+/** The key a JSON pointer token names: `~1` → `/`, `~0` → `~` (RFC 6901). */
+export function tokenKey(token: string): string {
+  return token.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+/** The definition name in a `$ref`'s `#/$defs/…` fragment token: URI-decoded, then unescaped (throws on a malformed %-escape). */
+export function refTokenKey(token: string): string {
+  return tokenKey(decodeURIComponent(token));
+}
+
 /**
  * Visit every schema object in document order with its JSON pointer, going only through subschema
  * positions: the keys of `properties` are names, and `enum`/`const`/`default`/`examples` values are data,
@@ -59,7 +69,7 @@ export function localTarget(ref: unknown): string | undefined {
 export function resolvePointer(root: unknown, pointer: string): unknown {
   let node = root;
   for (const raw of pointer.split('/').slice(1)) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    const token = tokenKey(raw);
     if (node === null || typeof node !== 'object' || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
