@@ -14,8 +14,8 @@
  * (the fixtures' generator), each of them changed one to three ways at seeded places (a key dropped or
  * added, a wrong type, a long string, an unlisted value, a bad date, a number off its bounds or grid,
  * fast-check's `anything()` put in), and `anything()` values on their own.
- * AJV's `oneOf` passes a value three of its branches accept (its code only remembers the last two), so no
- * `oneOf` here has more than two branches.
+ * AJV's `oneOf` (8.20) stops at the second branch that passes: the value is invalid (`passingSchemas` the
+ * first two), and the branches after it are not checked, so their errors are not listed (OneOfThree, pinned).
  */
 import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
@@ -175,7 +175,9 @@ function compare(api: Api, name: string, oracle: Record<Flavour, ValidateFunctio
   }
   if (text !== undefined) {
     const parsed: unknown = JSON.parse(text);
-    check(`safeParse${name}${suffix}`, ajvErrors(oracle[flavour], parsed), (list) => issuesOf(list, parsed), safeParsed(api, `safeParse${name}${suffix}`, text), parsed);
+    const fromJson = ajvErrors(oracle[flavour], parsed);
+    check(`safeParse${name}${suffix}`, fromJson, (list) => issuesOf(list, parsed), safeParsed(api, `safeParse${name}${suffix}`, text), parsed);
+    check(`parse${name}${suffix}`, fromJson, (list) => issuesOf(list, parsed), thrown(api, `parse${name}${suffix}`, text), parsed);
   }
 }
 
@@ -531,7 +533,6 @@ const TABLE: Case[] = [
     values: [{ state: 'NYC', ref: null }, { state: '', ref: '' }, { state: 'NY', ref: 'x' }, { state: 'ABCDEF', ref: 1 }, { state: 5 }],
   },
   {
-    // Two branches at most: AJV's oneOf takes three passing branches for one (see the header).
     name: 'OneOf',
     schema: {
       type: 'object',
@@ -541,6 +542,18 @@ const TABLE: Case[] = [
       },
     },
     values: [{ n: 1, pay: { card: 'x' } }, { n: 3, pay: { card: 'x', bank: 'y' } }, { n: 1.5, pay: {} }, { n: 'x', pay: { card: 1 } }],
+  },
+  {
+    // Three branches: AJV stops at the second that passes, and does not list the third's errors (see the header).
+    name: 'OneOfThree',
+    schema: {
+      type: 'object',
+      properties: {
+        n: { oneOf: [{ type: 'number' }, { type: 'integer' }, { minimum: 0 }] },
+        s: { oneOf: [{ type: 'string', maxLength: 2 }, { type: 'string', minLength: 1 }, { type: 'string', pattern: '^a' }] },
+      },
+    },
+    values: [{ n: 1, s: 'ab' }, { n: -1, s: 'b' }, { n: 1.5, s: 'abc' }, { n: 'x', s: '' }, { n: -1.5, s: 'bcd' }],
   },
   {
     // The strict schema adds the branches' closed copies beside the oneOf (`allOf: [{ anyOf: closed }]`, deriveStrict);
@@ -740,7 +753,8 @@ describe('hand-written schemas', () => {
   // AJV's order, pinned. A single type whose group has keywords in the schema is checked after the keywords of
   // no type (`enum`, `const`), in that group's else branch; `integer` has no group of its own, so its type is
   // checked first. A group's keywords come in AJV's order, whatever the schema's. An object's own keywords come
-  // before its properties' (maxProperties, then required, then unknown keys, then each property in turn).
+  // before its properties' (maxProperties, then required, then unknown keys, then each property in turn). A
+  // `oneOf` stops at its second passing branch.
   const PINNED: { schema: string; value: unknown; issues: [path: string, keyword: string, message: string][] }[] = [
     {
       schema: 'KeywordOrder',
@@ -764,6 +778,26 @@ describe('hand-written schemas', () => {
         ['day', 'minLength', 'must NOT have fewer than 10 characters (got "1999")'],
         ['day', 'pattern', 'must match pattern "^2" (got "1999")'],
         ['day', 'format', 'must match format "date" (got "1999")'],
+      ],
+    },
+    {
+      // n: branches 0 and 1 pass, 2 is not checked (no `minimum` error); s: 0 fails, 1 and 2 pass.
+      schema: 'OneOfThree',
+      value: { n: -1, s: 'abc' },
+      issues: [
+        ['n', 'oneOf', 'must match exactly one schema in oneOf (got -1)'],
+        ['s', 'maxLength', 'must NOT have more than 2 characters (got "abc")'],
+        ['s', 'oneOf', 'must match exactly one schema in oneOf (got "abc")'],
+      ],
+    },
+    {
+      // n: 0 passes, 1 fails (its error listed), 2 passes; s: 0 and 1 pass, 2 is not checked (no `pattern` error).
+      schema: 'OneOfThree',
+      value: { n: 1.5, s: 'b' },
+      issues: [
+        ['n', 'type', 'must be integer (got 1.5)'],
+        ['n', 'oneOf', 'must match exactly one schema in oneOf (got 1.5)'],
+        ['s', 'oneOf', 'must match exactly one schema in oneOf (got "b")'],
       ],
     },
     {
