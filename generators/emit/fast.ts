@@ -13,7 +13,8 @@
 import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
-import { refTokenKey, walkSchema } from '../schema/walk.js';
+import { walkSchema } from '../schema/walk.js';
+import { Names, capital, defName, hash, idPart, member, sharedEnumOf } from './js-names.js';
 import { FAST_KEYWORDS, PROTOTYPE_KEYS, indent, typeFails, typeTest, type Group, type KeywordContext } from './fast-keywords.js';
 
 /** The schemas the fast flavours check, and what the emitted code may use. */
@@ -61,20 +62,6 @@ export function fastUnsupported(schema: JsonSchema): string | undefined {
   return found;
 }
 
-/** The definition a `$ref` names (`#/$defs/Name`), '' for the root (`#`), undefined for any other reference. */
-function defName(ref: string, defs: Record<string, unknown>): string | undefined {
-  if (ref === '#') return '';
-  const match = /^#\/\$defs\/([^/]+)$/.exec(ref);
-  if (match === null) return undefined;
-  let name: string;
-  try {
-    name = refTokenKey(match[1] as string);
-  } catch {
-    return undefined;
-  }
-  return Object.hasOwn(defs, name) ? name : undefined;
-}
-
 /** The fast flavours' code, or undefined when a schema uses what this emitter does not build (then AJV's). */
 export function fastPieces(input: FastInput): FastOutput | undefined {
   const schemas = [input.schemas.loose, input.schemas.strict];
@@ -95,45 +82,6 @@ export function fastPieces(input: FastInput): FastOutput | undefined {
 }
 
 class TooDeep extends Error {}
-
-/** An identifier part made of a name: ASCII word characters only. */
-function idPart(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_$]/g, '_');
-  return /^[0-9]/.test(cleaned) || cleaned === '' ? `_${cleaned}` : cleaned;
-}
-
-const capital = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
-
-/** A property read: dotted when the name is an identifier, else with its name as a string literal. */
-function member(object: string, name: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(name) ? `${object}.${name}` : `${object}[${jsString(name)}]`;
-}
-
-/** A stable name part for generated text (FNV-1a, 32 bits, hex): the same checks, the same name, in any run. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, '0');
-}
-
-/**
- * Names given once in a scope: `base`, then `base2`, `base3`, …; a base ending with `$` (a local) keeps that
- * `$` last (`key$`, `key2$`), so a local never takes a module constant's name (those never end with `$`).
- */
-class Names {
-  private readonly taken: Set<string>;
-  constructor(taken: Iterable<string> = []) {
-    this.taken = new Set(taken);
-  }
-  give(base: string): string {
-    const stem = base.replace(/\$+$/, '');
-    const tail = base.slice(stem.length);
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${stem}${n}${tail}`;
-    this.taken.add(name);
-    return name;
-  }
-}
 
 /** Which types a group's keywords apply to. */
 const GROUP_TYPES: Record<Exclude<Group, 'any'>, string[]> = {
@@ -201,11 +149,7 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
   };
   const sharedDefs = input.defs;
   const enumSet = (values: string[], base: string): string => {
-    const shared = [...input.sharedEnums].find((name) => {
-      const def = sharedDefs[name];
-      const list = isObject(def) ? def['enum'] : undefined;
-      return Array.isArray(list) && list.length === values.length && list.every((x, i) => x === values[i]);
-    });
+    const shared = sharedEnumOf(values, input.sharedEnums, sharedDefs);
     if (shared !== undefined) return hoistNamed(`enum${capital(idPart(shared))}`, `runtime.sharedEnums[${jsString(shared)}]`, helpers);
     return hoistNamed(base, `new Set([${values.map((x) => jsString(x)).join(', ')}])`, pending);
   };

@@ -25,6 +25,7 @@ import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, st
 import { cleanValidatorCode } from './js-ast.js';
 import { ajvTree, compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained, type AjvTree } from './ajv-output.js';
 import { fastPieces } from './fast.js';
+import { OPEN_ENUM_KEYWORD, fullCode, type FullOutput } from './full.js';
 
 /** What the validator code of one object needs from the shared module. */
 export interface RuntimeNeeds {
@@ -150,7 +151,6 @@ export async function buildValidators(
   where: string,
 ): Promise<ObjectValidators> {
   schema = protoAsPattern(schema);
-  const { Ajv2020, AjvLean, standalone, _, str, stringify } = await loadAjv();
   const rootName = typeof schema.title === 'string' && /^[A-Za-z_$][\w$]*$/.test(schema.title) ? schema.title : 'Root';
   const needs: RuntimeNeeds = { formats: new Set(), usesEqual: false, usesMultipleOf: false, keywords: new Set() };
   checkIds(schema, where);
@@ -164,11 +164,30 @@ export async function buildValidators(
   // When the schema itself never closes an object, the loose error list is the strict one's (open enums
   // switched off) without the unknown-key errors: one error-collecting validator instead of two.
   const looseFromStrict = neverCloses && gated !== undefined;
-  const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? Ajv2020 : AjvLean;
+  const defs = schema.$defs ?? {};
+  // Our own emitters first (fast.ts, full.ts); AJV, loaded only then, builds what they do not.
+  const own = fastPieces({ schemas: { loose, strict }, rootName, sharedEnums, defs });
+  if (own?.usesMultipleOf === true) needs.usesMultipleOf = true;
+  const ownFull = (base: JsonSchema): FullOutput | undefined => {
+    const out = fullCode({ schema: base, rootName, sharedEnums, defs });
+    if (out === undefined) return undefined;
+    if (out.usesMultipleOf) needs.usesMultipleOf = true;
+    for (const keyword of out.keywords) needs.keywords.add(keyword);
+    return out;
+  };
+  const eitherFull = looseFromStrict && open && gated !== undefined;
+  const fullOwn = eitherFull
+    ? { either: ownFull(gated) }
+    : { loose: looseFromStrict ? undefined : ownFull(loose), strict: ownFull(strict) };
+  const needsAjv = own === undefined || (eitherFull ? fullOwn.either === undefined : (!looseFromStrict && fullOwn.loose === undefined) || fullOwn.strict === undefined);
+  const tools = needsAjv ? await loadAjv() : undefined;
+  const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? tools?.Ajv2020 : tools?.AjvLean;
   const wide = widestObject(schema) > WIDE_OBJECT;
   const compile = (name: string, base: JsonSchema, fast: boolean): AjvTree => {
+    const { standalone, _, str, stringify } = tools as AjvTools;
+    const AjvClass = Ajv as AjvClass;
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
-    const ajv = new Ajv({
+    const ajv = new AjvClass({
       ...ajvOptions(),
       // Fail-fast code nests one block per property, and V8 cannot parse a function nested thousands deep
       // (an object of 3,000 flat fields failed as "too deeply nested"): wide objects check every property.
@@ -214,12 +233,15 @@ export async function buildValidators(
   const clean = (tree: AjvTree, fast: boolean, keep: string): string => cleanValidatorCode(tree.program, { fast, keep: [keep] });
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
+  /** An error-collecting validator `name` (true when valid, else its `errors` set): ours, or AJV's when ours is undefined. */
+  const fullPiece = (name: string, out: FullOutput | undefined, base: JsonSchema): string =>
+    out === undefined
+      ? pure(name, clean(compile(name, base, false), false, name))
+      : pure(name, `${out.code}\nfunction ${name}(data) {\n  return (${name}.errors = collect$(data)) === null;\n}`);
   const pieces: string[] = [];
-  // The fast flavour, loose and strict: our own emitter (fast.ts) when it builds every keyword the schema uses.
-  const own = fastPieces({ schemas: { loose, strict }, rootName, sharedEnums, defs: schema.$defs ?? {} });
-  if (own?.usesMultipleOf === true) needs.usesMultipleOf = true;
-  // Else AJV's: one compile when the strict one's unknown-key loops can be put behind a run-time switch (see
-  // closedLoops), and its open enums too (see gatedOpenEnums), else two.
+  // The fast flavour, loose and strict, when our own emitter did not build it: AJV's, in one compile when the
+  // strict one's unknown-key loops can be put behind a run-time switch (see closedLoops), and its open enums
+  // too (see gatedOpenEnums), else two.
   const either =
     own === undefined && looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
       ? closedLoops(compile('fastEither', gated, true))
@@ -237,18 +259,22 @@ export async function buildValidators(
   } else {
     pieces.push(pure('fast', clean(compile('fast', loose, true), true, 'fast')), pure('fastStrict', clean(compile('fastStrict', strict, true), true, 'fastStrict')));
   }
-  if (looseFromStrict && open && gated !== undefined) {
+  if (eitherFull) {
     // One error-collecting function for both, its open enums behind `closed$` as in fastEither; it returns
     // the errors (null when valid), which each flavour keeps as its own `errors`.
+    const collector =
+      fullOwn.either !== undefined
+        ? fullOwn.either.code
+        : `${clean(compile('fullEither', gated, false), false, 'fullEither')}\nconst collect$ = (data) => (fullEither(data) ? null : fullEither.errors);`;
     pieces.push(
-      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${clean(compile('fullEither', gated, false), false, 'fullEither')}\n` +
-        'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn fullEither(data) ? null : fullEither.errors;\n} finally {\nclosed$ = outer;\n}\n};\n})();',
+      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${collector}\n` +
+        'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn collect$(data);\n} finally {\nclosed$ = outer;\n}\n};\n})();',
       'const full = (data) => (full.errors = fullEither(data, false)) === null;',
       'const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;',
     );
   } else {
-    if (!looseFromStrict) pieces.push(pure('full', clean(compile('full', loose, false), false, 'full')));
-    pieces.push(pure('fullStrict', clean(compile('fullStrict', strict, false), false, 'fullStrict')));
+    if (!looseFromStrict) pieces.push(fullPiece('full', fullOwn.loose, loose));
+    pieces.push(fullPiece('fullStrict', fullOwn.strict, strict));
     if (looseFromStrict) pieces.push('const full = fullStrict;');
   }
   collectFormats(schema, needs.formats);
@@ -329,7 +355,6 @@ export function openEnumsOpened(schema: JsonSchema): JsonSchema {
   });
 }
 
-const OPEN_ENUM_KEYWORD = 'x-yuno-codegen-openEnum';
 
 /**
  * The strict schema with each open enum's `enum` turned into a check only the strict flavour runs (behind

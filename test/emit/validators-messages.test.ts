@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorObject } from 'ajv';
 import { loadPackage, type Api } from './code-helpers.js';
 import { validatedSchemas } from '../../generators/emit/validators.js';
+import { fullUnsupported } from '../../generators/emit/full.js';
 import { exactAjv } from './exact-decimal.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 
@@ -60,13 +61,53 @@ const composed: JsonSchema = {
   then: { properties: { number: { type: 'string' } }, required: ['number'] },
 };
 
+/**
+ * Only keywords our own error-collecting emitter builds (full.ts; `fullUnsupported` is undefined for both
+ * flavours' schemas): its list must be AJV's, in AJV's order, as the others'.
+ */
+const subset: JsonSchema = {
+  title: 'Subset',
+  type: 'object',
+  properties: {
+    // A single type with keywords of its group: AJV reports its type error in that group, after `enum`.
+    code: { type: 'string', enum: ['ab', 'cd'], maxLength: 2, pattern: '^[a-z]+$' },
+    count: { type: 'integer', minimum: 1, maximum: 10 },
+    price: { type: ['number', 'null'], exclusiveMinimum: 0, multipleOf: 0.01 },
+    day: { type: 'string', format: 'date' },
+    at: { type: 'string', format: 'date-time', minLength: 20 },
+    word: { type: 'string', minLength: 2, maxLength: 3 },
+    big: { type: 'string', enum: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'] },
+    tier: { type: 'string', enum: ['GOLD', 'SILVER'], 'x-openEnum': true },
+    fixed: { const: 'yes' },
+    maybe: { anyOf: [{ type: 'string', minLength: 3, maxLength: 5 }, { const: '' }, { type: 'null' }] },
+    one: { oneOf: [{ type: 'integer' }, { type: 'number', minimum: 2 }] },
+    never: { not: { type: 'string' } },
+    both: { allOf: [{ type: 'string' }, { minLength: 2 }] },
+    list: { type: 'array', minItems: 1, maxItems: 2, items: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } },
+    bag: { type: 'object', minProperties: 1, maxProperties: 2, patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'string' } },
+    'a/b~c': { type: 'boolean' },
+    nested: { $ref: '#/$defs/Nested' },
+    forbidden: false,
+  },
+  required: ['code', 'nested'],
+  $defs: { Nested: { type: 'object', properties: { self: { $ref: '#/$defs/Nested' }, name: { type: 'string', maxLength: 1 } }, required: ['name'] } },
+};
+
 const docs: SchemaDocument[] = [
+  { slug: 'subset', name: 'Subset', source: 'test/subset.json', schema: subset },
   { slug: 'sink', name: 'Sink', source: 'test/sink.json', schema: sink },
   { slug: 'tracked', name: 'Tracked', source: 'test/tracked.json', schema: tracked },
   { slug: 'composed', name: 'Composed', source: 'test/composed.json', schema: composed },
 ];
 
 const bad = [
+  {
+    code: 5, count: 0.5, price: 1.005, day: '2023-02-29', at: '2023-01-01', word: 'a', big: 'Z', tier: 'BRONZE', fixed: 'no',
+    maybe: 'ab', one: 3, never: 'x', both: 'a', list: [{}, { id: 1 }, 'x'], bag: { 'x-a': 'no', b: 2, c: 'ok' },
+    'a/b~c': 'yes', nested: { self: { name: 'toolong', self: 7 } }, forbidden: null, unknown: 1,
+  },
+  { code: 'zz', count: 11, price: 0, maybe: 7, one: 1.5, list: [], bag: {}, nested: {}, never: 1, both: 3 },
+  { code: 'ab', nested: { name: 'a' }, price: null, maybe: null, one: 'x', fixed: 'yes', bag: { z: 'q' } },
   {
     union: 'abc', day: '2023-02-29', text: 'ABCD', list: [1, 1, 2.5], bag: { a: 1, long: 2, x: 3 }, amount: 10.25, open: 5,
     fixed: 'no', either: true, one: 3, never: 'x', cond: 'x', some: [1, 'a', 'b', 'c'], any: [1], pair: ['a', 'b'],
@@ -125,7 +166,13 @@ describe('error messages worded by the shared module', () => {
     ]);
   });
 
-  for (const [name, schema] of [['Sink', sink], ['Tracked', tracked], ['Composed', composed]] as const) {
+  it('the Subset fixture is built by our own error-collecting emitter, both flavours', () => {
+    const { loose, strict } = validatedSchemas(subset);
+    expect([fullUnsupported(loose), fullUnsupported(strict)]).toEqual([undefined, undefined]);
+    expect(fullUnsupported(validatedSchemas(sink).strict)).toBe('uniqueItems at /properties/list');
+  });
+
+  for (const [name, schema] of [['Subset', subset], ['Sink', sink], ['Tracked', tracked], ['Composed', composed]] as const) {
     it(`${name}: the same errors and messages as ajv.compile, loose and strict`, () => {
       for (const value of bad) {
         const loose = ajvErrors(validatedSchemas(schema).loose, value).map(worded);
@@ -156,6 +203,35 @@ describe('error messages worded by the shared module', () => {
       ['unevaluatedProperties', 'must NOT have unevaluated properties'],
       ['maxItems', 'must NOT have more than 1 items'],
       ['unevaluatedItems', 'must NOT have more than 1 items'],
+    ]);
+  });
+});
+
+describe('our own error list, worded', () => {
+  let esm: Api;
+  beforeAll(async () => {
+    ({ esm } = await loadPackage([{ slug: 'subset', name: 'Subset', source: 'test/subset.json', schema: subset }], 'subset'));
+  });
+
+  it('reports every problem of a value with its path, in AJV order', () => {
+    const issues = (value: unknown): string[] => {
+      try {
+        esm.assertSubsetStrict(value);
+      } catch (error) {
+        return (error as { errors: { path: string; message: string }[] }).errors.map((e) => `${e.path}: ${e.message}`);
+      }
+      return [];
+    };
+    expect(issues({ code: 7, nested: { name: 'ab', self: { name: 'x', z: 1 } }, 'a/b~c': 1, bag: { 'x-1': 'y' }, list: [{ id: 'a' }, 3] })).toEqual([
+      // A single type with keywords of its group: `enum` first, then the type, as AJV orders them.
+      'code: must be one of the allowed values (got 7)',
+      'code: must be string (got 7)',
+      'list[1]: must be object (got 3)',
+      'bag["x-1"]: must be integer (got "y")',
+      '["a/b~c"]: must be boolean (got 1)',
+      // Properties in the order the schema declares them: `self` (and what is inside it) before `name`.
+      'nested.self.z: is not a known property (strict validators reject unknown keys)',
+      'nested.name: must NOT have more than 1 characters (got "ab")',
     ]);
   });
 });
