@@ -92,271 +92,73 @@ function validateCountryCode(data) {
 return validateCustomerSession;
 })();
 const fullStrict = /*#__PURE__*/ (function () {
-const fullStrict = validateCustomerSession;
-const hasOwn = Object.prototype.hasOwnProperty;
+let errs$ = [];
+const push$ = (instancePath, keyword, params) => {
+  errs$.push({ instancePath, keyword, params });
+};
+const hasOwn$ = Object.prototype.hasOwnProperty;
+const own$ = (o, key) => (hasOwn$.call(o, key) ? o[key] : undefined);
+const need$ = (o, path, keys) => {
+  for (const key of keys) if (own$(o, key) === undefined) push$(path, "required", { missingProperty: key });
+};
 const codePointLength = runtime.codePointLength;
-const enumCountryCode = runtime.sharedEnums["CountryCode"];
-function validateCountryCode(data, {instancePath = ""} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (typeof data !== "string") {
-    vErrors = runtime.pushError(vErrors, {
-      instancePath,
-      keyword: "type",
-      params: {
-        type: "string"
-      }
-    });
-    errors++;
-  }
-  if (!enumCountryCode.has(data)) {
-    vErrors = runtime.pushError(vErrors, {
-      instancePath,
-      keyword: "enum",
-      params: {}
-    });
-    errors++;
-  }
-  validateCountryCode.errors = vErrors;
-  return errors === 0;
-}
 const formatDateTime = runtime.formats["date-time"];
-function validateCustomerSession(data, {instancePath = ""} = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.customer_session === undefined || !hasOwn.call(data, "customer_session")) {
-      vErrors = runtime.pushError(vErrors, {
-        instancePath,
-        keyword: "required",
-        params: {
-          missingProperty: "customer_session"
-        }
-      });
-      errors++;
-    }
-    if (data.customer_id === undefined || !hasOwn.call(data, "customer_id")) {
-      vErrors = runtime.pushError(vErrors, {
-        instancePath,
-        keyword: "required",
-        params: {
-          missingProperty: "customer_id"
-        }
-      });
-      errors++;
-    }
-    if (data.country === undefined || !hasOwn.call(data, "country")) {
-      vErrors = runtime.pushError(vErrors, {
-        instancePath,
-        keyword: "required",
-        params: {
-          missingProperty: "country"
-        }
-      });
-      errors++;
-    }
-    if (data.callback_url === undefined || !hasOwn.call(data, "callback_url")) {
-      vErrors = runtime.pushError(vErrors, {
-        instancePath,
-        keyword: "required",
-        params: {
-          missingProperty: "callback_url"
-        }
-      });
-      errors++;
-    }
-    if (data.created_at === undefined || !hasOwn.call(data, "created_at")) {
-      vErrors = runtime.pushError(vErrors, {
-        instancePath,
-        keyword: "required",
-        params: {
-          missingProperty: "created_at"
-        }
-      });
-      errors++;
-    }
-    for (const key0 of Object.keys(data)) {
-      if (!(key0 === "customer_session" || key0 === "customer_id" || key0 === "country" || key0 === "callback_url" || key0 === "created_at")) {
-        vErrors = runtime.pushError(vErrors, {
-          instancePath,
-          keyword: "additionalProperties",
-          params: {
-            additionalProperty: key0
-          }
-        });
-        errors++;
-      }
-    }
-    if (data.customer_session !== undefined && hasOwn.call(data, "customer_session")) {
-      let customer_session$ = data.customer_session;
-      if (typeof customer_session$ === "string") {
-        if (codePointLength(customer_session$) > 64) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/customer_session",
-            keyword: "maxLength",
-            params: {
-              limit: 64
-            }
-          });
-          errors++;
-        }
-        if (codePointLength(customer_session$) < 36) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/customer_session",
-            keyword: "minLength",
-            params: {
-              limit: 36
-            }
-          });
-          errors++;
-        }
-      } else {
-        vErrors = runtime.pushError(vErrors, {
-          instancePath: instancePath + "/customer_session",
-          keyword: "type",
-          params: {
-            type: "string"
-          }
-        });
-        errors++;
-      }
-    }
-    if (data.customer_id !== undefined && hasOwn.call(data, "customer_id")) {
-      let customer_id$ = data.customer_id;
-      if (typeof customer_id$ === "string") {
-        if (codePointLength(customer_id$) > 64) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/customer_id",
-            keyword: "maxLength",
-            params: {
-              limit: 64
-            }
-          });
-          errors++;
-        }
-        if (codePointLength(customer_id$) < 36) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/customer_id",
-            keyword: "minLength",
-            params: {
-              limit: 36
-            }
-          });
-          errors++;
-        }
-      } else {
-        vErrors = runtime.pushError(vErrors, {
-          instancePath: instancePath + "/customer_id",
-          keyword: "type",
-          params: {
-            type: "string"
-          }
-        });
-        errors++;
-      }
-    }
-    if (data.country !== undefined && hasOwn.call(data, "country")) {
-      let country$ = data.country;
-      if (!validateCountryCode(country$, {
-        instancePath: instancePath + "/country"
-      })) {
-        vErrors = vErrors === null ? validateCountryCode.errors : vErrors.concat(validateCountryCode.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.callback_url !== undefined && hasOwn.call(data, "callback_url")) {
-      let callback_url$ = data.callback_url;
-      if (typeof callback_url$ === "string") {
-        if (codePointLength(callback_url$) > 526) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/callback_url",
-            keyword: "maxLength",
-            params: {
-              limit: 526
-            }
-          });
-          errors++;
-        }
-        if (codePointLength(callback_url$) < 3) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/callback_url",
-            keyword: "minLength",
-            params: {
-              limit: 3
-            }
-          });
-          errors++;
-        }
-      } else {
-        vErrors = runtime.pushError(vErrors, {
-          instancePath: instancePath + "/callback_url",
-          keyword: "type",
-          params: {
-            type: "string"
-          }
-        });
-        errors++;
-      }
-    }
-    if (data.created_at !== undefined && hasOwn.call(data, "created_at")) {
-      let created_at$ = data.created_at;
-      if (typeof created_at$ == "number" && isFinite(created_at$)) {}
-      if (typeof created_at$ === "string") {
-        if (codePointLength(created_at$) > 27) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/created_at",
-            keyword: "maxLength",
-            params: {
-              limit: 27
-            }
-          });
-          errors++;
-        }
-        if (codePointLength(created_at$) < 27) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/created_at",
-            keyword: "minLength",
-            params: {
-              limit: 27
-            }
-          });
-          errors++;
-        }
-        if (!formatDateTime(created_at$)) {
-          vErrors = runtime.pushError(vErrors, {
-            instancePath: instancePath + "/created_at",
-            keyword: "format",
-            params: {
-              format: "date-time"
-            }
-          });
-          errors++;
-        }
-      } else {
-        vErrors = runtime.pushError(vErrors, {
-          instancePath: instancePath + "/created_at",
-          keyword: "type",
-          params: {
-            type: "string"
-          }
-        });
-        errors++;
-      }
-    }
-  } else {
-    vErrors = runtime.pushError(vErrors, {
-      instancePath,
-      keyword: "type",
-      params: {
-        type: "object"
-      }
-    });
-    errors++;
-  }
-  validateCustomerSession.errors = vErrors;
-  return errors === 0;
+const extra$ = (o, path, props) => {
+  for (const key of Object.keys(o)) if (!props.includes(key)) push$(path, "additionalProperties", { additionalProperty: key });
+};
+const esc$ = (key) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const at$ = (o, path, key, check) => {
+  const value = own$(o, key);
+  if (value !== undefined) check(value, path + "/" + esc$(key));
+};
+const props$ = (o, path, props) => {
+  for (let i = 0; i < props.length; i += 2) if (props[i + 1] !== 0) at$(o, path, props[i], props[i + 1]);
+};
+const enumCountryCode = runtime.sharedEnums["CountryCode"];
+const checkf200ab56 = (value, path) => {
+  if (typeof value === "string") {
+    if (codePointLength(value) > 64) push$(path, "maxLength", { limit: 64 });
+    if (codePointLength(value) < 36) push$(path, "minLength", { limit: 36 });
+  } else push$(path, "type", { type: "string" });
+};
+const check89fb4596 = (value, path) => {
+  if (typeof value === "string") {
+    if (codePointLength(value) > 526) push$(path, "maxLength", { limit: 526 });
+    if (codePointLength(value) < 3) push$(path, "minLength", { limit: 3 });
+  } else push$(path, "type", { type: "string" });
+};
+const check2c1af1d2 = (value, path) => {
+  if (typeof value === "string") {
+    if (codePointLength(value) > 27) push$(path, "maxLength", { limit: 27 });
+    if (codePointLength(value) < 27) push$(path, "minLength", { limit: 27 });
+    if (!formatDateTime(value)) push$(path, "format", { format: "date-time" });
+  } else push$(path, "type", { type: "string" });
+};
+function validateCustomerSession(data, path) {
+  if (typeof data === "object" && data !== null && !Array.isArray(data)) {
+    need$(data, path, ["customer_session", "customer_id", "country", "callback_url", "created_at"]);
+    const props = ["customer_session", checkf200ab56, "customer_id", checkf200ab56, "country", validateCountryCode, "callback_url", check89fb4596, "created_at", check2c1af1d2];
+    extra$(data, path, props);
+    props$(data, path, props);
+  } else push$(path, "type", { type: "object" });
 }
-
+function validateCountryCode(data, path) {
+  if (typeof data !== "string") push$(path, "type", { type: "string" });
+  if (!(enumCountryCode.has(data))) push$(path, "enum", {});
+}
+const collect$ = (data) => {
+  const outer = errs$;
+  errs$ = [];
+  try {
+    validateCustomerSession(data, "");
+    return errs$.length === 0 ? null : errs$;
+  } finally {
+    errs$ = outer;
+  }
+};
+function fullStrict(data) {
+  return (fullStrict.errors = collect$(data)) === null;
+}
 return fullStrict;
 })();
 const full = fullStrict;

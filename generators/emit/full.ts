@@ -107,6 +107,14 @@ const HELPERS: Record<string, { init: string; uses?: string[] }> = {
     init: '(o, path, keys) => {\n  for (const key of keys) if (own$(o, key) === undefined) push$(path, "required", { missingProperty: key });\n}',
     uses: ['own$', 'push$'],
   },
+  extra$: {
+    init: '(o, path, props) => {\n  for (const key of Object.keys(o)) if (!props.includes(key)) push$(path, "additionalProperties", { additionalProperty: key });\n}',
+    uses: ['push$'],
+  },
+  props$: {
+    init: '(o, path, props) => {\n  for (let i = 0; i < props.length; i += 2) if (props[i + 1] !== 0) at$(o, path, props[i], props[i + 1]);\n}',
+    uses: ['at$'],
+  },
   each$: { init: '(list, path, check) => {\n  for (let i = 0; i < list.length; i++) check(list[i], path + "/" + i);\n}' },
   pass$: { init: '() => {}' },
   anyOf$: {
@@ -154,6 +162,13 @@ const HELPERS: Record<string, { init: string; uses?: string[] }> = {
 
 const trivial = (node: unknown): boolean => node === true || (isObject(node) && Object.keys(node).length === 0);
 
+/**
+ * An object closed by `additionalProperties: false` whose known keys are exactly its `properties`: its unknown
+ * keys are found with the table of its properties (`extra$`), before the properties' checks as AJV orders them.
+ */
+const closedByTable = (s: JsonSchema): boolean =>
+  s.additionalProperties === false && isObject(s.properties) && Object.keys(s.properties).length > 0 && !isObject(s['patternProperties']);
+
 /** The error-collecting code of one schema, or undefined when it uses what this emitter does not build (then AJV's). */
 export function fullCode(input: FullInput): FullOutput | undefined {
   if (fullUnsupported(input.schema) !== undefined) return undefined;
@@ -171,7 +186,7 @@ function emitModule(input: FullInput): FullOutput {
   const keywords = new Set<string>();
   let usesMultipleOf = false;
   // Module names never end with `$` (Names strips it); the helpers and the module's state all do.
-  const moduleNames = new Names(['runtime', 'data', 'value', 'path', 'key', 'list', 'check', 'checks', 'o', 'i', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite', 'Math']);
+  const moduleNames = new Names(['runtime', 'data', 'value', 'path', 'key', 'list', 'check', 'checks', 'props', 'o', 'i', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite', 'Math']);
   const functionNames = new Map<string, string>();
   const rootFn = moduleNames.give(`validate${idPart(input.rootName)}`.replace(/\$+$/, ''));
   functionNames.set('', rootFn);
@@ -361,11 +376,15 @@ function emitModule(input: FullInput): FullOutput {
       }
       case 'additionalProperties':
         return additional(s, v, p, depth);
-      case 'properties':
-        return Object.entries(value as Record<string, unknown>).flatMap(([name, sub]) => {
-          const check = checkOf(sub, depth);
-          return check === undefined ? [] : [`${use('at$')}(${v}, ${p}, ${jsString(name)}, ${check});`];
-        });
+      case 'properties': {
+        // One table of names and checks (0: nothing to check), which a closed object's key test reads too.
+        const entries = Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, checkOf(sub, depth)] as const);
+        if (entries.length === 0 || (entries.every(([, check]) => check === undefined) && !closedByTable(s))) return [];
+        const table = `const props = [${entries.map(([name, check]) => `${jsString(name)}, ${check ?? 0}`).join(', ')}];`;
+        const closed = closedByTable(s) ? [`${use('extra$')}(${v}, ${p}, props);`] : [];
+        const checks = entries.some(([, check]) => check !== undefined) ? [`${use('props$')}(${v}, ${p}, props);`] : [];
+        return [table, ...closed, ...checks];
+      }
       case 'patternProperties':
         return Object.entries(value as Record<string, unknown>).flatMap(([pattern, sub]) => {
           const check = checkOf(sub, depth);
@@ -381,7 +400,8 @@ function emitModule(input: FullInput): FullOutput {
   /** `additionalProperties`: every own key neither `properties` nor `patternProperties` knows. */
   const additional = (s: JsonSchema, v: string, p: string, depth: number): string[] => {
     const extra = s.additionalProperties as unknown;
-    if (trivial(extra)) return [];
+    // Checked with the `properties` table (written there, still before the properties' own checks).
+    if (trivial(extra) || closedByTable(s)) return [];
     const names = Object.keys(isObject(s.properties) ? s.properties : {});
     const patterns = Object.keys(isObject(s['patternProperties']) ? s['patternProperties'] : {});
     const known = [

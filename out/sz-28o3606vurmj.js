@@ -1,0 +1,1 @@
+export { isCustomerSession, assertCustomerSession, parseCustomerSession, ValidationError } from "./customer-session.js";

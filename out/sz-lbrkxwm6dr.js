@@ -1,0 +1,1 @@
+export { isCustomerSession } from "./customer-session.js";
