@@ -131,8 +131,9 @@ export async function emitObjectCode(
     add(`${doc.slug}.ts`, renderer.render('object.ts.hbs', objectModel(object, fmt)));
     if (object.validators) {
       // Typed for a strict compile (no @ts-nocheck): the code's parameters and open variables as `any`.
-      const typed = { ...object, validators: { ...object.validators, code: annotateForTypeScript(object.validators.code) } };
-      add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(typed, fmt)));
+      const { code, usesRuntime } = annotateForTypeScript(object.validators.code);
+      const typed = { ...object, validators: { ...object.validators, code } };
+      add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(typed, { ...fmt, usesRuntime })));
     }
   } else {
     for (const { fmt, dts } of PACKAGE_FORMATS) {

@@ -975,11 +975,13 @@ function declares(program: AnyNode, name: string): boolean {
 /**
  * The validator code as TypeScript for the `ts` target: every parameter and every variable declared without a
  * value (or as `null`) typed `any`, and each function's `errors` member read through `any` (the code checks
- * untyped data; its typed API is the object's module), so a strict compile accepts it without `@ts-nocheck`. Inserted at the syntax tree's positions; nothing else changes.
+ * untyped data; its typed API is the object's module), so a strict compile accepts it without `@ts-nocheck`. Inserted at the syntax tree's positions; nothing else changes. Also says whether the code reads the shared module (`runtime`).
  */
-export function annotateForTypeScript(code: string): string {
+export function annotateForTypeScript(code: string): { code: string; usesRuntime: boolean } {
   const edits: { at: number; text: string; end?: number }[] = [];
   const program = parseScript(code);
+  // Code that reads nothing of the shared module must not import it (a strict compile's noUnusedLocals).
+  const usesRuntime = usesName(program, 'runtime');
   // Declarations in a `for (const key of …)` head cannot be annotated; those inside functions are typed `any`.
   const loopHeads = new Set<AnyNode>();
   const inFunction = new Set<AnyNode>();
@@ -1027,5 +1029,5 @@ export function annotateForTypeScript(code: string): string {
     out += code.slice(at, edit.at) + edit.text;
     at = edit.end ?? edit.at;
   }
-  return out + code.slice(at);
+  return { code: out + code.slice(at), usesRuntime };
 }

@@ -1,1 +1,0 @@
-export { isCustomerSession, assertCustomerSession, parseCustomerSession, ValidationError } from "./customer-session.js";

@@ -1,1 +1,0 @@
-export { isCustomerSession } from "./customer-session.js";
