@@ -14,7 +14,7 @@ import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 import { walkSchema } from '../schema/walk.js';
-import { Names, capital, defName, hash, idPart, member, sharedEnumOf } from './js-names.js';
+import { DefFunctions, ModuleConstants, Names, capital, defName, hash, idPart, member, sharedEnumOf } from './js-names.js';
 import { FAST_KEYWORDS, PROTOTYPE_KEYS, indent, typeFails, typeTest, type Group, type KeywordContext } from './fast-keywords.js';
 
 /** The schemas the fast flavours check, and what the emitted code may use. */
@@ -110,34 +110,13 @@ function groupGuard(group: Exclude<Group, 'any'>, possible: string[], v: string)
 function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { value: boolean }): { code: string; root: string } {
   const defs = (isObject(schema.$defs) ? schema.$defs : {}) as Record<string, unknown>;
   const moduleNames = new Names(['runtime', 'fast', 'fastStrict', 'data', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite']);
-  const functionNames = new Map<string, string>();
-  const rootFn = moduleNames.give(`validate${idPart(input.rootName)}`.replace(/\$+$/, ''));
-  functionNames.set('', rootFn);
-  const queue: string[] = [''];
-  const fnFor = (def: string): string => {
-    let name = functionNames.get(def);
-    if (name === undefined) {
-      name = moduleNames.give(`validate${capital(idPart(def))}`.replace(/\$+$/, ''));
-      functionNames.set(def, name);
-      queue.push(def);
-    }
-    return name;
-  };
+  const functions = new DefFunctions(moduleNames, input.rootName, defs);
   /** Module constants: the shared helpers on top, the others right before the first function using them. */
   const helpers: string[] = [];
   const helperNames = new Map<string, string>();
-  const constsByInit = new Map<string, string>();
+  const constants = new ModuleConstants(moduleNames);
   let pending: string[] = [];
-  const hoistNamed = (base: string, init: string, into: string[]): string => {
-    let name = constsByInit.get(init);
-    if (name === undefined) {
-      // Module names never end with `$`; locals always do.
-      name = moduleNames.give(idPart(base).replace(/\$+$/, '') || '_');
-      constsByInit.set(init, name);
-      into.push(`const ${name} = ${init};`);
-    }
-    return name;
-  };
+  const hoistNamed = (base: string, init: string, into: string[]): string => constants.define(base, init, into);
   const helper = (name: string): string => {
     if (name === 'isMultipleOf') usesMultipleOf.value = true;
     let local = helperNames.get(name);
@@ -163,8 +142,7 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
     return [line];
   };
 
-  const functionCode = (def: string): string => {
-    const fn = functionNames.get(def) as string;
+  const functionCode = (def: string, fn: string): string => {
     const body = def === '' ? schema : defs[def];
     const locals = new Names();
     const labels = new Names();
@@ -187,10 +165,7 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
         helper,
         shared: (name, init) => hoistNamed(name, init, helpers),
         label: (name) => labels.give(name),
-        refFunction: (ref) => {
-          const name = defName(ref, defs);
-          return name === undefined ? undefined : name === '' ? rootFn : fnFor(name);
-        },
+        refFunction: (ref) => functions.ofRef(ref),
         enumSet: (values) => enumSet(values, `enum${capital(base)}`),
         leaf: (sub, optional, name) => {
           // The property's checks as one test, when each is a line failIf wrote (else it keeps its own code).
@@ -246,16 +221,12 @@ function emitModule(schema: JsonSchema, input: FastInput, usesMultipleOf: { valu
     return [`function ${fn}(data) {`, ...indent([...lines, 'return true;']), '}'].join('\n');
   };
 
-  const functions = new Map<string, string>();
-  while (queue.length > 0) {
-    const def = queue.shift() as string;
+  const code = functions.writeAll((def, fn) => {
     pending = [];
-    const code = functionCode(def);
-    functions.set(def, [...pending, code].join('\n'));
-  }
-  // The root first, then the definitions in the order the schema lists them: a new one moves no other.
-  const order = ['', ...Object.keys(defs).filter((d) => functions.has(d))];
-  return { code: [...helpers, ...order.map((d) => functions.get(d) as string)].join('\n'), root: rootFn };
+    const text = functionCode(def, fn);
+    return [...pending, text].join('\n');
+  });
+  return { code: [...helpers, ...code].join('\n'), root: functions.root };
 }
 
 /**

@@ -27,7 +27,7 @@ import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
 import { FAST_KEYWORDS, FAST_SET_ENUM_MIN, indent, literal, typeFails, typeTest } from './fast-keywords.js';
 import { fastUnsupported } from './fast.js';
-import { Names, capital, defName, hash, idPart, sharedEnumOf } from './js-names.js';
+import { DefFunctions, ModuleConstants, Names, capital, hash, idPart, sharedEnumOf } from './js-names.js';
 import { mapSchema } from '../schema/walk.js';
 
 /**
@@ -187,23 +187,9 @@ function emitModule(input: FullInput): FullOutput {
   let usesMultipleOf = false;
   // Module names never end with `$` (Names strips it); the helpers and the module's state all do.
   const moduleNames = new Names(['runtime', 'data', 'value', 'path', 'key', 'list', 'check', 'checks', 'props', 'o', 'i', 'Object', 'Array', 'Number', 'Set', 'RegExp', 'isFinite', 'Math']);
-  const functionNames = new Map<string, string>();
-  const rootFn = moduleNames.give(`validate${idPart(input.rootName)}`.replace(/\$+$/, ''));
-  functionNames.set('', rootFn);
-  const queue: string[] = [''];
-  const fnFor = (def: string): string => {
-    let name = functionNames.get(def);
-    if (name === undefined) {
-      name = moduleNames.give(`validate${capital(idPart(def))}`.replace(/\$+$/, ''));
-      functionNames.set(def, name);
-      queue.push(def);
-    }
-    return name;
-  };
-  const refFunction = (ref: string): string => {
-    const name = defName(ref, defs) as string;
-    return name === '' ? rootFn : fnFor(name);
-  };
+  const functions = new DefFunctions(moduleNames, input.rootName, defs);
+  // fullUnsupported said every `$ref` names a definition.
+  const refFunction = (ref: string): string => functions.ofRef(ref) as string;
 
   // Module constants, each defined once by its initialiser: helpers and runtime reads on top, the shared
   // checks right before the first function using them (a check may use a check defined before it).
@@ -218,17 +204,9 @@ function emitModule(input: FullInput): FullOutput {
     }
     return name;
   };
-  const constsByInit = new Map<string, string>();
+  const constants = new ModuleConstants(moduleNames);
   let pending: string[] = [];
-  const hoist = (base: string, init: string, into: string[] = pending): string => {
-    let name = constsByInit.get(init);
-    if (name === undefined) {
-      name = moduleNames.give(idPart(base).replace(/\$+$/, '') || '_');
-      constsByInit.set(init, name);
-      into.push(`const ${name} = ${init};`);
-    }
-    return name;
-  };
+  const hoist = (base: string, init: string, into: string[] = pending): string => constants.define(base, init, into);
   const runtime = (name: string): string => {
     if (name === 'isMultipleOf') usesMultipleOf = true;
     return hoist(name, `runtime.${name}`, top);
@@ -414,27 +392,22 @@ function emitModule(input: FullInput): FullOutput {
     return [`for (const key of Object.keys(${v})) ${unknown}${check}(${v}[key], ${p} + "/" + ${use('esc$')}(key));`];
   };
 
-  const functions = new Map<string, string>();
-  while (queue.length > 0) {
-    const def = queue.shift() as string;
+  const written = functions.writeAll((def, fn) => {
     pending = [];
-    const fn = functionNames.get(def) as string;
     const body = collect(def === '' ? schema : defs[def], 'data', 'path', 0);
-    functions.set(def, [...pending, `function ${fn}(data, path) {`, ...indent(body), '}'].join('\n'));
-  }
-  // The root first, then the definitions in the order the schema lists them: a new one moves no other.
-  const order = ['', ...Object.keys(defs).filter((d) => functions.has(d))];
+    return [...pending, `function ${fn}(data, path) {`, ...indent(body), '}'].join('\n');
+  });
   const collector =
     'const collect$ = (data) => {\n' +
     '  const outer = errs$;\n' +
     '  errs$ = [];\n' +
     '  try {\n' +
-    `    ${rootFn}(data, "");\n` +
+    `    ${functions.root}(data, "");\n` +
     '    return errs$.length === 0 ? null : errs$;\n' +
     '  } finally {\n' +
     '    errs$ = outer;\n' +
     '  }\n' +
     '};';
-  const code = ['let errs$ = [];', ...top, ...order.map((d) => functions.get(d) as string), collector].join('\n');
+  const code = ['let errs$ = [];', ...top, ...written, collector].join('\n');
   return { code, keywords, usesMultipleOf };
 }

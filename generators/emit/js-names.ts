@@ -68,3 +68,66 @@ export function sharedEnumOf(values: readonly unknown[], sharedEnums: ReadonlySe
     return Array.isArray(list) && list.length === values.length && list.every((x, i) => x === values[i]);
   });
 }
+
+/**
+ * One function per definition a schema reaches (its root and the `$defs` its `$ref`s name): named `validate`
+ * + the definition's name the first time it is asked for, written once each, and put in the module in the
+ * order the schema lists its definitions (the root first), so a new definition moves no other.
+ */
+export class DefFunctions {
+  readonly root: string;
+  private readonly names = new Map<string, string>([]);
+  private readonly queue: string[] = [''];
+
+  constructor(
+    private readonly moduleNames: Names,
+    rootName: string,
+    private readonly defs: Record<string, unknown>,
+  ) {
+    this.root = moduleNames.give(`validate${idPart(rootName)}`.replace(/\$+$/, ''));
+    this.names.set('', this.root);
+  }
+
+  /** The function of a definition ('' for the root), queued to be written on first use. */
+  of(def: string): string {
+    let name = this.names.get(def);
+    if (name === undefined) {
+      name = this.moduleNames.give(`validate${capital(idPart(def))}`.replace(/\$+$/, ''));
+      this.names.set(def, name);
+      this.queue.push(def);
+    }
+    return name;
+  }
+
+  /** The function checking a `$ref`'s target, or undefined when it names no definition of this schema. */
+  ofRef(ref: string): string | undefined {
+    const def = defName(ref, this.defs);
+    return def === undefined ? undefined : this.of(def);
+  }
+
+  /** Every function's code (`write` gives one; writing may ask for more), in the module's order. */
+  writeAll(write: (def: string, fn: string) => string): string[] {
+    const written = new Map<string, string>();
+    for (let def = this.queue.shift(); def !== undefined; def = this.queue.shift()) written.set(def, write(def, this.names.get(def) as string));
+    return ['', ...Object.keys(this.defs).filter((d) => written.has(d))].map((d) => written.get(d) as string);
+  }
+}
+
+/** Module constants, each defined once by its initialiser: the same value, the same name (made from `base`). */
+export class ModuleConstants {
+  private readonly byInit = new Map<string, string>();
+
+  constructor(private readonly names: Names) {}
+
+  /** The constant's name; its declaration goes to `into` the first time. */
+  define(base: string, init: string, into: string[]): string {
+    let name = this.byInit.get(init);
+    if (name === undefined) {
+      // Module names never end with `$`; locals and our helpers always do.
+      name = this.names.give(idPart(base).replace(/\$+$/, '') || '_');
+      this.byInit.set(init, name);
+      into.push(`const ${name} = ${init};`);
+    }
+    return name;
+  }
+}
