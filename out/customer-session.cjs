@@ -91,7 +91,8 @@ function validateCountryCode(data) {
 }
 return validateCustomerSession;
 })();
-const fullStrict = /*#__PURE__*/ (function () {
+const fullEither = /*#__PURE__*/ (function () {
+let closed$ = false;
 let errs$ = [];
 const push$ = (instancePath, keyword, params) => {
   errs$.push({ instancePath, keyword, params });
@@ -138,7 +139,7 @@ function validateCustomerSession(data, path) {
   if (typeof data === "object" && data !== null && !Array.isArray(data)) {
     need$(data, path, ["customer_session", "customer_id", "country", "callback_url", "created_at"]);
     const props = ["customer_session", checkf200ab56, "customer_id", checkf200ab56, "country", validateCountryCode, "callback_url", check89fb4596, "created_at", check2c1af1d2];
-    extra$(data, path, props);
+    if (closed$) extra$(data, path, props);
     props$(data, path, props);
   } else push$(path, "type", { type: "object" });
 }
@@ -156,12 +157,18 @@ const collect$ = (data) => {
     errs$ = outer;
   }
 };
-function fullStrict(data) {
-  return (fullStrict.errors = collect$(data)) === null;
+return function (data, closed) {
+const outer = closed$;
+closed$ = closed;
+try {
+return collect$(data);
+} finally {
+closed$ = outer;
 }
-return fullStrict;
+};
 })();
-const full = fullStrict;
+const full = (data) => (full.errors = fullEither(data, false)) === null;
+const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;
 
 /** Whether `value` is a valid CustomerSession. Keys the schema does not list are allowed. */
 function isCustomerSession(value) {
@@ -174,7 +181,7 @@ function isCustomerSession(value) {
 
 /** Throw a ValidationError listing every problem unless `value` is a valid CustomerSession. */
 function assertCustomerSession(value) {
-  if (!isCustomerSession(value)) runtime.fail(full, value, true);
+  if (!isCustomerSession(value)) runtime.fail(full, value, false);
 }
 
 /** Parse JSON text and check it is a valid CustomerSession; bad JSON throws a ValidationError too. */
@@ -186,11 +193,11 @@ function parseCustomerSession(json) {
 
 /** JSON text → `{ success: true, data }` when it is a valid CustomerSession, else `{ success: false, issues }` listing every problem. Never throws. */
 function safeParseCustomerSession(json) {
-  return runtime.safeParse(json, fast, full, true);
+  return runtime.safeParse(json, fast, full, false);
 }
 
 /** isCustomerSession as a Standard Schema v1 (`~standard`), for libraries that accept one (tRPC, Hono, TanStack Form, …). */
-const CustomerSessionSchema = /*#__PURE__*/ runtime.standardSchema(fast, full, true);
+const CustomerSessionSchema = /*#__PURE__*/ runtime.standardSchema(fast, full, false);
 
 /** Whether `value` is a valid CustomerSession with no keys the schema does not list, at any level. */
 function isCustomerSessionStrict(value) {

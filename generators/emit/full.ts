@@ -45,12 +45,19 @@ export interface FullInput {
   sharedEnums: ReadonlySet<string>;
   /** The object's own definitions, to tell a shared enum's list. */
   defs: Record<string, unknown>;
+  /**
+   * The schema serves both variants (validators.ts): its open enums' lists (OPEN_ENUM_KEYWORD) and every
+   * `additionalProperties: false` are checked only while the module's `closed$` switch is on. Off, the code
+   * collects exactly the loose schema's errors, inside `anyOf`/`not` branches too (a branch that fails only
+   * on an unknown key passes).
+   */
+  gated?: boolean;
 }
 
 export interface FullOutput {
   /**
    * Module-neutral JS, the body of a function scope: defines `collect$(data)`, which returns the value's errors
-   * (null when it has none). With open enums gated, the scope must declare `let closed$` before this code.
+   * (null when it has none). Gated (or with a gated open enum), the scope must declare `let closed$` before this code.
    */
   code: string;
   /** Every keyword an error of this code can carry (the shared module words a message for each). */
@@ -205,6 +212,8 @@ function emitModule(input: FullInput): FullOutput {
     return name;
   };
   const constants = new ModuleConstants(moduleNames);
+  /** In front of a closed object's unknown-key check: only the strict variant runs it when the code serves both. */
+  const gate = input.gated === true ? 'if (closed$) ' : '';
   let pending: string[] = [];
   const hoist = (base: string, init: string, into: string[] = pending): string => constants.define(base, init, into);
   const runtime = (name: string): string => {
@@ -359,7 +368,7 @@ function emitModule(input: FullInput): FullOutput {
         const entries = Object.entries(value as Record<string, unknown>).map(([name, sub]) => [name, checkOf(sub, depth)] as const);
         if (entries.length === 0 || (entries.every(([, check]) => check === undefined) && !closedByTable(s))) return [];
         const table = `const props = [${entries.map(([name, check]) => `${jsString(name)}, ${check ?? 0}`).join(', ')}];`;
-        const closed = closedByTable(s) ? [`${use('extra$')}(${v}, ${p}, props);`] : [];
+        const closed = closedByTable(s) ? [`${gate}${use('extra$')}(${v}, ${p}, props);`] : [];
         const checks = entries.some(([, check]) => check !== undefined) ? [`${use('props$')}(${v}, ${p}, props);`] : [];
         return [table, ...closed, ...checks];
       }
@@ -387,7 +396,7 @@ function emitModule(input: FullInput): FullOutput {
       ...patterns.map((pattern) => `${hoist('pattern', `new RegExp(${jsString(pattern)}, "u")`)}.test(key)`),
     ];
     const unknown = known.length === 0 ? '' : `if (!(${known.join(' || ')})) `;
-    if (extra === false) return [`for (const key of Object.keys(${v})) ${unknown}${error(p, 'additionalProperties', '{ additionalProperty: key }')}`];
+    if (extra === false) return [`${gate}for (const key of Object.keys(${v})) ${unknown}${error(p, 'additionalProperties', '{ additionalProperty: key }')}`];
     const check = checkOf(extra, depth) as string;
     return [`for (const key of Object.keys(${v})) ${unknown}${check}(${v}[key], ${p} + "/" + ${use('esc$')}(key));`];
   };

@@ -168,18 +168,24 @@ export async function buildValidators(
   // Our own emitters first (fast.ts, full.ts); AJV, loaded only then, builds what they do not.
   const own = fastPieces({ schemas: { loose, strict }, rootName, sharedEnums, defs });
   if (own?.usesMultipleOf === true) needs.usesMultipleOf = true;
-  const ownFull = (base: JsonSchema): FullOutput | undefined => {
-    const out = fullCode({ schema: base, rootName, sharedEnums, defs });
+  const ownFull = (base: JsonSchema, gatedFull = false): FullOutput | undefined => {
+    const out = fullCode({ schema: base, rootName, sharedEnums, defs, gated: gatedFull });
     if (out === undefined) return undefined;
     if (out.usesMultipleOf) needs.usesMultipleOf = true;
     for (const keyword of out.keywords) needs.keywords.add(keyword);
     return out;
   };
-  const eitherFull = looseFromStrict && open && gated !== undefined;
-  const fullOwn = eitherFull
-    ? { either: ownFull(gated) }
-    : { loose: looseFromStrict ? undefined : ownFull(loose), strict: ownFull(strict) };
-  const needsAjv = own === undefined || (eitherFull ? fullOwn.either === undefined : (!looseFromStrict && fullOwn.loose === undefined) || fullOwn.strict === undefined);
+  // The error-collecting flavour from our own emitter (full.ts): one set for both variants when the schema never
+  // closes an object itself and has no `oneOf` (the strict schema adds closed copies of its branches): the strict
+  // schema with its unknown-key checks and open enums' lists behind the `closed$` switch, so the loose run
+  // collects exactly the loose schema's errors. Else one set per variant.
+  const ownEither = looseFromStrict && !mentionsKeyword(schema, ['oneOf']) ? ownFull(gated as JsonSchema, true) : undefined;
+  const ownPair = ownEither === undefined ? { loose: ownFull(loose), strict: ownFull(strict) } : undefined;
+  const ownSeparate = ownPair?.loose !== undefined && ownPair.strict !== undefined;
+  // Else AJV's, as before our emitter: see below.
+  const ajvFull = ownEither === undefined && !ownSeparate;
+  const eitherFull = ajvFull && looseFromStrict && open && gated !== undefined;
+  const needsAjv = own === undefined || ajvFull;
   const tools = needsAjv ? await loadAjv() : undefined;
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? tools?.Ajv2020 : tools?.AjvLean;
   const wide = widestObject(schema) > WIDE_OBJECT;
@@ -238,6 +244,14 @@ export async function buildValidators(
     out === undefined
       ? pure(name, clean(compile(name, base, false), false, name))
       : pure(name, `${out.code}\nfunction ${name}(data) {\n  return (${name}.errors = collect$(data)) === null;\n}`);
+  /** The one error-collecting function of both variants, `collect$` of `code`, its checks behind `closed$`; returns the errors (null when valid). */
+  const fullEitherPieces = (code: string): string[] => [
+    `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${code}\n` +
+      // Restored on the way out: a getter in the data may call another validator of this module.
+      'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn collect$(data);\n} finally {\nclosed$ = outer;\n}\n};\n})();',
+    'const full = (data) => (full.errors = fullEither(data, false)) === null;',
+    'const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;',
+  ];
   const pieces: string[] = [];
   // The fast flavour, loose and strict, when our own emitter did not build it: AJV's, in one compile when the
   // strict one's unknown-key loops can be put behind a run-time switch (see closedLoops), and its open enums
@@ -259,26 +273,21 @@ export async function buildValidators(
   } else {
     pieces.push(pure('fast', clean(compile('fast', loose, true), true, 'fast')), pure('fastStrict', clean(compile('fastStrict', strict, true), true, 'fastStrict')));
   }
-  if (eitherFull) {
-    // One error-collecting function for both, its open enums behind `closed$` as in fastEither; it returns
-    // the errors (null when valid), which each flavour keeps as its own `errors`.
-    const collector =
-      fullOwn.either !== undefined
-        ? fullOwn.either.code
-        : `${clean(compile('fullEither', gated, false), false, 'fullEither')}\nconst collect$ = (data) => (fullEither(data) ? null : fullEither.errors);`;
-    pieces.push(
-      `const fullEither = /*#__PURE__*/ (function () {\nlet closed$ = false;\n${collector}\n` +
-        'return function (data, closed) {\nconst outer = closed$;\nclosed$ = closed;\ntry {\nreturn collect$(data);\n} finally {\nclosed$ = outer;\n}\n};\n})();',
-      'const full = (data) => (full.errors = fullEither(data, false)) === null;',
-      'const fullStrict = (data) => (fullStrict.errors = fullEither(data, true)) === null;',
-    );
+  if (ownEither !== undefined) {
+    pieces.push(...fullEitherPieces(ownEither.code));
+  } else if (ownSeparate) {
+    pieces.push(fullPiece('full', ownPair?.loose, loose), fullPiece('fullStrict', ownPair?.strict, strict));
+  } else if (eitherFull) {
+    // AJV's, one function for both with its open enums behind `closed$` as in fastEither.
+    pieces.push(...fullEitherPieces(`${clean(compile('fullEither', gated as JsonSchema, false), false, 'fullEither')}\nconst collect$ = (data) => (fullEither(data) ? null : fullEither.errors);`));
   } else {
-    if (!looseFromStrict) pieces.push(fullPiece('full', fullOwn.loose, loose));
-    pieces.push(fullPiece('fullStrict', fullOwn.strict, strict));
+    if (!looseFromStrict) pieces.push(fullPiece('full', undefined, loose));
+    pieces.push(fullPiece('fullStrict', undefined, strict));
     if (looseFromStrict) pieces.push('const full = fullStrict;');
   }
   collectFormats(schema, needs.formats);
-  return { code: pieces.join('\n'), needs, looseFromStrict };
+  // Only AJV's error list of both variants is the strict one's: the loose one drops its unknown-key errors.
+  return { code: pieces.join('\n'), needs, looseFromStrict: ajvFull && looseFromStrict };
 }
 
 /** What AJV keeps of a compiled schema: its function's name and, on the root, the definitions it compiled. */
