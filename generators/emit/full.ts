@@ -17,15 +17,15 @@
  *   (`maxItems`, `minItems`, `items`), object (`maxProperties`, `minProperties`, `required`,
  *   `additionalProperties`, `properties`, `patternProperties`).
  * `anyOf` stops at the first branch that passes and then drops the branches' errors; `not` and a passing
- * `oneOf` drop theirs. Where AJV's answer is wrong, the emitted code is right and says so: a `oneOf` with three
- * or more passing branches fails (AJV's code passes it), reporting the first two as `passingSchemas`.
+ * `oneOf` drop theirs; `oneOf` stops at its second passing branch (the later ones' errors are not listed) and
+ * reports the two as `passingSchemas`.
  *
  * Own keys only, as AJV's `ownProperties`: a property counts when the object owns it and it is not undefined.
  */
 import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
-import { FAST_KEYWORDS, FAST_SET_ENUM_MIN, indent, literal, typeFails, typeTest } from './fast-keywords.js';
+import { FAST_SET_ENUM_MIN, indent, literal, typeFails, typeTest } from './fast-keywords.js';
 import { fastUnsupported } from './fast.js';
 import { DefFunctions, ModuleConstants, Names, capital, hash, idPart, sharedEnumOf } from './js-names.js';
 import { mapSchema } from '../schema/walk.js';
@@ -145,13 +145,13 @@ const HELPERS: Record<string, { init: string; uses?: string[] }> = {
       '(value, path, checks) => {\n' +
       '  const before = errs$.length;\n' +
       '  const passing = [];\n' +
-      '  for (let i = 0; i < checks.length; i++) {\n' +
+      '  for (let i = 0; i < checks.length && passing.length < 2; i++) {\n' +
       '    const at = errs$.length;\n' +
       '    checks[i](value, path);\n' +
       '    if (errs$.length === at) passing.push(i);\n' +
       '  }\n' +
       '  if (passing.length === 1) errs$.length = before;\n' +
-      '  else push$(path, "oneOf", { passingSchemas: passing.length === 0 ? null : passing.slice(0, 2) });\n' +
+      '  else push$(path, "oneOf", { passingSchemas: passing.length === 0 ? null : passing });\n' +
       '}',
     uses: ['push$'],
   },
