@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { machine, median, repo, show, showRatio, summary, table, timeProcess } from './lib.mjs';
+import { corpusPages, machine, median, repo, show, showRatio, summary, table, timeProcess } from './lib.mjs';
 
 const node = process.execPath;
 const cli = join(repo, 'dist', 'generators', 'cli.js');
@@ -49,7 +49,7 @@ function project(dir, pages, config) {
   writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: pages.map((p) => `pages/${basename(p)}`), out: 'out', writeSchemas: false, ...config }));
 }
 
-/** `pages`: the corpus pages, one per object (bench/run.mjs corpusPages). */
+/** `pages`: the corpus pages, one per object (bench/lib.mjs corpusPages). */
 export function timeGeneration(scratch, pages, { rounds = 5 } = {}) {
   const all = join(scratch, 'gen-all');
   const alone = join(scratch, 'gen-alone');
@@ -131,7 +131,6 @@ export function spliceSection(markdown, section) {
 
 async function main() {
   const { values } = parseArgs({ options: { rounds: { type: 'string' }, out: { type: 'string' } } });
-  const { corpusPages } = await import('./run.mjs');
   const scratch = mkdtempSync(join(tmpdir(), 'yuno-bench-gen-'));
   const m = machine();
   process.stderr.write(`bench: generation of the 12 objects (load ${m.load})\n`);

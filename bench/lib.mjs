@@ -1,6 +1,6 @@
 /** Small helpers shared by the benchmark sections: statistics, child processes, machine and versions. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,3 +102,11 @@ export function machine() {
 
 /** A value the optimiser cannot prove unused, so timed calls are never dropped as dead code. */
 export const sink = { value: 0 };
+
+/** The corpus pages, one per object (ReadMe pages of ../shared/yuno-pages). */
+export function corpusPages() {
+  const dir = join(repo, '..', 'shared', 'yuno-pages');
+  // The legacy-format copy of the Customer Session page yields the same object as the current page;
+  // generating both at once is (rightly) a name clash, so "all pages" means one page per object.
+  return readdirSync(dir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort().map((f) => join(dir, f));
+}

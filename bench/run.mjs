@@ -7,12 +7,12 @@
  *          used by test/bench-smoke.test.ts. --full-scale: run the 1000-object case even when the
  *          100-object case says it will take longer than the time budget.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { machine, median, packageVersion, repo, show, showRatio, summary, table, timeProcess } from './lib.mjs';
+import { corpusPages, machine, median, packageVersion, repo, show, showRatio, summary, table, timeProcess } from './lib.mjs';
 import { checkAnswers, loadValidators, timeValidators, VALIDATORS } from './validators.mjs';
 import { commands, timeProcesses } from './processes.mjs';
 import { extractCorpus, extractPage, generateAllPages, generateSynthetic, libraryFloor } from './scale.mjs';
@@ -37,13 +37,6 @@ const P_FLOOR_ALL = commands('/x')[5].name;
 const P_FLOOR_REQUIRED = commands('/x')[6].name;
 /** The 1000-object case runs only when the 100-object case projects it under this (ms), unless --full-scale. */
 const SCALE_BUDGET_MS = 90_000;
-
-export function corpusPages() {
-  const dir = join(repo, '..', 'shared', 'yuno-pages');
-  // The legacy-format copy of the Customer Session page yields the same object as the current page;
-  // generating both at once is (rightly) a name clash, so "all pages" means one page per object.
-  return readdirSync(dir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort().map((f) => join(dir, f));
-}
 
 export async function runBench({ smoke = false, rounds, fullScale = false, log = () => {} } = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'yuno-bench-'));
