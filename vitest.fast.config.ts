@@ -27,6 +27,7 @@ export const SLOW = [
   'test/emit/fast-differential.test.ts', // every corpus object in four groups, the fast validators against ajv.compile
   'test/emit/fixtures-corpus-*.test.ts', // 10,000 arbitrary and 10,000 invalid values per corpus object, four groups
   'test/emit/errors-differential.test.ts', // the error lists of 22 corpus objects and 35 hand-written schemas against ajv.compile
+  'test/emit/full-adversarial.test.ts', // the error lists of 60 random schemas and hostile values against ajv.compile, values 200,000 deep
   'test/emit/fixtures-ts.test.ts', // the TypeScript compiler on the ts target's fixtures
   'test/sources/pull-*.test.ts', // a docs server on 127.0.0.1, timeouts and retries, extraction of pulled pages
 ];

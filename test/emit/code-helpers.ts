@@ -59,8 +59,12 @@ export function file(files: GeneratedFile[], path: string): string {
 }
 
 /** Emit the package target into a temp dir and load it as ESM and as CommonJS. */
-export async function loadPackage(docs: SchemaDocument[], prefix = 'pkg'): Promise<{ dir: string; esm: Api; cjs: Api; files: GeneratedFile[] }> {
-  const files = await emit(docs);
+export async function loadPackage(
+  docs: SchemaDocument[],
+  prefix = 'pkg',
+  overrides: Partial<ResolvedOptions> = {},
+): Promise<{ dir: string; esm: Api; cjs: Api; files: GeneratedFile[] }> {
+  const files = await emit(docs, overrides);
   const dir = tempDir(prefix);
   writeFiles(dir, files);
   const esm = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
