@@ -533,6 +533,123 @@ describe('full.ts on hostile values: other prototypes, getters, holes, edge numb
 });
 
 // ---------------------------------------------------------------------------------------------------------
+// Keyword corners: where the emitter writes no code, or code of another form than the usual
+
+const MANY = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
+const CORNERS: { name: string; shape: Shape; schema: Record<string, unknown>; values: unknown[] }[] = [
+  {
+    // `$ref` beside other keywords (AJV checks it first among them), the same definition in two places.
+    name: 'RefSiblings',
+    shape: 'either',
+    schema: {
+      type: 'object',
+      properties: {
+        a: { $ref: '#/$defs/RefObject', required: ['x'], minProperties: 2 },
+        b: { $ref: '#/$defs/RefScalar', type: 'string', maxLength: 1, enum: ['x', 'yy', 3] },
+        c: { type: 'array', items: { $ref: '#/$defs/RefObject' }, maxItems: 1 },
+      },
+      $defs: { RefObject: { type: 'object', properties: { x: { type: 'integer' } }, required: ['y'] }, RefScalar: { type: ['string', 'integer'], minimum: 2, minLength: 2 } },
+    },
+    values: [{ a: { x: 1, y: 2 }, b: 'x', c: [{ y: 1 }] }, { a: {}, b: 'yy', c: [{}, 1] }, { a: { x: 'z' }, b: 3, c: {} }, { a: 1, b: 1, c: [[]] }, { b: 'zzz' }],
+  },
+  {
+    // Subschemas that never fail (no code), that always fail, and combinators of them.
+    name: 'Trivial',
+    shape: 'either',
+    schema: {
+      type: 'object',
+      properties: {
+        t: true, f: false, e: {}, anyTrue: { anyOf: [{ type: 'string' }, true] }, anyFalse: { anyOf: [false, { type: 'integer' }] },
+        notTrue: { not: true }, notFalse: { not: false }, notEmpty: { not: {} }, allMixed: { allOf: [true, {}, { type: 'null' }] },
+        items: { items: true, maxItems: 2 }, noItems: { items: false }, zeroes: { minLength: 0, minProperties: 0, minItems: 0, required: [] },
+        map: { type: 'object', properties: Object.fromEntries(MANY.map((n) => [n, {}])), patternProperties: { '^x-': true } },
+      },
+    },
+    values: [
+      { t: 1, e: 2, anyTrue: 3, anyFalse: 4, notFalse: 5, allMixed: null, items: [1, 2], noItems: [], zeroes: '' },
+      { f: 0, anyFalse: 'x', notTrue: 1, notEmpty: 2, allMixed: 1, items: [1, 2, 3], noItems: [1, , 2], zeroes: {}, map: { a: 1, z: 2, 'x-a': 3 } },
+      { f: undefined, notTrue: undefined },
+    ],
+  },
+  {
+    // A closed object of more than 8 properties (its key test a Set), beside patterns, with a schema for other keys.
+    name: 'WideClosed',
+    shape: 'separate',
+    schema: {
+      type: 'object',
+      properties: {
+        wide: { type: 'object', properties: Object.fromEntries(MANY.map((n) => [n, { type: 'integer' }])), additionalProperties: false },
+        map: { type: 'object', properties: Object.fromEntries(MANY.map((n) => [n, { type: 'integer' }])), patternProperties: { '^x-': { type: 'string' } }, additionalProperties: { type: 'boolean' } },
+        open: { type: 'object', additionalProperties: { type: 'string', minLength: 1 }, maxProperties: 2 },
+      },
+    },
+    values: [
+      { wide: { a: 1, j: 2 }, map: { a: 1, 'x-y': 'z', other: true }, open: { k: 'v' } },
+      { wide: { a: 'x', k: 1, constructor: 2 }, map: { a: 'x', 'x-y': 1, other: 2, j: true }, open: { k: '', l: 1, m: 'x' } },
+      JSON.parse('{"wide":{"__proto__":1,"toString":2},"map":{"__proto__":true,"x-":"s"},"open":{"__proto__":"","":1}}'),
+    ],
+  },
+  {
+    // `format` in the number group too (a single `number` type is checked there), type lists with keywords of each group.
+    name: 'GroupTypes',
+    shape: 'either',
+    schema: {
+      type: 'object',
+      properties: {
+        n: { type: 'number', format: 'date', enum: [1, 2, '2020-01-01'] },
+        i: { type: 'integer', format: 'date', const: 3 },
+        s: { type: 'string', maximum: 3, const: 'x' },
+        list: { type: ['number', 'string', 'array', 'object'], minimum: 1, minLength: 2, minItems: 1, required: ['k'], format: 'date-time' },
+        one: { type: ['number'], maximum: 1 },
+        both: { type: ['integer', 'number'], multipleOf: 0.5 },
+      },
+    },
+    values: [
+      { n: 1, i: 3, s: 'x', list: 2, one: 1, both: 1.5 },
+      { n: '2020-01-01', i: 3.5, s: 'y', list: 'a', one: 2, both: 1.25 },
+      { n: 3, i: '2020-01-01', s: 4, list: [], one: '1', both: 'x' },
+      { n: NaN, i: Infinity, s: null, list: {}, one: [1], both: -0 },
+      { list: '2020-01-01T00:00:00Z', n: -0 },
+      { list: { k: 1 } },
+      { list: null },
+    ],
+  },
+  {
+    // Enums and consts at the edges: -0 and 0, 1e21, strings a literal must escape, Sets of mixed scalars.
+    name: 'EnumEdges',
+    shape: 'either',
+    schema: {
+      type: 'object',
+      properties: {
+        zero: { enum: [0] },
+        big: { enum: [1e21, 2 ** 53, -1e-7, 'a\u2028b', '</script>', '"', "'", '\\', null, true, false, ''] },
+        quote: { const: 'a"b\u2028</script>' },
+        strings: { type: 'string', enum: [...MANY, '__proto__', 'constructor'] },
+      },
+    },
+    values: [
+      { zero: -0, big: 1e21, quote: 'a"b\u2028</script>', strings: '__proto__' },
+      { zero: '0', big: 1e21 + 1, quote: 'a"b', strings: 'toString' },
+      { zero: false, big: 9007199254740993, strings: 'A' },
+      { big: -1e-7, strings: 'constructor' },
+      { big: 'a\u2028b' },
+    ],
+  },
+];
+
+describe('full.ts on keyword corners', () => {
+  const { docs, built } = handWritten(CORNERS, 'full-adversarial-corners');
+
+  it.each(CORNERS.map((c, i) => [c.name, i] as const))("%s: every answer is the oracle's, loose and strict", (_name, i) => {
+    const c = CORNERS[i] as (typeof CORNERS)[number];
+    const values = [...c.values, ...c.values.filter(isRecord).flatMap((v) => objectForms(v)), ...c.values.flatMap((v, k) => variants(v, 700 + k, 6)), ...COMMON];
+    const t = tallyOf(built.builds, docs[i] as SchemaDocument, docs, values);
+    expect([...t.loose.failed, ...t.strict.failed]).toEqual([]);
+    expect([t.loose.valid > 0, t.loose.invalid > 0, t.strict.valid > 0, t.strict.invalid > 0]).toEqual([true, true, true, true]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
 // A getter that calls a validator of the same module while errors are being collected
 
 const HOST_PROPERTIES = {
