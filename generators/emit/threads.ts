@@ -45,6 +45,15 @@ export const WORKER_HEAP_MB = 192;
 export const WORKERS_FROM_OBJECTS = 8;
 
 /**
+ * Where one core but one leaves room for a single worker only (two cores), it buys no parallelism, just a
+ * bounded heap, and costs CPU: starting it, sending every file across, collecting two heaps. Measured on the
+ * corpus schemas renamed (generateEach, two cores): 12 objects 1.7 s of CPU in this thread against 2.2 s with
+ * the worker, 100 objects 5.3 s against 6.6 s, 1000 objects 26 s against 41 s; peak RSS 120/183/477 MB in this
+ * thread against 153/197/358 MB. So a single worker only from this many objects, where the heap bound matters.
+ */
+export const SINGLE_WORKER_FROM_OBJECTS = 250;
+
+/**
  * A worker's stack, in MB: what the main thread has. Node gives V8 the thread's stack minus 192 KB; the main
  * thread's V8 limit is 984 KB unless `--stack-size` says otherwise. With Node's default (4 MB) a schema nested
  * deep enough to overflow AJV's compiler in this thread would build in a worker: the same input, another answer.
@@ -56,11 +65,14 @@ function workerStackMb(): number {
 
 /**
  * The default number of workers: none for fewer than WORKERS_FROM_OBJECTS objects, else one per core but
- * one, at most four, at least one. This thread keeps a core: it writes the files, and V8's own background
- * threads (GC, compiler) already use most of a second core (a run in one thread shows ~145% CPU).
+ * one, at most four, at least one; a lone worker (two cores or fewer) only from SINGLE_WORKER_FROM_OBJECTS on.
+ * This thread keeps a core: it writes the files, and V8's own background threads (GC, compiler) already use
+ * most of a second core (a run in one thread shows ~145% CPU). `cores`: the machine's (availableParallelism).
  */
-export function defaultThreads(objects: number): number {
-  return objects < WORKERS_FROM_OBJECTS ? 0 : Math.max(1, Math.min(availableParallelism() - 1, 4));
+export function defaultThreads(objects: number, cores = availableParallelism()): number {
+  const workers = Math.max(1, Math.min(cores - 1, 4));
+  if (objects < WORKERS_FROM_OBJECTS) return 0;
+  return workers === 1 && objects < SINGLE_WORKER_FROM_OBJECTS ? 0 : workers;
 }
 
 /**
