@@ -4,7 +4,7 @@
  * against it; `npm run build` writes it to schema/yuno-codegen.config.schema.json (shipped for editors),
  * and a test checks that file is this schema.
  */
-import { DEFAULTS, TARGETS } from './options.js';
+import { DEFAULTS, MAX_THREADS, TARGETS } from './options.js';
 import { OUTPUTS } from './outputs/index.js';
 
 const paths = { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true };
@@ -97,6 +97,13 @@ export function configSchema(): Record<string, unknown> {
       cache: {
         description: `Where \`generate\`, \`check\` and \`watch\` keep the objects they generated, relative to this file, so that a run after editing one page extracts and emits that page's object only; false for none. Default: ${DEFAULTS.cache} in the nearest directory with a package.json (none outside an npm project). Never commit it.`,
         anyOf: [{ type: 'string', minLength: 1 }, { const: false }],
+      },
+      threads: {
+        description:
+          'Worker threads for the emit stage; 0 emits in the calling thread. The output is the same either way. Default: none for a few objects, else one per core but one (at most four); a lone worker (two cores) only from 250 objects on, where its bounded heap pays for what it costs.',
+        type: 'integer',
+        minimum: 0,
+        maximum: MAX_THREADS,
       },
     },
     additionalProperties: false,

@@ -9,7 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadPrecompiled, packageRoot } from './assets.js';
 import { globBase, globFiles, isGlob } from './glob.js';
 import { configSchema, configSchemaText } from './config-schema.js';
-import { DEFAULTS, OUTPUT_KINDS, TARGETS, type OutputKind, type Target } from './options.js';
+import { DEFAULTS, MAX_THREADS, OUTPUT_KINDS, TARGETS, type OutputKind, type Target } from './options.js';
 import { LOCK_NAME } from './sources/lock.js';
 import { isUrl, sourceOf, type SourceSpec } from './sources/url.js';
 import { CodegenError, type Problem } from './types.js';
@@ -37,6 +37,8 @@ export interface Config {
   writeSchemas?: boolean;
   /** The object cache's directory, or false for none. */
   cache?: string | false;
+  /** Worker threads for the emit stage; 0 emits in the calling thread. Default: by the machine's cores and the objects. */
+  threads?: number;
 }
 
 /** The flags that choose inputs and outputs (shared by generate, check and watch). */
@@ -88,6 +90,8 @@ export interface Plan {
   embedded: boolean;
   /** The object cache's directory (absolute); undefined when the cache is off. */
   cacheDir?: string;
+  /** The config's `threads`, when it sets one (the library chooses otherwise). */
+  threads?: number;
   /** The directories under the `pages` globs, where a new page can appear (for watch). */
   pageGlobDirs: string[];
   /** Input problems found while resolving (a page glob that matches nothing), reported with the read problems. */
@@ -270,6 +274,9 @@ export async function validateConfig(value: unknown, file: string): Promise<Conf
     if (e.instancePath === '/cache') {
       // One message for the three errors of its anyOf.
       message = `must be a directory path or false (got ${JSON.stringify(got)})`;
+    } else if (e.instancePath === '/threads') {
+      // One message for its type and bounds.
+      message = `must be a whole number from 0 to ${MAX_THREADS} (got ${JSON.stringify(got)})`;
     } else if (e.keyword === 'additionalProperties') {
       const key = String(e.params['additionalProperty']);
       at = `${e.instancePath}/${key}`;
@@ -345,6 +352,7 @@ export function trustedConfig(value: unknown): Config | undefined {
   if (v['target'] !== undefined && !TARGETS.includes(v['target'] as Target)) return undefined;
   if (v['writeSchemas'] !== undefined && typeof v['writeSchemas'] !== 'boolean') return undefined;
   if (v['cache'] !== undefined && v['cache'] !== false && typeof v['cache'] !== 'string') return undefined;
+  if (v['threads'] !== undefined && typeof v['threads'] !== 'number') return undefined;
   return v as Config;
 }
 
@@ -474,6 +482,7 @@ export function resolvePlan(
   const cache = flags.cache !== undefined ? flags.cache : value.cache;
   const cacheDir = cache === false ? undefined : cache !== undefined ? resolve(flags.cache !== undefined ? cwd : base, cache) : defaultCacheDir(base);
   if (cacheDir !== undefined) plan.cacheDir = cacheDir;
+  if (value.threads !== undefined) plan.threads = value.threads;
   return plan;
 }
 

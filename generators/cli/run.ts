@@ -100,6 +100,7 @@ export function libraryOptions(plan: Plan, inputs: ReturnType<typeof readInputs>
   };
   if (plan.packageName !== undefined) options.packageName = plan.packageName;
   if (plan.packageVersion !== undefined) options.packageVersion = plan.packageVersion;
+  if (plan.threads !== undefined) options.threads = plan.threads;
   if (plan.cacheDir !== undefined) options.cache = directoryCache(plan.cacheDir, { read: use.force !== true, write: use.readOnly !== true });
   // The package ships the changelog `generate --bump` keeps beside the config.
   if (inputs.changelog !== undefined) options.changelog = inputs.changelog;

@@ -199,8 +199,7 @@ describe('extract', () => {
   });
 });
 
-// Emitted in worker threads on three cores or more (defaultThreads); the library's own threads test runs workers anywhere.
-describe('generate with many objects', () => {
+describe('generate with many objects (emitted in worker threads)', () => {
   it('writes exactly what the library emits in one thread, and the canonical schemas beside the pages', async () => {
     const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
     const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort();
@@ -208,7 +207,8 @@ describe('generate with many objects', () => {
     const dir = tempDir('many');
     mkdirSync(join(dir, 'pages'));
     for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
-    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), packageVersion: '1.0.0' }));
+    // Two workers whatever the machine: the config's `threads`.
+    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), packageVersion: '1.0.0', threads: 2 }));
     const r = cli(['--json'], dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

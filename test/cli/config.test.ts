@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { findConfig, loadPlan, parseJson, parseOnly, resolvePlan, validateConfig } from '../../generators/config.js';
 import { quickArgs } from '../../generators/cli/args.js';
 import { readInputs } from '../../generators/fastpath.js';
+import { libraryOptions } from '../../generators/cli/run.js';
 import { CodegenError } from '../../generators/types.js';
 import { tempDir } from './helpers.js';
 
@@ -38,15 +39,17 @@ describe('parseJson', () => {
 
 describe('validateConfig', () => {
   it('names each bad key with a JSON pointer and says what is allowed', async () => {
-    const bad = { pgaes: ['a.md'], target: 'pkg', only: ['types', 'html'], out: 3, packageName: 'Bad Name', packageVersion: 'v1' };
+    const bad = { pgaes: ['a.md'], target: 'pkg', only: ['types', 'html'], out: 3, packageName: 'Bad Name', packageVersion: 'v1', threads: 1.5 };
     expect(await messages(() => validateConfig(bad, 'yuno-codegen.config.json'))).toEqual([
-      'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, openapi, pinned, changelog, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache',
+      'yuno-codegen.config.json (/pgaes): unknown key "pgaes"; the known keys are pages, openapi, pinned, changelog, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache, threads',
       'yuno-codegen.config.json (/out): must be a string (got 3)',
       'yuno-codegen.config.json (/target): must be one of "package", "ts" (got "pkg")',
       'yuno-codegen.config.json (/only/1): must be one of "types", "validators", "docs", "fixtures" (got "html")',
       'yuno-codegen.config.json (/packageName): must be a valid npm package name such as "yuno-types" or "@acme/yuno-types" (got "Bad Name")',
       'yuno-codegen.config.json (/packageVersion): must be a semver version such as "1.2.3" (got "v1")',
+      'yuno-codegen.config.json (/threads): must be a whole number from 0 to 64 (got 1.5)',
     ]);
+    expect(await messages(() => validateConfig({ threads: 65 }, 'c.json'))).toEqual(['c.json (/threads): must be a whole number from 0 to 64 (got 65)']);
   });
   it('accepts every documented key', async () => {
     const good = {
@@ -60,12 +63,24 @@ describe('validateConfig', () => {
       packageName: '@acme/yuno-types',
       packageVersion: '1.2.3-rc.1',
       writeSchemas: false,
+      threads: 0,
     };
     expect(await validateConfig(good, 'c.json')).toBe(good);
   });
 });
 
 describe('finding the config and resolving paths', () => {
+  it("hands the config's threads to the library, and leaves the choice to it without one", async () => {
+    const root = tempDir('config-threads');
+    writeFileSync(join(root, 'a.md'), '| Field | Type | Description |\n| --- | --- | --- |\n| id | string | The id. |\n');
+    writeFileSync(join(root, 'yuno-codegen.config.json'), JSON.stringify({ pages: ['a.md'], threads: 3 }));
+    const plan = await loadPlan({}, root);
+    expect(libraryOptions(plan, readInputs(plan)).threads).toBe(3);
+    writeFileSync(join(root, 'yuno-codegen.config.json'), JSON.stringify({ pages: ['a.md'] }));
+    const without = await loadPlan({}, root);
+    expect('threads' in libraryOptions(without, readInputs(without))).toBe(false);
+  });
+
   it('finds the config upward and resolves its paths relative to it; flags relative to the working directory', async () => {
     const root = tempDir('config');
     mkdirSync(join(root, 'pkg', 'src'), { recursive: true });

@@ -106,23 +106,23 @@ describe('SIGKILL during generate', () => {
 });
 
 describe('Ctrl-C and SIGTERM during generate', () => {
-  // 12 objects run in worker threads, 7 in this thread (fewer than eight), where a signal waits for the
-  // event loop: both paths must stop, write nothing, remove the staging directory and die of the signal
-  // (the shell's exit status 130 for SIGINT, 143 for SIGTERM).
+  // 12 objects in a worker thread (the config's `threads: 1`), 7 in this thread (`threads: 0`), where a signal
+  // waits for the event loop: both paths must stop, write nothing, remove the staging directory and die of the
+  // signal (the shell's exit status 130 for SIGINT, 143 for SIGTERM).
   const cases = [
-    { pages: 12, signal: 'SIGINT', path: 'worker threads' },
-    { pages: 7, signal: 'SIGINT', path: 'this thread' },
-    { pages: 7, signal: 'SIGTERM', path: 'this thread' },
-    { pages: 12, signal: 'SIGTERM', path: 'worker threads' },
+    { pages: 12, threads: 1, signal: 'SIGINT', path: 'worker threads' },
+    { pages: 7, threads: 0, signal: 'SIGINT', path: 'this thread' },
+    { pages: 7, threads: 0, signal: 'SIGTERM', path: 'this thread' },
+    { pages: 12, threads: 1, signal: 'SIGTERM', path: 'worker threads' },
   ] as const;
-  it.each(cases)('$signal with $pages pages ($path): nothing written, no staging directory left, ends by the signal', async ({ pages, signal }) => {
+  it.each(cases)('$signal with $pages pages ($path): nothing written, no staging directory left, ends by the signal', async ({ pages, threads, signal }) => {
     const corpusDir = join(ROOT, '..', 'shared', 'yuno-pages');
     const names = readdirSync(corpusDir).filter((f) => f.endsWith('.md') && !f.includes('.legacy-')).sort().slice(0, pages);
     expect(names).toHaveLength(pages);
     const dir = tempDir('signal');
     mkdirSync(join(dir, 'pages'));
     for (const name of names) writeFileSync(join(dir, 'pages', name), readFileSync(join(corpusDir, name)));
-    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), writeSchemas: false }));
+    writeFileSync(join(dir, 'yuno-codegen.config.json'), JSON.stringify({ pages: names.map((n) => `pages/${n}`), writeSchemas: false, threads }));
     const ended = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
       const child = spawn(process.execPath, [CLI], { cwd: dir, stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
       const watcher = watch(dir, (_event, name) => {
