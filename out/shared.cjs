@@ -116,10 +116,11 @@ function pushError(list, error) {
 }
 
 /**
- * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
- * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
+ * @internal The errors the error-collecting validator finds in a value the fast one rejected. A loose check may
+ * reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors. A value nested deeper than
+ * the call stack allows is one `depth` problem, thrown as a ValidationError.
  */
-function fail(validate, value, allowUnknownKeys) {
+function errorsOf(validate, value, allowUnknownKeys) {
   try {
     validate(value);
   } catch (error) {
@@ -127,13 +128,27 @@ function fail(validate, value, allowUnknownKeys) {
     throw new ValidationError([{ path: '', message: 'is nested too deeply to be checked (the validator ran out of call stack)', keyword: 'depth' }]);
   }
   const errors = validate.errors ?? [];
-  throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
+  return allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors;
+}
+
+/** Run the error-collecting validator on a value the fast one rejected, and throw what it found (see errorsOf). */
+function fail(validate, value, allowUnknownKeys) {
+  throw new ValidationError(issuesOf(errorsOf(validate, value, allowUnknownKeys), value));
 }
 
 /** What `is…` answers when its validator threw: a value nested deeper than the call stack allows is not valid. */
 function notValidWhenTooDeep(error) {
   if (isStackOverflow(error)) return false;
   throw error;
+}
+
+/** @internal The fast check's answer, false for a value nested deeper than the call stack allows (as `is…`). */
+function passes(check, value) {
+  try {
+    return check(value);
+  } catch (error) {
+    return notValidWhenTooDeep(error);
+  }
 }
 
 /** The error an engine throws when the call stack runs out (V8, JavaScriptCore: RangeError; SpiderMonkey: InternalError). */
@@ -239,22 +254,16 @@ function unpack(text, head) {
   return out;
 }
 
-/** The errors the error-collecting validator finds in a value the fast one rejected (unknown-key errors dropped when allowed). */
-function errorsOf(validate, value, allowUnknownKeys) {
-  validate(value);
-  const errors = validate.errors ?? [];
-  return allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors;
-}
-
 /** `parse…` that never throws: `{ success: true, data }` or `{ success: false, issues }`, bad JSON included. */
 function safeParse(json, check, validate, allowUnknownKeys) {
   try {
     const value = parseJson(json);
-    if (check(value)) return { success: true, data: value };
+    if (passes(check, value)) return { success: true, data: value };
     return { success: false, issues: issuesOf(errorsOf(validate, value, allowUnknownKeys), value) };
   } catch (error) {
+    // Bad JSON, a value nested too deeply for the call stack: one problem each.
     if (error instanceof ValidationError) return { success: false, issues: error.errors };
-    // A value nested too deeply for the call stack, say: reported, not thrown.
+    // Anything else a getter or a proxy in the value threw: reported, not thrown.
     return { success: false, issues: [{ path: '', message: `could not be checked (${String(error)})`, keyword: 'exception' }] };
   }
 }
@@ -285,8 +294,15 @@ function standardSchema(check, validate, allowUnknownKeys) {
       version: 1,
       vendor: 'yuno-codegen',
       validate(value) {
-        if (check(value)) return { value: value };
-        const errors = errorsOf(validate, value, allowUnknownKeys);
+        if (passes(check, value)) return { value: value };
+        let errors;
+        try {
+          errors = errorsOf(validate, value, allowUnknownKeys);
+        } catch (error) {
+          // A value nested too deeply for the call stack: the one `depth` problem, at the value itself.
+          if (error instanceof ValidationError) return { issues: error.errors.map((issue) => ({ message: issue.message, path: [] })) };
+          throw error;
+        }
         const issues = issuesOf(errors, value);
         return { issues: issues.map((issue, i) => ({ message: issue.message, path: segmentsOf(value, pointerOf(errors[i])) })) };
       },

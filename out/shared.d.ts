@@ -294,10 +294,7 @@ export declare function issuesOf(errors: RawIssue[], value: unknown): Validation
 /** Append one error to a validator's list (null until the first), as AJV's generated code does inline. */
 export declare function pushError(list: RawIssue[] | null, error: RawIssue): RawIssue[];
 
-/**
- * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
- * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
- */
+/** Run the error-collecting validator on a value the fast one rejected, and throw what it found (see errorsOf). */
 export declare function fail(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): never;
 
 /** What `is…` answers when its validator threw: a value nested deeper than the call stack allows is not valid. */

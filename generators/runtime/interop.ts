@@ -1,5 +1,5 @@
 /** The validators' interfaces to the ecosystem: safeParse and Standard Schema v1. */
-import { ValidationError, escapePointer, issuesOf, parseJson, type CompiledValidator, type RawIssue, type ValidationIssue } from './validation.js';
+import { ValidationError, errorsOf, escapePointer, issuesOf, parseJson, passes, type CompiledValidator, type RawIssue, type ValidationIssue } from './validation.js';
 
 /** What `safeParse…` returns: the valid value, or every problem (as a ValidationError would list them). */
 export type SafeParseResult<T> = { success: true; data: T } | { success: false; issues: ValidationIssue[] };
@@ -18,22 +18,16 @@ export interface StandardSchemaV1<Input = unknown, Output = Input> {
   };
 }
 
-/** The errors the error-collecting validator finds in a value the fast one rejected (unknown-key errors dropped when allowed). */
-function errorsOf(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): RawIssue[] {
-  validate(value);
-  const errors = validate.errors ?? [];
-  return allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors;
-}
-
 /** `parse…` that never throws: `{ success: true, data }` or `{ success: false, issues }`, bad JSON included. */
 export function safeParse<T>(json: string, check: (value: unknown) => boolean, validate: CompiledValidator, allowUnknownKeys: boolean): SafeParseResult<T> {
   try {
     const value = parseJson(json);
-    if (check(value)) return { success: true, data: value as T };
+    if (passes(check, value)) return { success: true, data: value as T };
     return { success: false, issues: issuesOf(errorsOf(validate, value, allowUnknownKeys), value) };
   } catch (error) {
+    // Bad JSON, a value nested too deeply for the call stack: one problem each.
     if (error instanceof ValidationError) return { success: false, issues: error.errors };
-    // A value nested too deeply for the call stack, say: reported, not thrown.
+    // Anything else a getter or a proxy in the value threw: reported, not thrown.
     return { success: false, issues: [{ path: '', message: `could not be checked (${String(error)})`, keyword: 'exception' }] };
   }
 }
@@ -64,8 +58,15 @@ export function standardSchema<T>(check: (value: unknown) => boolean, validate: 
       version: 1,
       vendor: 'yuno-codegen',
       validate(value: unknown) {
-        if (check(value)) return { value: value as T };
-        const errors = errorsOf(validate, value, allowUnknownKeys);
+        if (passes(check, value)) return { value: value as T };
+        let errors: RawIssue[];
+        try {
+          errors = errorsOf(validate, value, allowUnknownKeys);
+        } catch (error) {
+          // A value nested too deeply for the call stack: the one `depth` problem, at the value itself.
+          if (error instanceof ValidationError) return { issues: error.errors.map((issue) => ({ message: issue.message, path: [] })) };
+          throw error;
+        }
         const issues = issuesOf(errors, value);
         return { issues: issues.map((issue, i) => ({ message: issue.message, path: segmentsOf(value, pointerOf(errors[i] as RawIssue)) })) };
       },

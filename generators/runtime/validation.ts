@@ -184,10 +184,11 @@ export function pushError(list: RawIssue[] | null, error: RawIssue): RawIssue[] 
 }
 
 /**
- * Run the error-collecting validator on a value the fast one rejected, and throw what it found. A loose
- * check may reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors.
+ * @internal The errors the error-collecting validator finds in a value the fast one rejected. A loose check may
+ * reuse the strict validator: `allowUnknownKeys` then drops its unknown-key errors. A value nested deeper than
+ * the call stack allows is one `depth` problem, thrown as a ValidationError.
  */
-export function fail(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): never {
+export function errorsOf(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): RawIssue[] {
   try {
     validate(value);
   } catch (error) {
@@ -195,13 +196,27 @@ export function fail(validate: CompiledValidator, value: unknown, allowUnknownKe
     throw new ValidationError([{ path: '', message: 'is nested too deeply to be checked (the validator ran out of call stack)', keyword: 'depth' }]);
   }
   const errors = validate.errors ?? [];
-  throw new ValidationError(issuesOf(allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors, value));
+  return allowUnknownKeys ? errors.filter((e) => e.keyword !== 'additionalProperties') : errors;
+}
+
+/** Run the error-collecting validator on a value the fast one rejected, and throw what it found (see errorsOf). */
+export function fail(validate: CompiledValidator, value: unknown, allowUnknownKeys: boolean): never {
+  throw new ValidationError(issuesOf(errorsOf(validate, value, allowUnknownKeys), value));
 }
 
 /** What `is…` answers when its validator threw: a value nested deeper than the call stack allows is not valid. */
 export function notValidWhenTooDeep(error: unknown): false {
   if (isStackOverflow(error)) return false;
   throw error;
+}
+
+/** @internal The fast check's answer, false for a value nested deeper than the call stack allows (as `is…`). */
+export function passes(check: (value: unknown) => boolean, value: unknown): boolean {
+  try {
+    return check(value);
+  } catch (error) {
+    return notValidWhenTooDeep(error);
+  }
 }
 
 /** The error an engine throws when the call stack runs out (V8, JavaScriptCore: RangeError; SpiderMonkey: InternalError). */
