@@ -14,7 +14,6 @@ import { buildValidators, FORMAT_FUNCTIONS, SET_ENUM_MIN, type ObjectValidators,
 import { loadRuntime, runtimeCode } from './runtime.js';
 import { defTypeName, isTypeName } from '../rules/names.js';
 import { applyNestedNames, nameRegistry, planNestedNames, type NestedNames } from './naming.js';
-import { annotateForTypeScript } from './js-ast.js';
 
 /** Names every generated module may declare besides the objects' own; an object or definition must not take them. */
 const RESERVED_NAMES = new Set(['ValidationError', 'ValidationIssue', 'RawIssue', 'CompiledValidator', 'SafeParseResult', 'StandardSchemaV1']);
@@ -131,6 +130,8 @@ export async function emitObjectCode(
     add(`${doc.slug}.ts`, renderer.render('object.ts.hbs', objectModel(object, fmt)));
     if (object.validators) {
       // Typed for a strict compile (no @ts-nocheck): the code's parameters and open variables as `any`.
+      // The syntax-tree tools (acorn, astring) load only for this target.
+      const { annotateForTypeScript } = await import('./js-ast.js');
       const { code, usesRuntime } = annotateForTypeScript(object.validators.code);
       const typed = { ...object, validators: { ...object.validators, code } };
       add(`${doc.slug}.validate.ts`, renderer.render('object.validate.ts.hbs', objectModel(typed, { ...fmt, usesRuntime })));

@@ -22,8 +22,7 @@ import { isMultipleOf, isPlainObject as isObject } from '../conforms.js';
 import { protoAsPattern } from './proto-keys.js';
 import { ANNOTATIONS, localTarget, mapSchema, refTokenKey, resolvePointer, walkSchema } from '../schema/walk.js';
 import { IN_PLACE_LISTS, IN_PLACE_ONE, inPlaceChildren, plainRef, schemaUses, strictChildren, type StrictPosition } from '../schema/positions.js';
-import { cleanValidatorCode } from './js-ast.js';
-import { ajvTree, compactErrors, dropErrorDetails, gateClosedLoops, renameFunctions, selfContained, type AjvTree } from './ajv-output.js';
+import type { AjvTree } from './ajv-output.js';
 import { fastPieces } from './fast.js';
 import { OPEN_ENUM_KEYWORD, fullCode, type FullOutput } from './full.js';
 
@@ -67,6 +66,9 @@ interface AjvTools {
   _: AjvModule['_'];
   str: AjvModule['str'];
   stringify: AjvModule['stringify'];
+  /** Our syntax-tree passes over AJV's output (ajv-output.ts, js-ast.ts): loaded with AJV, as only its code needs them. */
+  output: typeof import('./ajv-output.js');
+  cleanValidatorCode: (typeof import('./js-ast.js'))['cleanValidatorCode'];
 }
 
 let ajvLoaded: Promise<AjvTools> | undefined;
@@ -81,7 +83,7 @@ function cjs<T>(mod: unknown, name = 'default'): T {
 /** AJV is heavy: load it on first use only. */
 export function loadAjv(): Promise<AjvTools> {
   ajvLoaded ??= (async () => {
-    const [mod, core, standaloneMod, coreVocabulary, validation, applicator, format, metadata, next] = await Promise.all([
+    const [mod, core, standaloneMod, coreVocabulary, validation, applicator, format, metadata, next, output, jsAst] = await Promise.all([
       import('ajv/dist/2020.js'),
       import('ajv/dist/core.js'),
       import('ajv/dist/standalone/index.js'),
@@ -91,6 +93,8 @@ export function loadAjv(): Promise<AjvTools> {
       import('ajv/dist/vocabularies/format/index.js'),
       import('ajv/dist/vocabularies/metadata.js'),
       import('ajv/dist/vocabularies/next.js'),
+      import('./ajv-output.js'),
+      import('./js-ast.js'),
     ]);
     const Ajv2020 = cjs<AjvClass>(mod);
     const Core = cjs<AjvClass>(core);
@@ -116,7 +120,16 @@ export function loadAjv(): Promise<AjvTools> {
         for (const v of vocabularies) this.addVocabulary(v);
       }
     }
-    return { Ajv2020, AjvLean: AjvLean as unknown as AjvClass, standalone: cjs<Standalone>(standaloneMod), _: mod._, str: mod.str, stringify: mod.stringify };
+    return {
+      Ajv2020,
+      AjvLean: AjvLean as unknown as AjvClass,
+      standalone: cjs<Standalone>(standaloneMod),
+      _: mod._,
+      str: mod.str,
+      stringify: mod.stringify,
+      output,
+      cleanValidatorCode: jsAst.cleanValidatorCode,
+    };
   })();
   return ajvLoaded;
 }
@@ -190,7 +203,8 @@ export async function buildValidators(
   const Ajv = mentionsKeyword(schema, DYNAMIC_KEYWORDS) ? tools?.Ajv2020 : tools?.AjvLean;
   const wide = widestObject(schema) > WIDE_OBJECT;
   const compile = (name: string, base: JsonSchema, fast: boolean): AjvTree => {
-    const { standalone, _, str, stringify } = tools as AjvTools;
+    const { standalone, _, str, stringify, output } = tools as AjvTools;
+    const { ajvTree, selfContained, dropErrorDetails, compactErrors, renameFunctions } = output;
     const AjvClass = Ajv as AjvClass;
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new AjvClass({
@@ -236,7 +250,7 @@ export async function buildValidators(
     renameFunctions(tree, functionNames(ajv, name, rootName));
     return tree;
   };
-  const clean = (tree: AjvTree, fast: boolean, keep: string): string => cleanValidatorCode(tree.program, { fast, keep: [keep] });
+  const clean = (tree: AjvTree, fast: boolean, keep: string): string => (tools as AjvTools).cleanValidatorCode(tree.program, { fast, keep: [keep] });
   // Pure, so a bundler drops every validator an app never calls (`is…` alone needs only `fast`).
   const pure = (name: string, code: string): string => `const ${name} = /*#__PURE__*/ (function () {\n${code}\nreturn ${name};\n})();`;
   /** An error-collecting validator `name` (true when valid, else its `errors` set): ours, or AJV's when ours is undefined. */
@@ -258,7 +272,7 @@ export async function buildValidators(
   // too (see gatedOpenEnums), else two.
   const either =
     own === undefined && looseFromStrict && gated !== undefined && !mentionsKeyword(schema, ['patternProperties', 'propertyNames'])
-      ? closedLoops(compile('fastEither', gated, true))
+      ? closedLoops(compile('fastEither', gated, true), tools as AjvTools)
       : undefined;
   if (own !== undefined) {
     pieces.push(...own.pieces);
@@ -401,8 +415,8 @@ function openEnumKeyword(_: CodegenTag, stringify: AjvModule['stringify']): Code
 }
 
 /** The fast function serving both variants, cleaned; undefined when its key loops cannot be gated (see gateClosedLoops). */
-function closedLoops(tree: AjvTree): string | undefined {
-  return gateClosedLoops(tree) ? cleanValidatorCode(tree.program, { fast: true, keep: ['fastEither'] }) : undefined;
+function closedLoops(tree: AjvTree, tools: AjvTools): string | undefined {
+  return tools.output.gateClosedLoops(tree) ? tools.cleanValidatorCode(tree.program, { fast: true, keep: ['fastEither'] }) : undefined;
 }
 
 /** Properties past which an object's fail-fast checks are written one after another instead of nested. */
