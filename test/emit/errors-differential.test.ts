@@ -70,6 +70,7 @@ function flavourTests(title: string, flavour: Flavour, tally: () => Tally, timeo
   it(`${title}, ${flavour}: assert…, safeParse… and ~standard.validate give ajv.compile's issues`, () => {
     const t = tally();
     expect(t.failed).toEqual([]);
+    expect(t.oracleThrew).toEqual([]);
     expect(t.invalid).toBeGreaterThan(0);
     expect(t.valid).toBeGreaterThan(0);
   }, timeout);
