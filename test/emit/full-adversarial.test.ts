@@ -641,10 +641,33 @@ const CORNERS: { name: string; shape: Shape; schema: Record<string, unknown>; va
       { big: 'a\u2028b' },
     ],
   },
+  // A string enum of 10 values shared by two objects (one Set in the shared module, runtime.sharedEnums), by
+  // reference and written out again inline, in both shapes.
+  ...(['either', 'separate'] as const).map((shape, i) => ({
+    name: `SharedLetters${i}`,
+    shape,
+    schema: {
+      type: 'object',
+      properties: { letter: { $ref: '#/$defs/Letters' }, inline: { type: 'string', enum: MANY }, list: { type: 'array', items: { $ref: '#/$defs/Letters' } } },
+      required: ['letter'],
+      ...(shape === 'separate' ? { additionalProperties: false } : {}),
+      $defs: { Letters: { type: 'string', enum: MANY } },
+    },
+    values: [{ letter: 'a', inline: 'j', list: ['b', 'c'] }, { letter: 'k', inline: 'A', list: ['a', 1, '__proto__'] }, { letter: null, other: 1 }, { inline: 'toString' }],
+  })),
 ];
 
 describe('full.ts on keyword corners', () => {
   const { docs, built } = handWritten(CORNERS, 'full-adversarial-corners');
+
+  it("the shared letters' error-collecting code reads the shared module's Set", () => {
+    const collecting = (slug: string): string => {
+      const js = built.files.find((f) => f.path === `${slug}.js`)?.contents ?? '';
+      // Our emitter's error-collecting code, after the fast validators.
+      return js.slice(js.indexOf('let errs$ = [];'));
+    };
+    expect(['shared-letters0', 'shared-letters1'].map((slug) => collecting(slug).includes('runtime.sharedEnums["Letters"]'))).toEqual([true, true]);
+  });
 
   it.each(CORNERS.map((c, i) => [c.name, i] as const))("%s: every answer is the oracle's, loose and strict", (_name, i) => {
     const c = CORNERS[i] as (typeof CORNERS)[number];
