@@ -93,11 +93,11 @@ return validateCustomerSession;
 const fullEither = /*#__PURE__*/ (function () {
 let closed$ = false;
 let errs$ = [];
+const hasOwn$ = Object.prototype.hasOwnProperty;
+const own$ = (o, key) => (hasOwn$.call(o, key) ? o[key] : undefined);
 const push$ = (instancePath, keyword, params) => {
   errs$.push({ instancePath, keyword, params });
 };
-const hasOwn$ = Object.prototype.hasOwnProperty;
-const own$ = (o, key) => (hasOwn$.call(o, key) ? o[key] : undefined);
 const need$ = (o, path, keys) => {
   for (const key of keys) if (own$(o, key) === undefined) push$(path, "required", { missingProperty: key });
 };

@@ -230,6 +230,7 @@ function emitModule(input: FullInput): FullOutput {
     if (trivial(node)) return undefined;
     if (isObject(node) && Object.keys(node).length === 1 && typeof node['$ref'] === 'string') return refFunction(node['$ref']);
     const body = collect(node, 'value', 'path', depth + 1);
+    if (body.length === 0) return undefined;
     const init = `(value, path) => {\n${indent(body).join('\n')}\n}`;
     return hoist(`check${hash(init)}`, init);
   };
@@ -247,10 +248,10 @@ function emitModule(input: FullInput): FullOutput {
     const types = typeof s.type === 'string' ? [s.type] : Array.isArray(s.type) ? (s.type as string[]) : [];
     const single = types.length === 1 ? (types[0] as string) : undefined;
     const inGroup = single !== undefined && typeInGroup(s, single);
-    const typeError = error(p, 'type', `{ type: ${JSON.stringify(s.type)} }`);
+    const typeError = (): string => error(p, 'type', `{ type: ${JSON.stringify(s.type)} }`);
     if (types.length > 0 && !inGroup) {
       const allowed = types.includes('number') ? types.filter((t) => t !== 'integer') : types;
-      lines.push(`if (${typeFails(allowed, v)}) ${typeError}`);
+      lines.push(`if (${typeFails(allowed, v)}) ${typeError()}`);
     }
     for (const key of ANY_KEYWORDS) if (Object.hasOwn(s, key)) lines.push(...anyKeyword(key, s, v, p, depth));
     for (const { group, keywords: groupKeywords } of GROUPS) {
@@ -261,8 +262,8 @@ function emitModule(input: FullInput): FullOutput {
       // typeTest wraps a compound test in parentheses, for use inside a larger expression; here it stands alone.
       const wrapped = typeTest(group, v);
       const test = wrapped.startsWith('(') && wrapped.endsWith(')') ? wrapped.slice(1, -1) : wrapped;
-      if (body.length === 0) lines.push(`if (!(${test})) ${typeError}`);
-      else lines.push(`if (${test}) {`, ...indent(body), ...(reportsType ? [`} else ${typeError}`] : ['}']));
+      if (body.length === 0) lines.push(`if (!(${test})) ${typeError()}`);
+      else lines.push(`if (${test}) {`, ...indent(body), ...(reportsType ? [`} else ${typeError()}`] : ['}']));
     }
     return lines;
   };
