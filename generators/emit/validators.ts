@@ -547,6 +547,21 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
     }
     return found;
   };
+  /** A schema, the definitions its `$ref`s lead to whatever their use, and their in-place subschemas, all the way down. */
+  const declaredThrough = (node: Record<string, unknown>): Record<string, unknown>[] => {
+    const found: Record<string, unknown>[] = [];
+    const seen = new Set<unknown>();
+    const stack: unknown[] = [node];
+    while (stack.length > 0) {
+      const member = stack.pop();
+      if (!isObject(member) || seen.has(member)) continue;
+      seen.add(member);
+      found.push(member);
+      const target = localTarget(member['$ref']);
+      stack.push(target === undefined ? undefined : resolvePointer(schema, target), ...inPlaceChildren(member));
+    }
+    return found;
+  };
   const NONE: ReadonlySet<string> = new Set();
   /**
    * `shared`: the property names this schema's value declares in more than one place (given to its in-place
@@ -603,7 +618,9 @@ export function deriveStrict(schema: JsonSchema): JsonSchema {
       const closures: JsonSchema[] = [];
       for (const name of shared) {
         const declared = family.map((member) => (member['properties'] as Record<string, unknown> | undefined)?.[name]).filter(isObject);
-        const keys = declaredBy([...declared, ...declared.flatMap(membersOf)]);
+        // What each declaration says of the value, through any `$ref` (a named nested object is a definition
+        // used as a value: its keys are still this property's).
+        const keys = declaredBy(declared.flatMap(declaredThrough));
         if (keys.open || (keys.names.size === 0 && keys.patterns.size === 0)) continue;
         const closure: JsonSchema = { properties: Object.fromEntries([...keys.names].map((key) => [key, true])) as unknown as JsonSchema['properties'], additionalProperties: false };
         if (keys.patterns.size > 0) closure['patternProperties'] = Object.fromEntries([...keys.patterns].map((pattern) => [pattern, true]));
