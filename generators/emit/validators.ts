@@ -1,15 +1,15 @@
 /**
- * Validators: AJV's standalone code (draft 2020-12) for each object, made self-contained. AJV's own
- * run-time `require`s are replaced by the helpers in our shared module, which the code reaches as `runtime.*`.
- *
- * Two flavours per object, each in a loose and a strict (unknown keys rejected) variant:
- *   - fast: stops at the first problem, no messages, large enums as Set lookups, one length count per
- *     string; used by `is…` and as the first check of `assert…`/`parse…`;
- *   - full: every problem (keyword, params, path; the shared module words the message); run only after the
- *     fast one said no, to build the error list.
- * When the schema never closes an object itself, one fast function serves both variants (its unknown-key
- * loops and its open enums' lists behind a switch) and the loose full list is the strict one without
- * unknown-key errors (open enums' lists behind the same kind of switch).
+ * Validators: self-contained code for each object, in two flavours, each in a loose and a strict (unknown keys
+ * rejected) variant:
+ *   - fast: stops at the first problem, no messages; used by `is…` and as the first check of `assert…`/`parse…`;
+ *     written by our own emitter (fast.ts);
+ *   - full: every problem (keyword, params, path; the shared module words the message), AJV's `allErrors` list in
+ *     AJV's order; run only after the fast one said no; written by our own emitter (full.ts), one set of
+ *     functions for both variants (the strict checks behind a `closed$` switch) when the schema never closes an
+ *     object itself and has no `oneOf`, else one per variant.
+ * A schema using a keyword outside those emitters' table keeps AJV's standalone code for that flavour (draft
+ * 2020-12), made self-contained: AJV's own run-time `require`s are replaced by the helpers in our shared module,
+ * which the code reaches as `runtime.*`; AJV and those passes are loaded only then.
  * What each variant checks is validatedSchemas': the default one accepts any value of an open enum's
  * type (`x-openEnum`), the strict one only the listed values. `multipleOf` is exact on decimals (the
  * shared `isMultipleOf`, see useExactMultipleOf).
