@@ -31,7 +31,7 @@ describe('bad input: exit 1, one message per problem, no stack trace, nothing wr
     [
       'a config with an unknown key and a bad target',
       (dir) => (writeJson(join(dir, 'yuno-codegen.config.json'), { page: [PAGE], target: 'js' }), []),
-      'error: yuno-codegen.config.json (/page): unknown key "page"; the known keys are pages, openapi, pinned, changelog, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache\n' +
+      'error: yuno-codegen.config.json (/page): unknown key "page"; the known keys are pages, openapi, pinned, changelog, schemas, out, target, templates, only, packageName, packageVersion, writeSchemas, cache, threads\n' +
         'error: yuno-codegen.config.json (/target): must be one of "package", "ts" (got "js")\nnothing was written\n',
     ],
     ['a missing --config', () => ['--config', 'nope.json'], 'error: nope.json: cannot read the config file (not found)\nnothing was written\n'],
