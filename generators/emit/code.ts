@@ -98,6 +98,19 @@ export function planCode(docs: readonly SchemaDocument[], options: ResolvedOptio
  * them too. Names are unique across the run: every object's module is re-exported by the index.
  */
 export function nestedNamesOf(docs: readonly SchemaDocument[], defs = collectDefs(docs)): Record<string, NestedNames> {
+  // An object's plan is made for it alone by the code and the docs outputs each: the names are worked out once.
+  const one = docs.length === 1 ? (docs[0] as SchemaDocument) : undefined;
+  const known = one === undefined ? undefined : namesOfOne.get(one);
+  if (known !== undefined) return known;
+  const names = planAllNestedNames(docs, defs);
+  if (one !== undefined) namesOfOne.set(one, names);
+  return names;
+}
+
+/** The nested names of a document planned alone, while it is alive (see nestedNamesOf). */
+const namesOfOne = new WeakMap<SchemaDocument, Record<string, NestedNames>>();
+
+function planAllNestedNames(docs: readonly SchemaDocument[], defs: Map<string, SharedDef>): Record<string, NestedNames> {
   const claimFor = nameRegistry([...RESERVED_NAMES, ...docs.map((d) => d.name), ...defs.keys(), ...[...defs.values()].map((d) => d.name)]);
   const nested: Record<string, NestedNames> = {};
   for (const doc of docs) nested[doc.slug] = withinStackSync(doc.source, () => planNestedNames(doc.schema, doc.name, claimFor));

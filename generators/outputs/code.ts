@@ -9,9 +9,10 @@ import { defineOutput, type OutputEmitter } from './output.js';
 const code: OutputEmitter<CodePlan | undefined, RuntimeNeeds> = {
   name: 'code',
   plan: async (docs, run) => (await import('../emit/code.js')).planCode(docs, run.options),
+  // json-schema-to-typescript, which every object needs; AJV loads only for a schema our validator emitters do not build.
   warmUp: async () => {
-    const [types, validators] = await Promise.all([import('../emit/types.js'), import('../emit/validators.js')]);
-    return Promise.all([types.loadCompile(), validators.loadAjv()]);
+    const [types] = await Promise.all([import('../emit/types.js'), import('../emit/validators.js')]);
+    return types.loadCompile();
   },
   object: async (doc, run) => {
     if (!run.plan) return { files: [] };
