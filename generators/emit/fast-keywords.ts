@@ -131,7 +131,7 @@ export function typeTest(type: string, v: string): string {
 }
 
 /** `v` is one of these scalars. */
-function oneOf(values: unknown[], v: string, cx: KeywordContext): string {
+export function oneOf(values: unknown[], v: string, cx: Pick<KeywordContext, 'enumSet' | 'hoist'>): string {
   if (values.length >= FAST_SET_ENUM_MIN && values.every((x) => typeof x === 'string')) return `${cx.enumSet(values as string[])}.has(${v})`;
   if (values.length >= FAST_SET_ENUM_MIN) return `${cx.hoist('values', `new Set([${values.map(literal).join(', ')}])`)}.has(${v})`;
   return values.length === 0 ? 'false' : values.map((x) => `${v} === ${literal(x)}`).join(' || ');

@@ -25,7 +25,7 @@
 import { jsString } from '../escape.js';
 import { isPlainObject as isObject } from '../conforms.js';
 import type { JsonSchema } from '../types.js';
-import { FAST_SET_ENUM_MIN, indent, literal, typeFails, typeTest } from './fast-keywords.js';
+import { indent, literal, oneOf, typeFails, typeTest } from './fast-keywords.js';
 import { fastUnsupported } from './fast.js';
 import { DefFunctions, ModuleConstants, Names, capital, hash, idPart, sharedEnumOf } from './js-names.js';
 import { mapSchema } from '../schema/walk.js';
@@ -268,18 +268,17 @@ function emitModule(input: FullInput): FullOutput {
     return lines;
   };
 
-  const oneOfValues = (values: unknown[], v: string): string => {
-    if (values.length >= FAST_SET_ENUM_MIN && values.every((x) => typeof x === 'string')) {
+  /** The test that `v` is one of these scalars: the fast emitter's (a Set from nine values on, shared ones read from the run-time). */
+  const sets = {
+    enumSet: (values: string[]): string => {
       const shared = sharedEnumOf(values, input.sharedEnums, input.defs);
-      const set =
-        shared !== undefined
-          ? hoist(`enum${capital(idPart(shared))}`, `runtime.sharedEnums[${jsString(shared)}]`, top)
-          : hoist('enumValues', `new Set([${values.map((x) => jsString(x as string)).join(', ')}])`);
-      return `${set}.has(${v})`;
-    }
-    if (values.length >= FAST_SET_ENUM_MIN) return `${hoist('enumValues', `new Set([${values.map(literal).join(', ')}])`)}.has(${v})`;
-    return values.length === 0 ? 'false' : values.map((x) => `${v} === ${literal(x)}`).join(' || ');
+      return shared !== undefined
+        ? hoist(`enum${capital(idPart(shared))}`, `runtime.sharedEnums[${jsString(shared)}]`, top)
+        : hoist('enumValues', `new Set([${values.map((x) => jsString(x)).join(', ')}])`);
+    },
+    hoist: (base: string, init: string): string => hoist(base, init),
   };
+  const oneOfValues = (values: unknown[], v: string): string => oneOf(values, v, sets);
 
   const anyKeyword = (key: string, s: JsonSchema, v: string, p: string, depth: number): string[] => {
     const value = (s as Record<string, unknown>)[key];

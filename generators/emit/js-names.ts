@@ -76,7 +76,7 @@ export function sharedEnumOf(values: readonly unknown[], sharedEnums: ReadonlySe
  */
 export class DefFunctions {
   readonly root: string;
-  private readonly names = new Map<string, string>([]);
+  private readonly names = new Map<string, string>();
   private readonly queue: string[] = [''];
 
   constructor(
