@@ -28,6 +28,7 @@ const SENTENCE = 'The customer session that has been created for the enrollment'
 
 export const FORCE = 'generate --force, 12 pages';
 export const FORCE_NO_CACHE = 'generate --force --no-cache, 12 pages';
+export const FORCE_DEFAULT_TIERING = "generate --force, 12 pages, V8's default tiering (node --interrupt-budget=67584)";
 export const JSON2TS = 'json2ts, the 12 canonical schemas, one process';
 export const EDIT = 'generate after editing one small page, 12 configured (cache warm)';
 export const ALONE = 'generate that object alone (--force --no-cache)';
@@ -69,6 +70,9 @@ export function timeGeneration(scratch, pages, { rounds = 5 } = {}) {
   const commands = [
     { name: FORCE, cwd: all, args: [cli, 'generate', '--force'] },
     { name: FORCE_NO_CACHE, cwd: all, args: [cli, 'generate', '--force', '--no-cache', '--out', 'out-no-cache'] },
+    // The CLI raises V8's interrupt budget for its short runs (generators/cli/tiering.ts) unless node's own
+    // flags choose tiering: this run gives V8's default back, to show what that choice is worth.
+    { name: FORCE_DEFAULT_TIERING, cwd: all, args: ['--interrupt-budget=67584', cli, 'generate', '--force', '--out', 'out-default-tiering'] },
     { name: JSON2TS, cwd: scratch, args: [json2ts, '-i', schemas, '-o', join(scratch, 'gen-json2ts')] },
     { name: EDIT, cwd: all, args: [cli, 'generate'], before: edit },
     { name: ALONE, cwd: alone, args: [cli, 'generate', '--force', '--no-cache'] },
@@ -94,13 +98,14 @@ export function timeGeneration(scratch, pages, { rounds = 5 } = {}) {
     rows: commands.map((c) => ({ name: c.name, cpu: summary(times[c.name].cpu), wall: summary(times[c.name].wall) })),
     forceVsJson2ts: paired(FORCE, JSON2TS),
     forceNoCacheVsJson2ts: paired(FORCE_NO_CACHE, JSON2TS),
+    forceDefaultTieringVsJson2ts: paired(FORCE_DEFAULT_TIERING, JSON2TS),
     editVsAlone: paired(EDIT, ALONE),
   };
 }
 
 export function generationGoals(g) {
   return [
-    { text: 'issue 14: all 12 objects, generate --force ≤ 1.0× json2ts once over the 12 schemas (CPU)', measured: `${showRatio(g.forceVsJson2ts)} (without writing the object cache: ${showRatio(g.forceNoCacheVsJson2ts)})`, met: g.forceVsJson2ts <= 1 },
+    { text: 'issue 14: all 12 objects, generate --force ≤ 1.0× json2ts once over the 12 schemas (CPU)', measured: `${showRatio(g.forceVsJson2ts)} (without writing the object cache: ${showRatio(g.forceNoCacheVsJson2ts)}; with V8's default tiering: ${showRatio(g.forceDefaultTieringVsJson2ts)})`, met: g.forceVsJson2ts <= 1 },
     { text: 'issue 14: after editing one small page with the 12 configured, generate ≤ 1.5× generating that object alone (CPU)', measured: showRatio(g.editVsAlone), met: g.editVsAlone <= 1.5 },
   ];
 }

@@ -6,9 +6,14 @@
  * Startup cost matters (prebuild hooks run this on every build), so only light modules are imported here.
  * The plain `generate` forms run without yargs (the no-op check loads nothing else either); the library
  * (index.js), yargs, AJV and the diff module are imported only when needed.
+ *
+ * V8's tiering is set for a short batch job first (cli/tiering.ts), so the modules loaded after it start with it.
  */
-import { main } from './cli/main.js';
-import { reportError } from './cli/print.js';
+import { applyTiering } from './cli/tiering.js';
+
+applyTiering(process.execArgv);
+const { main } = await import('./cli/main.js');
+const { reportError } = await import('./cli/print.js');
 
 main(process.argv.slice(2)).then(
   (code) => {
