@@ -260,6 +260,17 @@ const FIELD_RULES: readonly FieldRule<FieldState>[] = [
     },
   },
   {
+    name: 'lengths',
+    apply: (s, report) => {
+      const { kind, limits: { max, min } } = s;
+      if (kind.kind !== 'string' && kind.kind !== 'enum' && kind.kind !== 'array') return;
+      const what = kind.kind === 'array' ? 'items' : 'characters';
+      const fractional = ([['MAX', max], ['MIN', min]] as const).filter(([, n]) => n !== undefined && !Number.isInteger(n));
+      for (const [word, n] of fractional) report(`${word} ${n} counts ${what} on a ${s.field.typeWord} field, so it must be a whole number; correct it`);
+      if (fractional.length > 0) return STOP;
+    },
+  },
+  {
     name: 'strings',
     apply: (s) => {
       const { kind, limits: { max, min } } = s;

@@ -9,9 +9,10 @@ export interface Constraints {
   multipleOf?: number;
 }
 
-// `MAX 64`, `MAX: 64`, `Max. 64`, `MAX LENGTH 64`, `maximum 64`; not `Max size: 5MB`.
-const MAX = /\bMAX(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
-const MIN = /\bMIN(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
+// `MAX 64`, `MAX: 64`, `Max. 64`, `MAX LENGTH 64`, `maximum 64`, `MAX 999.99` (a value's bound keeps its
+// decimals; a sentence's final period is none); not `Max size: 5MB`.
+const MAX = /\bMAX(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
+const MIN = /\bMIN(?:IMUM)?\.?(?:\s+LENGTH)?\s*:?\s*(\d+(?:\.\d+)?)(?![\d.]*\s*(?:MB|KB|GB|bytes?|%))/gi;
 const MULTIPLE = /\bmultiple of\s*:?\s*(\d+(?:\.\d+)?|\.\d+)/gi;
 
 /**
@@ -53,6 +54,8 @@ const COUNTS = /\b(?:length|number of|count|quantity|how many|installments?|days
  */
 export function numericBounds(text: string, max: number | undefined, min: number | undefined, example: unknown): 'values' | 'digits' {
   if (max === undefined && min === undefined) return 'digits';
+  // A count of digits is a whole number: `(MAX 999.99; MIN 0)` bounds the value.
+  if ((max !== undefined && !Number.isInteger(max)) || (min !== undefined && !Number.isInteger(min))) return 'values';
   if (typeof example === 'number') {
     const digits = String(Math.trunc(Math.abs(example))).length;
     const inRange = (n: number): boolean => (min === undefined || n >= min) && (max === undefined || n <= max);

@@ -6,6 +6,8 @@
  *    `` `VALUE`: meaning ``), keeping the meanings for the docs, or
  *  - on a field typed `enum` without that marker, a run of inline code joined only by commas, `or`, `and`
  *    or slashes (`account type: `CHECKINGS` or `SAVINGS`.`), or
+ *  - on a field typed `enum`, a piece of the description that is nothing but constants written as plain
+ *    text, joined the same way (`<small>PENDING, SUCCEEDED, DECLINED</small>`, `VIRTUAL / PHYSICAL`), or
  *  - a two-letter field that links to Yuno's Country reference or names ISO 3166-1 → the shared CountryCode.
  * A link to any other reference list (payment types, document types, statuses) is not an enum we ship:
  * the field stays a plain string and its description says where the values are listed.
@@ -40,6 +42,8 @@ export function enumRule(field: RawField, segments: Segment[], twoLetters: boole
   if (/^enum/i.test(field.typeWord.trim()) || /\benums?\b/i.test(field.typeWord)) {
     const run = codeRun(segments);
     if (run.length > 0) return { kind: 'values', values: unique(run.map(unquote)), meanings: {} };
+    const plain = plainList(segments);
+    if (plain.length > 0) return { kind: 'values', values: unique(plain), meanings: {} };
   }
 
   const markerAt = segments.findIndex((s) => MARKER.test(s.text));
@@ -76,6 +80,25 @@ function codeRun(segments: Segment[]): string[] {
   const runs = segments.flatMap((s) => [...s.markdown.matchAll(CODE_RUN)].filter((m) => standsAsList(s.markdown, m.index, m[0].length)).map((m) => m[0]));
   const last = runs[runs.length - 1];
   return last ? [...last.matchAll(/(`+)\s?([^`]+?)\s?\1/g)].map((m) => m[2]!) : [];
+}
+
+/** A constant as the pages write one: `SUCCEEDED`, `MERCADO_PAGO`, `3DS`, `CFTEA`; no word of prose. */
+const CONSTANT = /^(?=[A-Z0-9_]*[A-Z])[A-Z0-9][A-Z0-9_]*$/;
+const LIST_JOINS = /\s*(?:,\s*(?:or\s+|and\s+)?|\/|\s(?:or|and)\s)\s*/;
+
+/**
+ * The values of the first piece that is only a list of two or more constants in plain text, joined by
+ * commas, `or`, `and` or slashes, optionally after "Possible values:" and before a final period. A
+ * piece with code or links, or with any word that is not a constant, is prose.
+ */
+function plainList(segments: Segment[]): string[] {
+  for (const s of segments) {
+    if (s.codes.length > 0 || s.links.length > 0) continue;
+    const text = s.text.replace(MARKER, '').trim().replace(/\.$/, '');
+    const parts = text.split(LIST_JOINS);
+    if (parts.length >= 2 && parts.every((p) => CONSTANT.test(p))) return parts;
+  }
+  return [];
 }
 
 const LEADS_INTO_PROSE = /\b(?:for|when|if|with|without|to|in|on|by|from|than|unless|except|using|via|of)\s*$/i;

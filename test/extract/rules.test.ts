@@ -8,7 +8,7 @@ import { requiredness } from '../../generators/rules/required.js';
 import { repairMojibake } from '../../generators/page/read.js';
 import { tidy } from '../../generators/page/segments.js';
 import { resolveHref } from '../../generators/rules/links.js';
-import { fieldOf, schemaOfField } from './helpers.js';
+import { extractText, fieldOf, htmlBlockPage, messageOf, schemaOfField } from './helpers.js';
 
 describe('rule: type words', () => {
   const cases: [string, ReturnType<typeof typeWord>][] = [
@@ -74,6 +74,9 @@ describe('rule: constraints', () => {
     // One bound per 3DS version: the loosest of them is kept.
     ['For 3DS v1: XID (MAX: 40, MIN: 0). For 3DS v2: DS id (MAX: 36; MIN: 36).', { max: 40, min: 0 }, []],
     ['Broken (MAX 3; MIN 5).', { max: 3, min: 5 }, ['MIN 5 is greater than MAX 3; swap or correct them']],
+    // A value's bound keeps its decimals (it was read as 999); a sentence's final period is no decimal.
+    ['The yearly rate (MAX 999.99; MIN 0.5).', { max: 999.99, min: 0.5 }, []],
+    ['Plan id (MAX 64.)', { max: 64 }, []],
   ];
   it.each(cases)('%j', (text, want, problems) => {
     expect(constraints(text)).toEqual({ value: want, problems });
@@ -107,6 +110,18 @@ describe('rule: constraints', () => {
       maxItems: 5,
     });
   });
+
+  it('bounds a number by a decimal MAX as a value, and refuses a decimal length', async () => {
+    expect(await schemaOfField('<p><strong><code>rate</code></strong> <small>number</small><br/>The yearly rate (MAX 999.99; MIN 0).</p>')).toEqual({
+      type: 'number',
+      description: 'The yearly rate (MAX 999.99; MIN 0).',
+      minimum: 0,
+      maximum: 999.99,
+    });
+    expect(await messageOf(extractText(htmlBlockPage('<p><strong><code>code</code></strong> <small>string</small><br/>The code (MAX 2.5).</p>')))).toBe(
+      'test-page.md (code, line 9): MAX 2.5 counts characters on a string field, so it must be a whole number; correct it',
+    );
+  });
 });
 
 describe('rule: enums', () => {
@@ -117,6 +132,12 @@ describe('rule: enums', () => {
     ['quoted code', 'Possible values: <code>"True"</code> or <code>"False"</code>', ['True', 'False']],
     ['code run on an enum field', 'Beneficiary’s bank account type: <code>CHECKINGS</code> or <code>SAVINGS</code>.', ['CHECKINGS', 'SAVINGS']],
     ['li list', 'Possible values:<ul><li><code>INDIVIDUAL</code></li><li><code>ENTITY</code></li></ul>', ['INDIVIDUAL', 'ENTITY']],
+    // Constants in plain text, a piece of their own (the recipient page's workflow, the payment page's ticket type).
+    ['plain list in its own piece', '<br/><small>HOSTED_BY_PROVIDER, HOSTED_BY_YUNO, DIRECT</small>', ['HOSTED_BY_PROVIDER', 'HOSTED_BY_YUNO', 'DIRECT']],
+    ['plain list with slashes', '<br/><small> VIRTUAL / PHYSICAL </small>', ['VIRTUAL', 'PHYSICAL']],
+    ['plain list after the marker, or and a period', '<br/><small>Possible values: DAY, WEEK or MONTH.</small>', ['DAY', 'WEEK', 'MONTH']],
+    ['plain constants inside prose are no list', 'The type (DAY, WEEK, MONTH) of the interval.', undefined],
+    ['one constant is no list', '<br/><small>SUCCEEDED</small>', undefined],
   ];
   it.each(cases)('%s', async (_name, html, want) => {
     const schema = await schemaOfField(`<p><strong><code>a</code></strong> <small>enum</small><br/>The value. ${html}</p>`);

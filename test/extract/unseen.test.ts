@@ -1,0 +1,302 @@
+// A generalisation probe: three objects no corpus page documents (Webhook, Installments Plan, Banking
+// Account), written the way Yuno writes its pages (test/fixtures/unseen/: each as a ReadMe <HTMLBlock>, a
+// legacy [block:html] and a Mintlify page, with the quirks of the real ones), modelled on the payloads
+// of Yuno's OpenAPI files for them. The three formats give one schema; the fields read as the words
+// say; and generated with those OpenAPI files, the validators accept every 2xx example of them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { globSync } from 'tinyglobby';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generate } from '../../generators/index.js';
+import { extractAll } from '../../generators/extract.js';
+import { readOpenApi } from '../../generators/openapi/read.js';
+import { read } from '../../generators/page/read.js';
+import { matchObjects, type Sample } from '../../generators/reconcile/match.js';
+import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+import { tempDir, writeFiles, type Api } from '../emit/code-helpers.js';
+import { at, extractFile, repoRoot, shared } from './helpers.js';
+
+const fixtures = join(repoRoot, 'test', 'fixtures', 'unseen');
+const apiDir = join(shared, 'yuno-openapi');
+const OBJECTS = ['the-webhook-object', 'the-installments-plan-object', 'the-banking-account-object'] as const;
+const FORMATS = ['.md', '.legacy-block-html.md', '.mdx'] as const;
+/** The OpenAPI files whose operations return the three objects. */
+const API_FILES = ['webhooks/*.json', 'installments/*.json', 'banking-connectivity/accounts/*.json'];
+
+const docs = new Map<string, Promise<SchemaDocument>>();
+const doc = (file: string): Promise<SchemaDocument> => {
+  if (!docs.has(file)) docs.set(file, extractFile(join(fixtures, file)));
+  return docs.get(file)!;
+};
+
+/** Every field path, `[]` stepping into the items of an array of objects. */
+function fieldPaths(schema: JsonSchema, prefix = ''): string[] {
+  return Object.entries(schema.properties ?? {}).flatMap(([key, child]) => {
+    const path = prefix ? `${prefix}.${key}` : key;
+    const items = child.items as JsonSchema | undefined;
+    return [path, ...fieldPaths(child, path), ...(items?.properties ? fieldPaths(items, `${path}[]`) : [])];
+  });
+}
+
+describe('unseen pages: the three formats of an object give one schema', () => {
+  it.each(OBJECTS)('%s', async (object) => {
+    const formatOf = (f: string): string => read({ path: f, bytes: readFileSync(join(fixtures, object + f)) }).format;
+    expect(FORMATS.map(formatOf)).toEqual(['readme-htmlblock', 'readme-legacy-block', 'mintlify-mdx']);
+    const [html, legacy, mdx] = await Promise.all(FORMATS.map((f) => doc(object + f)));
+    for (const other of [legacy!, mdx!]) {
+      expect([other.name, other.slug]).toEqual([html!.name, html!.slug]);
+      expect(other.schema).toEqual(html!.schema);
+    }
+  });
+});
+
+describe.each(FORMATS)('unseen pages, format %s', (format) => {
+  it('has exactly the fields the page lists, at their depth', async () => {
+    expect(fieldPaths((await doc(`the-webhook-object${format}`)).schema)).toEqual([
+      'id', 'account_id', 'name', 'state', 'url', 'api_key', 'secret', 'hmac_client_secret', 'oauth2', 'oauth2.grant_type', 'oauth2.token_ttl',
+      'oauth2_authentication_url', 'oauth2_scope', 'oauth2_include_client_id', 'payment_triggers', 'enrollment_triggers', 'subscription_triggers',
+      'report_triggers', 'onboarding_triggers', 'renewal_days', 'created_at', 'updated_at',
+    ]);
+    // The pseudo field `installment object` holds the item's fields; `financial_costs` and `amount` are
+    // written as siblings of its inner <div> in the HTML, children in the Mintlify page.
+    expect(fieldPaths((await doc(`the-installments-plan-object${format}`)).schema)).toEqual([
+      'id', 'name', 'account_id', 'merchant_reference', 'installments_plan', 'installments_plan[].installment', 'installments_plan[].rate',
+      'installments_plan[].provider_id', 'installments_plan[].financial_costs', 'installments_plan[].financial_costs[].type',
+      'installments_plan[].financial_costs[].rate', 'installments_plan[].financial_costs[].formatted_value', 'installments_plan[].amount',
+      'installments_plan[].amount.currency', 'installments_plan[].amount.value', 'installments_plan[].amount.total_value', 'type', 'scheme',
+      'brand', 'iin', 'country_code', 'first_installment_deferral', 'amount', 'amount.Currency', 'amount.min_value', 'amount.max_value',
+      'availability', 'availability.start_at', 'availability.finish_at', 'payment_method_type', 'created_at', 'updated_at',
+    ]);
+    expect(fieldPaths((await doc(`the-banking-account-object${format}`)).schema)).toEqual([
+      'id', 'entity_id', 'onboarding_id', 'account_id', 'provider', 'provider.account_id', 'account_type', 'status', 'account_number',
+      'routing_number', 'iban', 'currency', 'balance', 'balance.available', 'balance.current', 'balance.pending', 'account_details',
+      'account_details.account_name', 'account_details.sort_code', 'account_details.bsb', 'account_details.swift', 'payment_rails',
+      'payment_rails.incoming', 'payment_rails.outgoing', 'supports_book_transfers', 'created_at', 'updated_at',
+    ]);
+  });
+
+  it('names the objects from their titles and reads their lead paragraphs', async () => {
+    const bank = await doc(`the-banking-account-object${format}`);
+    expect([bank.name, bank.slug]).toEqual(['BankingAccount', 'banking-account']);
+    // `&#39;` is decoded, in the Markdown before the block and in the MDX alike.
+    expect(bank.schema.description).toBe("This object represents a bank account opened for an onboarded entity through Yuno's banking connectivity.");
+    expect((await doc(`the-installments-plan-object${format}`)).name).toBe('InstallmentsPlan');
+  });
+
+  const webhook: [string, JsonSchema][] = [
+    ['id', { type: 'string', minLength: 1, maxLength: 64, description: 'The unique identifier of the webhook (MAX 64; MIN 1).', examples: ['12345'] }],
+    // `MAX: 64, MIN:36` and `MIN:3 y MAX:255`.
+    ['account_id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the account the webhook belongs to (MAX: 64, MIN:36).', examples: ['493e9374-510a-4201-9e09-de669d75f256'] }],
+    ['name', { type: 'string', minLength: 3, maxLength: 255, description: 'Your name for the webhook. It must be unique within the account (MIN:3 y MAX:255).', examples: ['Production payments listener'] }],
+    ['state', {
+      type: 'string',
+      enum: ['ACTIVE', 'INACTIVE'],
+      'x-openEnum': true,
+      'x-enumDescriptions': { ACTIVE: 'The webhook receives the notifications of the events it listens to.', INACTIVE: 'The deliveries are stopped; the configuration is kept.' },
+      description: 'The state of the webhook. A webhook starts out `ACTIVE`. Possible values:',
+    }],
+    // `{{`, `*/` and code stay text of the description; the generated code escapes them.
+    ['url', {
+      type: 'string',
+      minLength: 3,
+      maxLength: 526,
+      description: 'The endpoint Yuno sends the notifications to. It must be an `http` or `https` URL that resolves to a public, routable address; a template such as `https://api.acme.com/hooks/{{account}}` is sent as written, braces and all */ (MAX 526; MIN 3).',
+      examples: ['https://api.acme.com/yuno/webhooks'],
+    }],
+    ['api_key', { type: ['string', 'null'], description: 'Sent to your endpoint as the `x-api-key` header on every delivery. Masked as `***` in responses.', examples: ['***'] }],
+    // "or `null` when …" makes it nullable; the HTML's escaped backticks (\`x-secret\`) read as the MDX's code.
+    ['secret', { type: ['string', 'null'], description: 'Sent to your endpoint as the `x-secret` header on every delivery. Masked as `***`, or `null` when you have not configured it.', examples: ['***'] }],
+    ['oauth2', {
+      type: 'object',
+      description: '[Optional] How Yuno authenticates against your endpoint with OAuth 2.0. Sent as flat `oauth2_*` fields; listed here for reference only.',
+      properties: {
+        grant_type: { type: 'string', enum: ['client_credentials', 'password'], 'x-openEnum': true, description: 'The grant type Yuno requests the token with. Possible enum values: `client_credentials` or `password`.' },
+        // A MAX past any count of digits bounds the value.
+        token_ttl: { type: 'integer', minimum: 60, maximum: 86400, description: 'How many seconds Yuno keeps a token before it asks for a new one (MAX 86400; MIN 60).', examples: [3600] },
+      },
+    }],
+    // Entities (`&sect;`, `&mdash;`) decoded, the link made absolute Markdown.
+    ['oauth2_authentication_url', { type: 'string', minLength: 10, maxLength: 526, description: 'Your token endpoint. It must use HTTPS (MAX 526; MIN 10). [RFC 6749 §4.4](https://datatracker.ietf.org/doc/html/rfc6749#section-4.4) describes the exchange.', examples: ['https://api.acme.com/oauth/token'] }],
+    ['oauth2_scope', { type: 'string', description: 'The scope Yuno requests the token with — several scopes are separated by spaces, as in `webhooks:write payments:read`.', examples: ['webhooks:write'] }],
+    ['oauth2_include_client_id', { type: 'boolean', description: 'Whether Yuno also sends the client identifier as a header on the token request.', examples: [true] }],
+    ['payment_triggers.items', {
+      type: 'string',
+      enum: ['AUTHORIZE', 'VERIFY', 'CAPTURE', 'PURCHASE', 'REFUND', 'CANCEL', 'CHARGEBACK', 'FRAUD_SCREENING', 'PAYOUT', 'DISPUTE_UPDATE', 'INSTALLMENTS_UPDATE', 'THREE_D_SECURE', 'SETTLEMENT'],
+      'x-openEnum': true,
+    }],
+    // "Array of strings" whose one nested field describes the item.
+    ['enrollment_triggers', {
+      type: 'array',
+      description: 'Specifies the enrollment events array.',
+      items: { type: 'string', enum: ['ENROLL', 'UNENROLL', 'UPDATE'], 'x-openEnum': true, minLength: 3, maxLength: 32, description: 'An enrollment event (MAX 32; MIN 3). Possible enum values: `ENROLL`, `UNENROLL` or `UPDATE`' },
+    }],
+    ['subscription_triggers', {
+      type: ['array', 'null'],
+      description: 'The subscription events the webhook subscribes to. `null` when the webhook listens to no subscription event. Possible values:',
+      items: {
+        type: 'string',
+        enum: ['CREATE', 'CLOSE_TO_RENEWAL', 'RENEW', 'CANCEL'],
+        'x-openEnum': true,
+        'x-enumDescriptions': { CREATE: 'a subscription was created.', CLOSE_TO_RENEWAL: 'the renewal is renewal_days away.', RENEW: 'a billing cycle started.', CANCEL: 'the subscription was canceled.' },
+      },
+    }],
+    ['report_triggers', { type: 'array', items: { type: 'string' }, description: 'The report events the webhook subscribes to. Empty when it listens to none.', examples: [['UPDATE']] }],
+    // Constants in plain text on an array of enums.
+    ['onboarding_triggers', {
+      type: 'array',
+      description: 'The onboarding events of the [recipients](https://docs.y.uno/reference/the-recipient-object) the webhook subscribes to. CREATED, SUCCEEDED, DECLINED, BLOCKED',
+      items: { type: 'string', enum: ['CREATED', 'SUCCEEDED', 'DECLINED', 'BLOCKED'], 'x-openEnum': true },
+    }],
+    ['renewal_days', { type: ['integer', 'null'], minimum: 1, maximum: 30, description: 'The number of days before a renewal that Yuno sends the `CLOSE_TO_RENEWAL` notification (MAX 30; MIN 1). Can be set as null.', examples: [5] }],
+    ['updated_at', {
+      type: 'string',
+      format: 'date-time',
+      minLength: 27,
+      maxLength: 27,
+      description: 'The date and time the webhook was last updated. It matches `created_at` until you update the webhook for the first time (MAX 27; MIN 27; [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)).',
+      examples: ['2026-07-11T16:20:44.918330Z'],
+    }],
+  ];
+  it.each(webhook)('Webhook %s', async (path, want) => {
+    const schema = (await doc(`the-webhook-object${format}`)).schema;
+    const got = path.endsWith('.items') ? at(schema, path.slice(0, -'.items'.length)).items : at(schema, path);
+    expect(got).toEqual(want);
+  });
+
+  const plan: [string, JsonSchema][] = [
+    // "Array of strings" with one starred nested field: the item; the star makes nothing required.
+    ['account_id', { type: 'array', description: 'The accounts the plan applies to.', items: { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the account (MAX 64; MIN 36).', examples: ['f7c5fe77-721b-49c2-84d3-957748df3c2c'] } }],
+    ['merchant_reference', { type: 'string', minLength: 3, maxLength: 255, description: 'The identifier of the plan in your systems (MAX 255; MIN 3). Use it to find the plan again with `GET /installments-plans?merchant_reference={reference}`.', examples: ['Test'] }],
+    ['installments_plan[].installment', { type: 'integer', minimum: 1, maximum: 48, description: 'The number of monthly installments shoppers can choose (MAX 48; MIN 1).', examples: [3] }],
+    // Mojibake (`Â´`) repaired in the HTML.
+    ['installments_plan[].rate', { type: 'number', multipleOf: 0.01, description: 'The rate that will be applied to the final amount of the transaction by the payment provider´s acquirer after using installments (multiple of 0.01).', examples: [1.5] }],
+    ['installments_plan[].provider_id', { type: 'string', description: 'The provider that offers the installment, when only one does. Check the [Provider list](https://docs.y.uno/reference/provider-list).', examples: ['PAYU'] }],
+    ['installments_plan[].financial_costs[].type', { type: 'string', enum: ['CFT', 'TEA', 'TNA', 'CFTEA'], 'x-openEnum': true, description: 'The kind of cost. CFT, TEA, TNA, CFTEA' }],
+    // A decimal MAX bounds the value with its decimals.
+    ['installments_plan[].financial_costs[].rate', { type: 'number', minimum: 0, maximum: 999.99, description: 'The yearly percentage of the cost (MAX 999.99; MIN 0).', examples: [45.25] }],
+    ['installments_plan[].financial_costs[].formatted_value', { type: 'string', minLength: 2, maxLength: 10, description: 'The rate as shown to the customer, with the decimal comma of the country (MAX 10; MIN 2).', examples: ['45,25%'] }],
+    // ISO 4217 without a list: any string of three, and the description says so.
+    ['installments_plan[].amount.currency', { type: 'string', minLength: 3, maxLength: 3, description: 'The currency of the amounts (ISO 4217 MAX 3; MIN 3). The page lists no values for this enum, so any string is accepted.', examples: ['USD'] }],
+    ['installments_plan[].amount.value', { type: 'string', description: 'The amount of each installment, as a decimal string.', examples: ['33.34'] }],
+    // Code naming other things is no value list on a string.
+    ['type', { type: 'string', description: 'The type of plan: `MERCHANT` when you finance it, `PROVIDER` when the provider does. `""` when not set.' }],
+    ['iin', { type: 'string', minLength: 6, maxLength: 8, description: 'The issuer identification number the plan is limited to (MAX 8; MIN 6).', examples: ['45079900'] }],
+    ['country_code', { $ref: '#/$defs/CountryCode', description: 'The country of the plan (MAX 2; MIN 2; [ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference).' }],
+    // "number of months": a count, so values.
+    ['first_installment_deferral', { type: 'integer', minimum: 0, maximum: 3, description: 'The number of months the first installment is deferred (MAX 3; MIN 0).', examples: [0] }],
+    ['amount.Currency', {
+      type: 'string',
+      minLength: 3,
+      maxLength: 3,
+      description: 'The currency of the range (MAX 3; MIN 3; [ISO 4217](https://en.wikipedia.org/wiki/ISO_4217)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference). The values are listed in [Country reference](https://docs.y.uno/reference/country-reference); they are not checked here.',
+    }],
+    ['amount.max_value', { type: 'number', multipleOf: 0.0001, description: 'The largest amount the plan applies to (multiple of 0.0001).', examples: [100000000] }],
+    ['availability.start_at', { type: 'string', format: 'date-time', minLength: 20, maxLength: 27, description: 'The start date of the plan ([ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) MAX 27; MIN 20).', examples: ['2023-09-12T00:00:00Z'] }],
+  ];
+  it.each(plan)('InstallmentsPlan %s', async (path, want) => {
+    expect(at((await doc(`the-installments-plan-object${format}`)).schema, path)).toEqual(want);
+  });
+
+  it('InstallmentsPlan: the array bounds, the item required by `installment*` or `required`', async () => {
+    const schema = (await doc(`the-installments-plan-object${format}`)).schema;
+    const list = at(schema, 'installments_plan');
+    expect([list.type, list.minItems, list.maxItems, list.description]).toEqual(['array', 1, 48, 'The installments the customer can choose from (MAX 48; MIN 1).']);
+    expect((list.items as JsonSchema).required).toEqual(['installment']);
+    expect((list.items as JsonSchema).description).toBe('Specifies one installment option of the plan.');
+    expect(at(schema, 'installments_plan[].financial_costs').description).toBe('[Optional] The financial costs the customer pays for this installment, as regulators in Argentina (Comunicación "A" 5388) require.');
+    expect(at(schema, 'brand').items).toMatchObject({ type: 'string', 'x-openEnum': true });
+    expect((at(schema, 'brand').items as JsonSchema).enum).toHaveLength(20);
+    expect(schema.required).toBeUndefined();
+  });
+
+  const bank: [string, JsonSchema][] = [
+    // `<code><strong>id</strong></code>` and `<b><code>…</code></b>` headings; `string ` with a space.
+    ['id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the bank account (MAX 64; MIN 36).', examples: ['acct_aa0e8400-e29b-41d4-a716-446655440000'] }],
+    ['entity_id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the [entity](https://docs.y.uno/reference/the-entity-object) that owns the account (MAX 64; MIN 36).', examples: ['ent_660e8400-e29b-41d4-a716-446655440000'] }],
+    ['provider.account_id', { type: 'string', minLength: 1, maxLength: 255, description: 'The identifier of the account at the provider (Min: 1, max:255).', examples: ['col_bank_account_789'] }],
+    ['account_type', { type: 'string', enum: ['CHECKING', 'SAVINGS'], 'x-openEnum': true, description: 'The type of the bank account: `CHECKING` or `SAVINGS`.' }],
+    ['status', { type: 'string', enum: ['PENDING', 'ACTIVE', 'FROZEN', 'CLOSED'], 'x-openEnum': true, description: 'Status of the bank account. PENDING, ACTIVE, FROZEN, CLOSED' }],
+    // One bound per variant: the loosest of them.
+    ['account_number', { type: 'string', minLength: 4, maxLength: 34, description: 'The number of the account. For US accounts: (MAX 17; MIN 4). For IBAN countries: (MAX: 34, MIN: 15).', examples: ['1234567890'] }],
+    ['routing_number', { type: 'string', minLength: 9, maxLength: 9, description: 'The ABA routing number of the bank (MAX 9; MIN 9). Only for accounts in the US.', examples: ['123456789'] }],
+    ['iban', { type: ['string', 'null'], minLength: 15, maxLength: 34, description: 'The IBAN of the account, for accounts in IBAN countries (MAX 34; MIN 15). Written without spaces: `GB33BUKB20201555555555`, never `GB33 BUKB <...>`.', examples: [null] }],
+    // An ISO 4217 list is closed.
+    ['currency', { type: 'string', enum: ['USD', 'EUR', 'GBP', 'AUD', 'BRL'], minLength: 3, maxLength: 3, description: 'The currency of the account (MAX 3; MIN 3; [ISO 4217](https://en.wikipedia.org/wiki/ISO_4217)). Possible enum values: `USD`, `EUR`, `GBP`, `AUD` or `BRL`.' }],
+    ['balance.available', { type: 'number', multipleOf: 0.01, description: 'The amount you can move now (multiple of 0.01).', examples: [5000.25] }],
+    ['account_details.bsb', { type: ['string', 'null'], minLength: 6, maxLength: 6, description: 'The Australian Bank State Branch number (MAX 6; MIN 6). `null` outside Australia.', examples: ['062000'] }],
+    ['account_details.swift', { type: ['string', 'null'], minLength: 8, maxLength: 11, description: 'The SWIFT/BIC code of the bank (MAX 11; MIN 8). Can be set as null.', examples: ['BUKBGB22'] }],
+    ['payment_rails.incoming', {
+      type: 'array',
+      description: 'The rails the account can receive money through. Possible values:',
+      items: {
+        type: 'string',
+        enum: ['ACH', 'WIRE', 'RTP', 'FEDNOW', 'SEPA', 'FPS'],
+        'x-openEnum': true,
+        'x-enumDescriptions': { ACH: 'Automated Clearing House', WIRE: 'Fedwire or SWIFT wire', RTP: 'The Clearing House real-time payments', FEDNOW: 'FedNow instant payments', SEPA: 'SEPA credit transfer', FPS: 'UK Faster Payments' },
+      },
+    }],
+    ['supports_book_transfers', { type: 'boolean', description: 'Whether the account can move money to other accounts of the same bank without a payment rail. Default: false', examples: [true] }],
+  ];
+  it.each(bank)('BankingAccount %s', async (path, want) => {
+    expect(at((await doc(`the-banking-account-object${format}`)).schema, path)).toEqual(want);
+  });
+});
+
+describe('unseen pages generated with the OpenAPI files that return them', () => {
+  let api: Api;
+  let cases: { doc: SchemaDocument; samples: Sample[] }[];
+
+  beforeAll(async () => {
+    const pages = OBJECTS.map((o) => ({ path: `${o}.mdx`, bytes: readFileSync(join(fixtures, `${o}.mdx`)) }));
+    const openapi = globSync(API_FILES, { cwd: apiDir }).sort().map((f) => ({ path: f, text: readFileSync(join(apiDir, f), 'utf8') }));
+    const result = await generate({ pages, openapi, only: ['types', 'validators'] });
+    const dir = tempDir('unseen');
+    writeFiles(dir, result.files);
+    api = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
+    const matches = matchObjects(await extractAll(pages), await readOpenApi(openapi));
+    cases = result.schemas.map((d, i) => ({ doc: d, samples: matches[i]!.samples }));
+  });
+
+  it('matches every 2xx payload of those files to its object', () => {
+    expect(cases.map((c) => [c.doc.name, c.samples.length])).toEqual([
+      ['Webhook', 6],
+      ['InstallmentsPlan', 4],
+      ['BankingAccount', 4],
+    ]);
+    expect(cases.find((c) => c.doc.name === 'BankingAccount')!.samples.map((s) => s.where)).toEqual([
+      'banking-connectivity/accounts/close-account-banking.json DELETE /banking/accounts/{account_id} 200 "OK"',
+      'banking-connectivity/accounts/create-account-banking.json POST /banking/accounts 201 "Created (Account)"',
+      'banking-connectivity/accounts/get-account-details-banking.json GET /banking/accounts/{account_id} 200 "OK"',
+      'banking-connectivity/accounts/update-account-banking.json PATCH /banking/accounts/{account_id} 200 "OK (Updated Account)"',
+    ]);
+  });
+
+  it('accepts every one of them, in isX and isXStrict', () => {
+    for (const { doc: d, samples } of cases) {
+      for (const s of samples) {
+        expect(api[`is${d.name}`](s.value), s.where).toBe(true);
+        expect(api[`is${d.name}Strict`](s.value), s.where).toBe(true);
+      }
+    }
+  });
+
+  it('rejects them with a field of the wrong type, and the strict validators a value outside an open list', () => {
+    const sample = (name: string): Record<string, unknown> => structuredClone(cases.find((c) => c.doc.name === name)!.samples[0]!.value) as Record<string, unknown>;
+    const hook = sample('Webhook');
+    expect(api.isWebhook({ ...hook, renewal_days: '5' })).toBe(false);
+    expect(api.isWebhook({ ...hook, payment_triggers: 'AUTHORIZE' })).toBe(false);
+    expect(api.isWebhook({ ...hook, payment_triggers: ['REFUND', 'SOMETHING_NEW'] })).toBe(true);
+    expect(api.isWebhookStrict({ ...hook, payment_triggers: ['REFUND', 'SOMETHING_NEW'] })).toBe(false);
+    const plan = sample('InstallmentsPlan');
+    const items = plan.installments_plan as Record<string, unknown>[];
+    expect(api.isInstallmentsPlan({ ...plan, installments_plan: [{ ...items[0], installment: 49 }] })).toBe(false);
+    expect(api.isInstallmentsPlan({ ...plan, installments_plan: [{ ...items[1], financial_costs: [{ type: 'CFT', rate: 999.99, formatted_value: '999,99%' }] }] })).toBe(true);
+    expect(api.isInstallmentsPlan({ ...plan, installments_plan: [{ ...items[1], financial_costs: [{ type: 'CFT', rate: 1000, formatted_value: '1000%' }] }] })).toBe(false);
+    const account = sample('BankingAccount');
+    expect(api.isBankingAccount({ ...account, currency: 'XYZ' })).toBe(false);
+    expect(api.isBankingAccount({ ...account, status: 'FROZEN' })).toBe(true);
+    expect(api.isBankingAccountStrict({ ...account, status: 'DORMANT' })).toBe(false);
+    expect(api.isBankingAccount({ ...account, balance: { available: 1.005, current: 0, pending: 0 } })).toBe(false);
+  });
+});
