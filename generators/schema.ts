@@ -12,7 +12,7 @@ import { exampleValue, splitExample, type ExampleType } from './rules/examples.j
 import { kebabCase, nameWords, objectWords, typeName, words } from './rules/names.js';
 import { requiredness } from './rules/required.js';
 import { saysNullable } from './rules/nullable.js';
-import { KNOWN_TYPE_WORDS, typeWord, type Kind, type TypeWord } from './rules/type-words.js';
+import { KNOWN_TYPE_WORDS, typeWord, type ItemKind, type Kind, type TypeWord } from './rules/type-words.js';
 import { DOCS_BASE } from './rules/links.js';
 import { RECONCILE_RULES, makeNullable, reconcileField } from './reconcile/reconcile.js';
 import { CodegenError, type FieldTree, type JsonSchema, type Problem, type RawField, type SchemaDocument, type Segment } from './types.js';
@@ -336,7 +336,7 @@ const FIELD_RULES: readonly FieldRule<FieldState>[] = [
     apply: (s) => {
       const { kind, limits: { max, min } } = s;
       if (kind.kind !== 'array') return;
-      s.schema = { type: 'array', items: arrayItems(s.field, kind.of, s.pieces, s.path, s.ctx) };
+      s.schema = { type: 'array', items: arrayItems(s.field, kind.of, kind.format, s.pieces, s.path, s.ctx) };
       if (min !== undefined) s.schema.minItems = min;
       if (max !== undefined) s.schema.maxItems = max;
       s.exampleType = 'array';
@@ -406,7 +406,7 @@ function fieldSchema(field: RawField, path: string, forceNullable: boolean | und
   return done ? state.schema : undefined;
 }
 
-function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer' | 'number', pieces: RawField['segments'], path: string, ctx: Context): JsonSchema {
+function arrayItems(field: RawField, of: ItemKind, format: 'date-time' | 'date' | undefined, pieces: RawField['segments'], path: string, ctx: Context): JsonSchema {
   if (of === 'object') {
     // "array of objects" whose single child is a pseudo field like `metadata object` holding the item's fields.
     const only = field.children.length === 1 ? field.children[0]! : undefined;
@@ -442,7 +442,7 @@ function arrayItems(field: RawField, of: 'object' | 'string' | 'enum' | 'integer
     if (note) items.description = note;
     return items;
   }
-  return { type: of };
+  return format ? { type: of, format } : { type: of };
 }
 
 /** Put the enum rule's values on a string schema; the sentence for the description when it gives none. */

@@ -2,6 +2,9 @@
  * Rule "type words": the word in a field's heading (`<small>string</small>`, `type="int"`), any case,
  * → what kind of value the field holds.
  */
+/** What an array's items are, from its type word (`array of timestamps`: strings of format date-time). */
+export type ItemKind = 'object' | 'string' | 'enum' | 'integer' | 'number' | 'boolean';
+
 export type Kind =
   | { kind: 'string'; format?: 'date-time' | 'date' }
   | { kind: 'enum' }
@@ -9,7 +12,7 @@ export type Kind =
   | { kind: 'number' }
   | { kind: 'boolean' }
   | { kind: 'object' }
-  | { kind: 'array'; of: 'object' | 'string' | 'enum' | 'integer' | 'number' };
+  | { kind: 'array'; of: ItemKind; format?: 'date-time' | 'date' };
 
 export interface TypeWord {
   type: Kind;
@@ -37,48 +40,66 @@ const WORDS: Record<string, Kind> = {
   struct: { kind: 'object' },
 };
 
-const ARRAY_ITEMS: Record<string, 'object' | 'string' | 'enum' | 'integer' | 'number'> = {
-  object: 'object',
+/** The plural an `array of …` names its items with, and the singular type word it stands for. */
+const PLURALS: Record<string, string> = {
   objects: 'object',
-  struct: 'object',
-  structs: 'object',
-  string: 'string',
+  structs: 'struct',
   strings: 'string',
-  enum: 'enum',
   enums: 'enum',
-  integer: 'integer',
   integers: 'integer',
-  int: 'integer',
-  number: 'number',
+  ints: 'int',
   numbers: 'number',
-  float: 'number',
-  floats: 'number',
+  floats: 'float',
+  decimals: 'decimal',
+  doubles: 'double',
+  booleans: 'boolean',
+  bools: 'bool',
+  timestamps: 'timestamp',
+  dates: 'date',
 };
 
 /** The type words this rule knows, for error messages. */
-export const KNOWN_TYPE_WORDS = [...Object.keys(WORDS), 'array of objects', 'array of strings', 'array of enums', '<type> | null'];
+export const KNOWN_TYPE_WORDS = [...Object.keys(WORDS), 'array of objects', 'array of strings', 'array of enums', '<type>[]', '<type> | null'];
 
-/** `string`, `Timestamp`, `array of objects`, `Array of strings`, `string | null`, `string (UUID)`; undefined if unknown. */
+/**
+ * `string`, `Timestamp`, `array of objects`, `Array of strings`, `string[]`, `enum<string>[]`,
+ * `array<string>`, `string | null`, `string (UUID)`; undefined if unknown.
+ */
 export function typeWord(word: string): TypeWord | undefined {
   const parts = word.toLowerCase().split('|').map((p) => p.trim()).filter(Boolean);
   const nullable = parts.includes('null');
   const rest = parts.filter((p) => p !== 'null');
   if (rest.length !== 1) return undefined;
-  let w = rest[0]!.replace(/\s+/g, ' ');
-  // Mintlify's generated pages qualify a type: `enum<string>`, `number<float>`, `string<date-time>`; pages
-  // written as a Markdown table in parentheses: `string (UUID)`, `timestamp (ISO 8601)`.
-  const qualified = /^(\w+)\s*(?:<\s*([\w-]+)\s*>|\(\s*([\w -]+?)\s*\))$/.exec(w);
-  if (qualified) {
-    const base = qualified[1]!;
-    const inner = (qualified[2] ?? qualified[3])!;
-    w = base === 'string' && (inner === 'date-time' || inner === 'date') ? inner : base;
-  }
-  const array = /^(?:array|list) of (\w+)$/.exec(w) ?? /^(\w+)\[\]$/.exec(w);
+  const w = rest[0]!.replace(/\s+/g, ' ');
+  const array = /^(?:array|list) of (.+)$/.exec(w) ?? /^(.+?) ?\[\]$/.exec(w);
   if (array) {
-    const of = Object.hasOwn(ARRAY_ITEMS, array[1]!) ? ARRAY_ITEMS[array[1]!] : undefined;
-    return of ? { type: { kind: 'array', of }, nullable } : undefined;
+    const item = itemKind(array[1]!);
+    return item ? { type: item, nullable } : undefined;
   }
   if (w === 'array') return { type: { kind: 'array', of: 'object' }, nullable };
-  const kind = Object.hasOwn(WORDS, w) ? WORDS[w] : undefined;
+  const kind = qualifiedKind(w);
   return kind ? { type: kind, nullable } : undefined;
+}
+
+/**
+ * A type word that may be qualified: Mintlify's generated pages write `enum<string>`, `number<float>`,
+ * `string<date-time>`, `array<string>`; pages written as a Markdown table in parentheses: `string (UUID)`,
+ * `timestamp (ISO 8601)`.
+ */
+function qualifiedKind(w: string): Kind | undefined {
+  const qualified = /^(\w+) ?(?:< ?([\w-]+) ?>|\( ?([\w -]+?) ?\))$/.exec(w);
+  if (!qualified) return Object.hasOwn(WORDS, w) ? WORDS[w] : undefined;
+  const base = qualified[1]!;
+  const inner = (qualified[2] ?? qualified[3])!;
+  // `array<string>` is an array of strings, not of objects.
+  if (base === 'array' && qualified[2] !== undefined) return itemKind(inner);
+  return qualifiedKind(base === 'string' && (inner === 'date-time' || inner === 'date') ? inner : base);
+}
+
+/** The array whose items the word (singular or plural) names: `timestamps` → strings of format date-time. */
+function itemKind(word: string): Kind | undefined {
+  const item = qualifiedKind(Object.hasOwn(PLURALS, word) ? PLURALS[word]! : word);
+  if (!item || item.kind === 'array') return undefined;
+  if (item.kind === 'string' && item.format) return { kind: 'array', of: 'string', format: item.format };
+  return { kind: 'array', of: item.kind };
 }

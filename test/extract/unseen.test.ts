@@ -15,7 +15,7 @@ import { read } from '../../generators/page/read.js';
 import { matchObjects, type Sample } from '../../generators/reconcile/match.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { tempDir, writeFiles, type Api } from '../emit/code-helpers.js';
-import { at, extractFile, repoRoot, shared } from './helpers.js';
+import { at, extractFile, extractText, repoRoot, shared } from './helpers.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'unseen');
 const apiDir = join(shared, 'yuno-openapi');
@@ -298,5 +298,30 @@ describe('unseen pages generated with the OpenAPI files that return them', () =>
     expect(api.isBankingAccount({ ...account, status: 'FROZEN' })).toBe(true);
     expect(api.isBankingAccountStrict({ ...account, status: 'DORMANT' })).toBe(false);
     expect(api.isBankingAccount({ ...account, balance: { available: 1.005, current: 0, pending: 0 } })).toBe(false);
+  });
+});
+
+describe('unseen type words: arrays as Mintlify writes them', () => {
+  const page = (fields: string): string => `---\ntitle: "The Test Object"\n---\n\nThe test object.\n\n${fields}\n`;
+  it('reads `array<string>`, `enum<string>[]`, `boolean[]` and `array of timestamps` as arrays of those items', async () => {
+    const schema = (
+      await extractText(
+        page(
+          [
+            '<ParamField body="tags" type="array<string>">\n  The tags.\n</ParamField>',
+            '<ParamField body="events" type="enum<string>[]">\n  The events.\n\n  Possible enum values: `CREATE` or `RENEW`.\n</ParamField>',
+            '<ParamField body="flags" type="boolean[]">\n  The flags.\n</ParamField>',
+            '<ParamField body="retries_at" type="array of timestamps">\n  When the retries run (MAX 3).\n</ParamField>',
+          ].join('\n\n'),
+        ),
+        'test-page.mdx',
+      )
+    ).schema;
+    expect(schema.properties).toEqual({
+      tags: { type: 'array', description: 'The tags.', items: { type: 'string' } },
+      events: { type: 'array', description: 'The events. Possible enum values: `CREATE` or `RENEW`.', items: { type: 'string', enum: ['CREATE', 'RENEW'], 'x-openEnum': true } },
+      flags: { type: 'array', description: 'The flags.', items: { type: 'boolean' } },
+      retries_at: { type: 'array', description: 'When the retries run (MAX 3).', maxItems: 3, items: { type: 'string', format: 'date-time' } },
+    });
   });
 });
