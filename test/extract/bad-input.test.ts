@@ -62,7 +62,7 @@ describe('bad input', () => {
     );
     expect(await messageOf(extractText(page, 'bad.md'))).toBe(
       [
-        'bad.md (id, line 9): unknown type word "strnig"; use one of string, str, text, enum, timestamp, datetime, date-time, date, integer, int, number, float, decimal, double, boolean, bool, object, struct, array of objects, array of strings, array of enums, <type> | null',
+        'bad.md (id, line 9): unknown type word "strnig"; use one of string, str, text, enum, timestamp, datetime, date-time, date, integer, int, number, float, decimal, double, boolean, bool, object, struct, array of objects, array of strings, array of enums, <type>[], <type> | null',
         'bad.md (code, line 12): MIN 5 is greater than MAX 3; swap or correct them',
         'bad.md (code, line 15): duplicate field "code" (also on line 12); remove or rename one of them',
       ].join('\n'),
