@@ -20,6 +20,7 @@ import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { emit, tempDir, writeFiles, type Api } from './code-helpers.js';
 import { exactReference } from './exact-decimal.js';
 import { COMMON, objectForms, pick, Plain, random, some } from './adversarial-values.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, PROTO_DEFS } from './adversarial-defs.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -374,6 +375,33 @@ const CASES: Case[] = [
       { status: 'A' }, { status: 'C' }, { status: 1 }, { kind: 'a' }, { kind: null }, { kind: 'z' }, { kind: 1 }, { fixed: 'x' }, { fixed: 'y' }, { status: 'A', other: 1 },
     ],
   },
+  // `format` applies to strings only: a value of any other type passes it, beside any type list or none.
+  { name: 'FormatNoType', schema: { format: 'date' }, values: DATE_VALUES },
+  { name: 'FormatDateTimeNoType', schema: { format: 'date-time' }, values: DATE_VALUES },
+  { name: 'FormatStringOrNumber', schema: { type: ['string', 'number'], format: 'date', maximum: 3 }, values: DATE_VALUES },
+  { name: 'FormatNumber', schema: { type: 'number', format: 'date-time' }, values: DATE_VALUES },
+  { name: 'FormatInteger', schema: { type: ['integer', 'null'], format: 'date' }, values: DATE_VALUES },
+  { name: 'FormatNotString', schema: { type: ['boolean', 'null', 'object', 'array'], format: 'date', minProperties: 1, maxItems: 1 }, values: DATE_VALUES },
+  {
+    name: 'FormatPlaces',
+    schema: {
+      type: 'object',
+      properties: { d: { format: 'date' }, list: { type: 'array', items: { format: 'date-time' } }, either: { anyOf: [{ format: 'date' }, { type: 'integer', format: 'date-time' }] } },
+      patternProperties: { '^x-': { format: 'date' } },
+      additionalProperties: { not: { format: 'date-time', type: 'string' } },
+    },
+    values: [
+      ...DATE_VALUES.map((d) => ({ d })), ...DATE_VALUES.map((v) => ({ list: [v, '2020-01-01T00:00:00Z'] })), ...DATE_VALUES.map((either) => ({ either })),
+      ...DATE_VALUES.map((v) => ({ 'x-a': v })), ...DATE_VALUES.map((other) => ({ other })),
+    ],
+  },
+  {
+    // Definitions named as Object.prototype's members (and `$x`), referred to plainly and percent-encoded, from
+    // a property, items, a branch, `not`, other keys and a property named `__proto__`; recursive.
+    name: 'DefNamesProto',
+    schema: PROTO_DEFS.schema,
+    values: PROTO_DEFS.values,
+  },
 ];
 
 describe('is… and is…Strict answer as ajv.compile on hand-written schemas of the fast subset', () => {
@@ -549,5 +577,45 @@ describe(`is… and is…Strict answer as ajv.compile on ${SWEEP_SCHEMAS} seeded
 
   it.each(schemas.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(disagreements(apis(), c.name, c.schema, sweepValues(c.seed, c.schema))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Definitions named anything, `format` on any value: schemas built one at a time (adversarial-defs.ts)
+
+const DEFS_SCHEMAS = 24;
+const DEFS_VALUES = 40;
+
+describe(`is… and is…Strict answer as ajv.compile on ${DEFS_SCHEMAS} seeded schemas with definitions of any name and formats on any value`, () => {
+  const cases = Array.from({ length: DEFS_SCHEMAS }, (_, seed) => {
+    const r = random(seed + 5000);
+    const schema = defsSchema(r);
+    const values: unknown[] = [];
+    while (values.length < DEFS_VALUES) {
+      const value = defsValue(r, schema, schema as Record<string, unknown>);
+      values.push(...(value !== null && typeof value === 'object' && !Array.isArray(value) && values.length % 4 === 0 ? objectForms(value as Record<string, unknown>) : [value]));
+    }
+    return { name: `Defs${seed}`, schema, values: [...values, ...some(r, COMMON, 12)] };
+  });
+  const apis = new Map<string, Api>();
+  beforeAll(async () => {
+    for (const c of cases) apis.set(c.name, await directApi(c.name, c.schema));
+  }, 60_000);
+
+  it('our emitters build every schema but those referring to the definition named "" (`#/$defs/`: AJV\'s code)', () => {
+    const refersToEmpty = (c: (typeof cases)[number]): boolean => JSON.stringify(c.schema).includes('"#/$defs/"');
+    expect(cases.map(builtByUs)).toEqual(cases.map((c) => [c.name, refersToEmpty(c) ? expect.stringMatching(/^\$ref "#\/\$defs\/" at /) : null, !refersToEmpty(c)]));
+    // Most use names a JSON pointer or a URI escapes, and most put a `format` beside other types or none.
+    expect(cases.filter((c) => /"#\/\$defs\/[^"]*(~|%)/.test(JSON.stringify(c.schema))).length).toBeGreaterThanOrEqual(DEFS_SCHEMAS * 0.8);
+    expect(cases.filter((c) => /"format":"date(-time)?"(?!,"type":"string")/.test(JSON.stringify(c.schema))).length).toBeGreaterThanOrEqual(DEFS_SCHEMAS * 0.5);
+  });
+
+  it('the values reach both answers for most schemas', () => {
+    const both = cases.filter((c) => new Set(c.values.map(exactReference(flavours(c.schema).loose))).size === 2);
+    expect(both.length).toBeGreaterThanOrEqual(DEFS_SCHEMAS * 0.7);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(disagreements([apis.get(c.name) as Api], c.name, c.schema, c.values)).toEqual([]);
   });
 });

@@ -33,8 +33,9 @@ import { issuesOf } from '../../generators/runtime/validation.js';
 import type { GeneratedFile, JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { COMMON, NUMBERS, objectForms, pick, Plain, random, some, STRINGS } from './adversarial-values.js';
 import { loadPackage, type Api } from './code-helpers.js';
-import { exactAjv } from './exact-decimal.js';
-import { ajvErrors, asBuilt, compare, newTally, oracleOf, thrown, variants, type Flavour, type Tally } from './errors-oracle.js';
+import { exactAjv, exactReference } from './exact-decimal.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, PROTO_DEFS } from './adversarial-defs.js';
+import { ajvErrors, asBuilt, compare, newTally, oracleOf, show, thrown, variants, type Flavour, type Tally } from './errors-oracle.js';
 
 // ---------------------------------------------------------------------------------------------------------
 // The package and what built its error-collecting code
@@ -653,7 +654,29 @@ const CORNERS: { name: string; shape: Shape; schema: Record<string, unknown>; va
       $defs: { Letters: { type: 'string', enum: MANY } },
     },
     values: [{ letter: 'a', inline: 'j', list: ['b', 'c'] }, { letter: 'k', inline: 'A', list: ['a', 1, '__proto__'] }, { letter: null, other: 1 }, { inline: 'toString' }],
-  })),
+  })),  {
+    // `format` applies to strings only: values of every other type pass it, beside any type list or none; the
+    // type error of a single `number` comes in AJV's number group (format sits there too), an `integer`'s first.
+    name: 'FormatAnyValue',
+    shape: 'either',
+    schema: {
+      type: 'object',
+      properties: {
+        none: { format: 'date' },
+        noneTime: { format: 'date-time' },
+        sn: { type: ['string', 'number'], format: 'date', maximum: 3 },
+        num: { type: 'number', format: 'date-time', minimum: 0 },
+        int: { type: 'integer', format: 'date' },
+        other: { type: ['boolean', 'null', 'object', 'array'], format: 'date', minProperties: 1, maxItems: 1 },
+        list: { type: 'array', items: { format: 'date-time' } },
+        either: { anyOf: [{ format: 'date' }, { type: 'integer', format: 'date-time' }] },
+        never: { not: { format: 'date', type: 'string' } },
+      },
+    },
+    values: DATE_VALUES.map((v) => ({ none: v, noneTime: v, sn: v, num: v, int: v, other: v, list: [v], either: v, never: v })),
+  },
+  // Definitions named as Object.prototype's members, referred to plainly and percent-encoded (adversarial-defs.ts).
+  { name: 'DefNamesProto', shape: 'separate', schema: PROTO_DEFS.schema as Record<string, unknown>, values: PROTO_DEFS.values },
 ];
 
 describe('full.ts on keyword corners', () => {
@@ -937,5 +960,71 @@ describe('where ajv.compile is wrong, our answers', () => {
         expect([fn, thrown(api, fn, { k: {} }), thrown(api, fn, JSON.parse('{"k":{"":1}}'))]).toEqual([fn, [], [{ path: 'k', message: 'must NOT be valid (got an object)', keyword: 'not' }]]);
       }
     }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Definitions named anything, `format` on any value: schemas built one at a time (adversarial-defs.ts)
+
+const DEFS_SCHEMAS = 30;
+const DEFS_VALUES = 24;
+
+describe(`full.ts on ${DEFS_SCHEMAS} seeded schemas with definitions of any name and formats on any value, against ajv.compile`, () => {
+  const cases = Array.from({ length: DEFS_SCHEMAS }, (_, seed) => {
+    const r = random(seed + 7000);
+    const schema = defsSchema(r);
+    const values: unknown[] = [];
+    for (let i = 0; i < DEFS_VALUES; i++) values.push(...variants(defsValue(r, schema, schema as Rec), seed * 100 + i, 2));
+    return { name: `Defs${seed}`, schema, values: [...values, ...some(r, COMMON, 12)] };
+  });
+  const apis = new Map<string, Api>();
+  const tallies = new Map<string, Record<Flavour, Tally>>();
+  beforeAll(async () => {
+    for (const c of cases) apis.set(c.name, await directApi(c.name, c.schema));
+  }, 60_000);
+  const tally = (c: (typeof cases)[number]): Record<Flavour, Tally> => {
+    let t = tallies.get(c.name);
+    if (t === undefined) {
+      const oracle = oracleOf(c.schema);
+      t = { loose: newTally(), strict: newTally() };
+      for (const flavour of ['loose', 'strict'] as const) for (const [i, value] of c.values.entries()) compare(apis.get(c.name) as Api, c.name, oracle, flavour, value, `value ${i}`, t[flavour]);
+      tallies.set(c.name, t);
+    }
+    return t;
+  };
+
+  it('full.ts builds every schema but those referring to the definition named "" (`#/$defs/`: AJV\'s code)', () => {
+    const refersToEmpty = (c: (typeof cases)[number]): boolean => JSON.stringify(c.schema).includes('"#/$defs/"');
+    const unsupported = (c: (typeof cases)[number]): string | null => {
+      const { loose, strict } = validatedSchemas(protoAsPattern(c.schema));
+      return fullUnsupported(loose) ?? fullUnsupported(strict) ?? null;
+    };
+    expect(cases.map((c) => [c.name, unsupported(c)])).toEqual(
+      cases.map((c) => [c.name, refersToEmpty(c) ? expect.stringMatching(/^\$ref "#\/\$defs\/" at /) : null]),
+    );
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: is…, assert…, ~standard, safeParse… and parse… give ajv.compile\'s answers and issues, loose and strict', (_name, c) => {
+    const t = tally(c);
+    expect([...t.loose.failed, ...t.strict.failed, ...t.loose.oracleThrew, ...t.strict.oracleThrew]).toEqual([]);
+    // `is…` too: assert… asks it first, and a wrong `false` there would show as an empty list.
+    const api = apis.get(c.name) as Api;
+    const { loose, strict } = validatedSchemas(protoAsPattern(c.schema));
+    const wrong = (['loose', 'strict'] as const).flatMap((flavour) => {
+      const reference = exactReference(flavour === 'loose' ? loose : strict);
+      const fn = `is${c.name}${flavour === 'strict' ? 'Strict' : ''}`;
+      return c.values.filter((v) => api[fn](v) !== reference(v)).map((v) => ({ fn, value: show(v) }));
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('the sweep reaches valid and invalid values, and the keywords of the definitions and formats', () => {
+    const all = cases.map(tally);
+    const sum = (f: (t: Tally) => number): number => all.reduce((n, t) => n + f(t.loose) + f(t.strict), 0);
+    expect(all.filter((t) => t.loose.invalid === 0 || t.strict.invalid === 0)).toEqual([]);
+    expect(all.filter((t) => t.loose.valid > 0).length).toBeGreaterThanOrEqual(DEFS_SCHEMAS / 3);
+    const keywords = new Set(all.flatMap((t) => [...t.loose.keywords, ...t.strict.keywords]));
+    expect(['format', 'type', 'required', 'additionalProperties', 'anyOf', 'not', 'enum', 'multipleOf'].filter((k) => !keywords.has(k))).toEqual([]);
+    console.log(`full-adversarial definitions sweep: ${cases.length} schemas, ${sum((t) => t.values)} values checked, ${sum((t) => t.invalid)} invalid, ${sum((t) => t.comparisons)} comparisons`);
   });
 });
