@@ -293,6 +293,11 @@ function startField(el: Element, head: Head, lineAt: (i: number) => number): { f
     const node = after[i]!;
     if (node.type === 'text') {
       if (!node.data.trim()) continue;
+      // `<strong><code>id</code></strong>* <small>string</small>`: the required star outside the name.
+      if (!field.typeWord && node.data.trim() === '*' && !field.name.endsWith('*')) {
+        field.name += '*';
+        continue;
+      }
       if (!field.typeWord) break;
       field.marks = collapse(`${field.marks} ${node.data}`);
       continue;

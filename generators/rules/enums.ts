@@ -86,17 +86,25 @@ function codeRun(segments: Segment[]): string[] {
 const CONSTANT = /^(?=[A-Z0-9_]*[A-Z])[A-Z0-9][A-Z0-9_]*$/;
 const LIST_JOINS = /\s*(?:,\s*(?:or\s+|and\s+)?|\/|\s(?:or|and)\s)\s*/;
 
+/** After "Possible values:" a value may be any one word, quoted or not: `card`, `"A"`, `client_credentials`. */
+const MARKED_VALUE = /^(["'“]?)([A-Za-z0-9][\w.-]*)(["'”]?)$/;
+
 /**
- * The values of the first piece that is only a list of two or more constants in plain text, joined by
- * commas, `or`, `and` or slashes, optionally after "Possible values:" and before a final period. A
- * piece with code or links, or with any word that is not a constant, is prose.
+ * The values of the first piece that is a list in plain text, joined by commas, `or`, `and` or slashes,
+ * before an optional final period: after "Possible values:", one word each, quoted or not ("Possible
+ * values: "A", "B" or "C"."); a piece of its own, two or more constants (`PENDING, SUCCEEDED`). A piece
+ * with code or links, or with a word of prose in the list, is prose.
  */
 function plainList(segments: Segment[]): string[] {
   for (const s of segments) {
     if (s.codes.length > 0 || s.links.length > 0) continue;
-    const text = s.text.replace(MARKER, '').trim().replace(/\.$/, '');
+    const marker = s.text.search(MARKER);
+    const text = (marker >= 0 ? s.text.slice(marker).replace(MARKER, '') : s.text).trim().replace(/\.$/, '');
     const parts = text.split(LIST_JOINS);
-    if (parts.length >= 2 && parts.every((p) => CONSTANT.test(p))) return parts;
+    if (marker >= 0) {
+      const words = parts.map((p) => MARKED_VALUE.exec(p));
+      if (text && words.every((m) => m && (m[1] === '') === (m[3] === ''))) return words.map((m) => m![2]!);
+    } else if (parts.length >= 2 && parts.every((p) => CONSTANT.test(p))) return parts;
   }
   return [];
 }

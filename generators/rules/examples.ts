@@ -24,7 +24,8 @@ function findMarker(text: string): { index: number; length: number } | undefined
 export function splitExample(segments: Segment[]): { description: Segment[]; example?: string } {
   let example: string | undefined;
   const description: Segment[] = [];
-  for (const s of segments) {
+  for (let i = 0; i < segments.length; i++) {
+    const s = segments[i]!;
     const m = example === undefined ? findMarker(s.text) : undefined;
     if (!m || isParenthesised(s.text.slice(m.index + m.length))) {
       // "Example: (empty string when not from a payment link)" describes a value in prose: it stays text.
@@ -32,6 +33,8 @@ export function splitExample(segments: Segment[]): { description: Segment[]; exa
       continue;
     }
     example = s.text.slice(m.index + m.length);
+    // "Example:" ending its piece: the value is the next piece (a code block, a line of its own).
+    if (!example.trim() && i + 1 < segments.length) example = segments[++i]!.text;
     const before = s.text.slice(0, m.index).trim();
     if (before) {
       const mdAt = findMarker(s.markdown)?.index ?? -1;

@@ -66,7 +66,15 @@ export const KNOWN_TYPE_WORDS = [...Object.keys(WORDS), 'array of objects', 'arr
  * `array<string>`, `string | null`, `string (UUID)`; undefined if unknown.
  */
 export function typeWord(word: string): TypeWord | undefined {
-  const parts = word.toLowerCase().split('|').map((p) => p.trim()).filter(Boolean);
+  // `string | null`, and as tables write it, `string (nullable)` or `string, nullable`.
+  const parts = word
+    .toLowerCase()
+    .split('|')
+    .flatMap((p) => {
+      const marked = /^(.+?) ?(?:\( ?nullable ?\)|, ?nullable)$/.exec(p.trim().replace(/\s+/g, ' '));
+      return marked ? [marked[1]!, 'null'] : [p.trim()];
+    })
+    .filter(Boolean);
   const nullable = parts.includes('null');
   const rest = parts.filter((p) => p !== 'null');
   if (rest.length !== 1) return undefined;

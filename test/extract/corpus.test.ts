@@ -69,6 +69,9 @@ describe('corpus: fields read by hand from the pages', () => {
     ['the-subscription-object.md', 'payments', { type: 'array', description: 'Specifies the payments array.', items: { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the payment (MAX 64; MIN 36).' } }],
     ['the-payout-object.md', 'transactions[].provider_data.id', { type: 'string', enum: ['ADDI', 'MERCADO_PAGO', 'SPINPAY', 'WOMPI'], description: 'The data provider identification. Possible values: `ADDI`, `MERCADO_PAGO`, `SPINPAY`, `WOMPI`' }],
     ['the-reports-object.md', 'status', { type: 'string', enum: ['IN_PROCESS', 'SUCCEEDED', 'DOWNLOADED', 'EXPIRED', 'FAILED', 'ERROR'] }],
+    // Constants in plain text, a piece of their own (`<br/><small>HOSTED_BY_PROVIDER, HOSTED_BY_YUNO, DIRECT</small>`).
+    ['the-recipient-object.md', 'onboardings[].workflow', { type: 'string', enum: ['HOSTED_BY_PROVIDER', 'HOSTED_BY_YUNO', 'DIRECT'], 'x-openEnum': true }],
+    ['the-payment-object.md', 'additional_data.order.tickets[].type', { type: 'string', enum: ['VIRTUAL', 'PHYSICAL'], 'x-openEnum': true, description: 'Type of ticket VIRTUAL / PHYSICAL' }],
     // The page says MIN 36; its own example "Arcos dorados S.A" (17; the final period read as the sentence's) is evidence.
     ['the-recipient-object.md', 'legal_name', { type: 'string', minLength: 17, maxLength: 80 }],
   ];

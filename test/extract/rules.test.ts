@@ -54,6 +54,8 @@ describe('rule: type words', () => {
     ['list of dates', { type: { kind: 'array', of: 'string', format: 'date' }, nullable: false }],
     ['array of arrays', undefined],
     ['array (of objects)', undefined],
+    ['string (nullable)', { type: { kind: 'string' }, nullable: true }],
+    ['integer, nullable', { type: { kind: 'integer' }, nullable: true }],
     ['string (', undefined],
     ['strin', undefined],
     ['array of widgets', undefined],
@@ -150,6 +152,10 @@ describe('rule: enums', () => {
     ['plain list with slashes', '<br/><small> VIRTUAL / PHYSICAL </small>', ['VIRTUAL', 'PHYSICAL']],
     ['plain list after the marker, or and a period', '<br/><small>Possible values: DAY, WEEK or MONTH.</small>', ['DAY', 'WEEK', 'MONTH']],
     ['plain constants inside prose are no list', 'The type (DAY, WEEK, MONTH) of the interval.', undefined],
+    ['quoted words after the marker', 'Possible values: "card", "bank_transfer" or "wallet".', ['card', 'bank_transfer', 'wallet']],
+    ['prose after the marker is no list', '<br/><small>Possible enum values: see the payment type list.</small>', undefined],
+    ['li of constants before a dash', '<ul><li>ACH - Automated Clearing House</li><li>WIRE – Fedwire</li></ul>', ['ACH', 'WIRE']],
+    ['li of words before a dash is prose', '<ul><li>Cards - credit and debit</li><li>WIRE - Fedwire</li></ul>', undefined],
     ['one constant is no list', '<br/><small>SUCCEEDED</small>', undefined],
   ];
   it.each(cases)('%s', async (_name, html, want) => {
@@ -226,6 +232,12 @@ describe('rule: enums', () => {
 });
 
 describe('rule: field headings', () => {
+  it('reads a required star written after the name, outside its <strong>', async () => {
+    const doc = await extractText(htmlBlockPage('<p><strong><code>id</code></strong>* <small>string</small><br/>The id.</p>'));
+    expect(doc.schema.properties).toEqual({ id: { type: 'string', description: 'The id.' } });
+    expect(doc.schema.required).toEqual(['id']);
+  });
+
   it('reads <strong><code>, <code><strong> and a bare <code> followed by the type word', async () => {
     for (const head of ['<strong><code>id</code></strong>', '<code><strong>id</strong></code>', '<b><code>id</code></b>', '<code>id</code>']) {
       expect(await schemaOfField(`<p>${head} <small>string</small><br/>The id (MAX 5).</p>`)).toEqual({ type: 'string', maxLength: 5, description: 'The id (MAX 5).' });
@@ -279,6 +291,8 @@ describe('rule: examples', () => {
     expect(splitExample([seg('The id (MAX 64).'), seg('Example: abc')])).toEqual({ description: [seg('The id (MAX 64).')], example: 'abc' });
     expect(splitExample([seg('Key (for example: order_id).')])).toEqual({ description: [seg('Key (for example: order_id).')] });
     expect(splitExample([seg('The rate. Example: 1.5')]).example).toBe('1.5');
+    // "Example:" ending its piece: the value is the next one (a fenced block, a line of its own).
+    expect(splitExample([seg('Meta.'), seg('Example:'), seg('{"a": 1}'), seg('More.')])).toEqual({ description: [seg('Meta.'), seg('More.')], example: '{"a": 1}' });
     // Prose in parentheses after the marker stays in the description (issue 12).
     expect(splitExample([seg('The code.'), seg('Example: (empty string when not from a payment link)')])).toEqual({
       description: [seg('The code.'), seg('Example: (empty string when not from a payment link)')],
