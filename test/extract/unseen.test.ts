@@ -1,5 +1,5 @@
-// A generalisation probe: three objects no corpus page documents (Webhook, Installments Plan, Banking
-// Account), written the way Yuno writes its pages (test/fixtures/unseen/: each as a ReadMe <HTMLBlock>, a
+// A generalisation probe: four objects no corpus page documents (Webhook, Installments Plan, Banking
+// Account, Plan), written the way Yuno writes its pages (test/fixtures/unseen/: each as a ReadMe <HTMLBlock>, a
 // legacy [block:html] and a Mintlify page, with the quirks of the real ones), modelled on the payloads
 // of Yuno's OpenAPI files for them. The three formats give one schema; the fields read as the words
 // say; and generated with those OpenAPI files, the validators accept every 2xx example of them.
@@ -19,10 +19,10 @@ import { at, extractFile, extractText, repoRoot, shared } from './helpers.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'unseen');
 const apiDir = join(shared, 'yuno-openapi');
-const OBJECTS = ['the-webhook-object', 'the-installments-plan-object', 'the-banking-account-object'] as const;
+const OBJECTS = ['the-webhook-object', 'the-installments-plan-object', 'the-banking-account-object', 'the-plan-object'] as const;
 const FORMATS = ['.md', '.legacy-block-html.md', '.mdx'] as const;
-/** The OpenAPI files whose operations return the three objects. */
-const API_FILES = ['webhooks/*.json', 'installments/*.json', 'banking-connectivity/accounts/*.json'];
+/** The OpenAPI files whose operations return the four objects. */
+const API_FILES = ['webhooks/*.json', 'installments/*.json', 'banking-connectivity/accounts/*.json', 'plans/*.json'];
 
 const docs = new Map<string, Promise<SchemaDocument>>();
 const doc = (file: string): Promise<SchemaDocument> => {
@@ -74,6 +74,72 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
       'account_details.account_name', 'account_details.sort_code', 'account_details.bsb', 'account_details.swift', 'payment_rails',
       'payment_rails.incoming', 'payment_rails.outgoing', 'supports_book_transfers', 'created_at', 'updated_at',
     ]);
+  });
+
+  it('Plan: fields at every depth, required by `name*` or `required`', async () => {
+    const schema = (await doc(`the-plan-object${format}`)).schema;
+    expect(fieldPaths(schema)).toEqual([
+      'id', 'account_id', 'name', 'description', 'merchant_reference', 'status', 'base_amount', 'base_amount.currency', 'base_amount.value',
+      'frequency', 'frequency.type', 'frequency.value', 'country_prices', 'country_prices[].country', 'country_prices[].amount',
+      'country_prices[].amount.currency', 'country_prices[].amount.value', 'allowed_payment_methods', 'metadata', 'metadata[].key',
+      'metadata[].value', 'phases', 'phases[].order', 'phases[].name', 'phases[].type', 'phases[].duration', 'phases[].duration.type',
+      'phases[].duration.value', 'phases[].amount', 'phases[].amount.currency', 'phases[].amount.value', 'phases[].total_payments',
+      'subscribers_count', 'countries', 'created_at', 'updated_at',
+    ]);
+    expect(schema.required).toEqual(['name', 'base_amount', 'frequency']);
+  });
+
+  const planFields: [string, JsonSchema][] = [
+    ['status', {
+      type: 'string',
+      enum: ['ACTIVE', 'CANCELED'],
+      'x-openEnum': true,
+      'x-enumDescriptions': { ACTIVE: 'New subscriptions can be created from the plan.', CANCELED: 'The plan was canceled with POST /plans/{plan_id}/status.' },
+      description: 'The status of the plan. A canceled plan keeps its subscriptions but accepts no new ones. Possible values:',
+    }],
+    // A line break inside the summary's <p> and a paragraph's soft break read the same.
+    ['frequency.value', { type: 'integer', minimum: 1, maximum: 365, description: 'The number of units between two charges (MAX 365; MIN 1).', examples: [1] }],
+    ['country_prices[].country', { $ref: '#/$defs/CountryCode', description: 'The country of the price (MAX 2; MIN 2; [ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference).' }],
+    ['country_prices[].amount.value', { type: 'number', multipleOf: 0.0001, description: 'The price (multiple of 0.0001).', examples: [99.9] }],
+    // A link to another list: a plain string, and the description says so.
+    ['allowed_payment_methods', {
+      type: 'array',
+      description: 'The payment method types accepted for the subscriptions of the plan. Possible enum values: Check the [Payment type list](https://docs.y.uno/reference/payment-type-list).',
+      items: { type: 'string', description: 'The values are listed in [Payment type list](https://docs.y.uno/reference/payment-type-list); they are not checked here.' },
+    }],
+    ['metadata', {
+      type: 'array',
+      maxItems: 50,
+      description: 'Key-value pairs attached to the plan (MAX 50). Independent of any `metadata` set on a subscription created from it.',
+      items: {
+        type: 'object',
+        description: 'Specifies one metadata entry.',
+        properties: {
+          key: { type: 'string', maxLength: 48, description: 'The key of the entry (MAX 48).', examples: ['campaign'] },
+          value: { type: 'string', maxLength: 512, description: 'The value of the entry (MAX 512).', examples: ['app_store'] },
+        },
+      },
+    }],
+    // "(MIN 1)" on a position: a digit count (documentation only); on "the number of units": a value.
+    ['phases[].order', { type: 'integer', 'x-minDigits': 1, description: 'The position of the phase (MIN 1).', examples: [1] }],
+    ['phases[].duration.value', { type: 'integer', minimum: 1, description: 'The number of units the phase lasts (MIN 1).', examples: [3] }],
+    ['phases[].type', { type: 'string', enum: ['TRIAL', 'REGULAR'], 'x-openEnum': true, description: 'The kind of phase. TRIAL, REGULAR' }],
+    ['phases[].total_payments', { type: ['integer', 'null'], description: 'The number of charges of the phase, computed as `duration / frequency`.', examples: [3] }],
+    ['countries', {
+      type: 'array',
+      description: 'The countries the plan has a price for. Only in the list of plans.',
+      items: { $ref: '#/$defs/CountryCode', description: 'A country (MAX 2; MIN 2; [ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1)).', examples: ['BR'] },
+    }],
+  ];
+  it.each(planFields)('Plan %s', async (path, want) => {
+    expect(at((await doc(`the-plan-object${format}`)).schema, path)).toEqual(want);
+  });
+
+  it('Plan: "`null` on the terminal phase" makes the phase objects nullable', async () => {
+    const schema = (await doc(`the-plan-object${format}`)).schema;
+    expect(at(schema, 'phases[].duration').type).toEqual(['object', 'null']);
+    expect(at(schema, 'phases[].amount').type).toEqual(['object', 'null']);
+    expect(at(schema, 'frequency').type).toBe('object');
   });
 
   it('names the objects from their titles and reads their lead paragraphs', async () => {
@@ -258,11 +324,18 @@ describe('unseen pages generated with the OpenAPI files that return them', () =>
     cases = result.schemas.map((d, i) => ({ doc: d, samples: matches[i]!.samples }));
   });
 
-  it('matches every 2xx payload of those files to its object', () => {
+  it('matches the 2xx payloads of those files to their objects', () => {
     expect(cases.map((c) => [c.doc.name, c.samples.length])).toEqual([
       ['Webhook', 6],
       ['InstallmentsPlan', 4],
       ['BankingAccount', 4],
+      ['Plan', 3],
+    ]);
+    // The list's items, under its `items` key.
+    expect(cases.find((c) => c.doc.name === 'Plan')!.samples.map((s) => s.where)).toEqual([
+      'plans/create-plan.json POST /plans 200 "Result"',
+      'plans/list-plans.json GET /plans 200 "Result"/items/0',
+      'plans/retrieve-plan.json GET /plans/{plan_id} 200 "Result"',
     ]);
     expect(cases.find((c) => c.doc.name === 'BankingAccount')!.samples.map((s) => s.where)).toEqual([
       'banking-connectivity/accounts/close-account-banking.json DELETE /banking/accounts/{account_id} 200 "OK"',
@@ -298,6 +371,12 @@ describe('unseen pages generated with the OpenAPI files that return them', () =>
     expect(api.isBankingAccount({ ...account, status: 'FROZEN' })).toBe(true);
     expect(api.isBankingAccountStrict({ ...account, status: 'DORMANT' })).toBe(false);
     expect(api.isBankingAccount({ ...account, balance: { available: 1.005, current: 0, pending: 0 } })).toBe(false);
+    const plan2 = structuredClone(cases.find((c) => c.doc.name === 'Plan')!.samples[2]!.value) as Record<string, unknown>;
+    const phases = plan2.phases as Record<string, unknown>[];
+    expect(api.isPlan({ ...plan2, phases: [phases[0], { ...phases[1], duration: 3 }] })).toBe(false);
+    expect(api.isPlan({ ...plan2, country_prices: [{ country: 'ZZ', amount: { currency: 'USD', value: 1 } }] })).toBe(false);
+    const { name: _name, ...nameless } = plan2;
+    expect(api.isPlan(nameless)).toBe(false);
   });
 });
 
