@@ -23,8 +23,8 @@ export const RECONCILE_RULES = {
   'enum-values': 'values outside the page\'s list extend it',
   'api-field': 'a field the API returns that the page lacks is added, marked as not on the page',
   'timestamp-lengths': 'where a real timestamp the API sends has another length than a timestamp field allows, no timestamp field keeps length bounds (the format checks the value)',
-  'null-for-absent': 'where the API sends null for an absent value anywhere in an object, every optional field of it may be null',
-  'empty-for-absent': 'where the API sends "" for an absent string anywhere in an object, every optional string field of it may be ""',
+  'null-for-absent': 'where the API sends null for an absent value in any of its payloads, every optional field may be null',
+  'empty-for-absent': 'where the API sends "" for an absent string in any of its payloads, every optional string field may be ""',
   required: 'a top-level field present and not null in every example (3 or more) is required',
   'non-empty': 'a nested object the API sent with fields every time (3 or more) is never empty',
 } as const;
@@ -80,7 +80,7 @@ export function reconcile(schema: JsonSchema, samples: Sample[], options: Reconc
   // The timestamp convention reads the page's bounds, so it comes before the per-field rules widen them.
   let out = timestampLengths(schema, options.apiPayloads ?? samples, ctx);
   out = node(out, samples, '', ctx);
-  out = absentConventions(out, samples, ctx);
+  out = absentConventions(out, samples, options.apiPayloads ?? [], ctx);
   if (ctx.defs.size > 0) out.$defs = { ...(out.$defs ?? {}), ...Object.fromEntries(ctx.defs) };
   return { schema: out, placeholders: ctx.placeholders };
 }
@@ -185,14 +185,19 @@ function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSc
 }
 
 /**
- * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API,
- * not of one field. Once the payloads of an object show `null` (or `""`) for absent values, every
- * optional field of it may carry the same (a field the evidence or the page requires keeps its type):
- * the examples never show every field absent, and a real payload that does must not be rejected. The
- * object records the convention once (`x-reconciled` on the object), each field's schema shows it.
+ * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API
+ * (its serializer's habit, as for timestamps), not of one field or one object. Once its payloads show
+ * `null` (or `""`) for absent values, every optional field may carry the same (a field the evidence or
+ * the page requires keeps its type): the examples never show every field absent, and a real payload that
+ * does must not be rejected. An object whose own payloads are few or none follows the convention the
+ * rest of the API shows. The object records the convention once (`x-reconciled` on the object, its own
+ * payloads' evidence first, and whether only other objects' payloads showed it); each field's schema shows it.
  */
-function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSchema {
-  const { nulls, empties } = absentMarkers(samples);
+function absentConventions(root: JsonSchema, samples: Sample[], apiPayloads: Sample[], ctx: Ctx): JsonSchema {
+  const own = absentMarkers(samples);
+  const api = absentMarkers(apiPayloads);
+  const nulls = [...own.nulls, ...api.nulls];
+  const empties = [...own.empties, ...api.empties];
   if (nulls.length === 0 && empties.length === 0) return root;
   const refused = (path: string, rule: ReconcileRule): boolean => ctx.options.refused?.(path, rule) ?? false;
   let nullFields = 0;
@@ -212,17 +217,20 @@ function absentConventions(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonS
     return field;
   });
   const records = [...((out['x-reconciled'] as Reconciliation[] | undefined) ?? [])];
-  const entry = (rule: ReconcileRule, seen: Sample[], api: string, result: string): Reconciliation => ({
-    rule,
-    page: 'optional fields of a given type',
-    api,
-    result,
-    count: seen.length,
-    evidence: unique(seen.map((s) => s.where)).slice(0, EVIDENCE_SHOWN),
-  });
+  const entry = (rule: ReconcileRule, ownSeen: Sample[], seen: Sample[], api: string, result: string): Reconciliation => {
+    const where = unique(seen.map((s) => s.where));
+    return {
+      rule,
+      page: 'optional fields of a given type',
+      api: ownSeen.length > 0 ? api : `${api}, in other objects' payloads`,
+      result,
+      count: where.length,
+      evidence: where.slice(0, EVIDENCE_SHOWN),
+    };
+  };
   const fields = (n: number, what: string): string => `${n} more optional ${what}${n === 1 ? ' accepts' : 's accept'}`;
-  if (nullFields > 0) records.push(entry('null-for-absent', nulls, 'null for absent values', `${fields(nullFields, 'field')} null`));
-  if (emptyFields > 0) records.push(entry('empty-for-absent', empties, '"" for absent strings', `${fields(emptyFields, 'string field')} ""`));
+  if (nullFields > 0) records.push(entry('null-for-absent', own.nulls, nulls, 'null for absent values', `${fields(nullFields, 'field')} null`));
+  if (emptyFields > 0) records.push(entry('empty-for-absent', own.empties, empties, '"" for absent strings', `${fields(emptyFields, 'string field')} ""`));
   if (records.length > 0) out['x-reconciled'] = records;
   return out;
 }
