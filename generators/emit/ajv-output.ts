@@ -3,7 +3,8 @@
  * run-time `require`s become the shared module's helpers, its `exports.x = …` a constant), AJV's numbered
  * function names the stable ones of functionNames, the error literals of the fast flavour one placeholder,
  * those of the full flavour compact `pushError` calls, and, for a fast function serving both variants, its
- * unknown-key loops behind the `closed$` switch. Every pass matches node shapes, never the code's text.
+ * unknown-key loops behind the `closed$` switch; the lookup object of its `uniqueItems` gets no prototype. Every
+ * pass matches node shapes, never the code's text.
  */
 import { CodegenError } from '../types.js';
 import { type AnyNode, expression, mapChildren, nodes, parseScript, referencesIn, statement, statementListsIn } from './js-ast.js';
@@ -85,6 +86,19 @@ export function selfContained(tree: AjvTree, where: string): CodeNeeds {
     ]);
   }
   return needs;
+}
+
+/**
+ * AJV's `uniqueItems` for items of scalar types finds duplicates with a plain object keyed by the items
+ * (`const indices0 = {}`): a second "__proto__" string read the prototype there, never a number, so
+ * `["__proto__", "__proto__"]` passed as unique. Each such object is made without a prototype.
+ */
+export function nullPrototypeIndices(tree: AjvTree): void {
+  for (const node of tree.all) {
+    if (node.type !== 'VariableDeclarator' || !/^indices\d*$/.test(String((node['id'] as AnyNode)['name']))) continue;
+    const init = node['init'] as AnyNode | null;
+    if (init?.type === 'ObjectExpression' && (init['properties'] as AnyNode[]).length === 0) node['init'] = expression('Object.create(null)');
+  }
 }
 
 /** `require("m").default` → "m"; anything else undefined. */

@@ -1,22 +1,25 @@
 /** Value helpers of the validators: deep equality, exact `multipleOf`, packed code lists. */
 
-/** Deep equality of JSON values, with the answers of the `equal` AJV's `enum`/`const` use. */
+/**
+ * Deep equality of JSON values, as JSON Schema defines it for `const`, `enum` and `uniqueItems`: numbers by value,
+ * arrays item by item, objects by their own enumerable keys, whatever their prototype (as every other keyword
+ * reads an object). A key named `valueOf`, `toString` or `constructor` is data like any other: the `equal` AJV's
+ * code uses called such keys as methods (it threw on {"valueOf": 1}) and compared `constructor` keys as
+ * prototypes ({"constructor": {}} was not equal to itself). NaN, which JSON has not, equals NaN.
+ */
 export function deepEqual(a: any, b: any): boolean {
   if (a === b) return true;
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return a !== a && b !== b;
-  if (a.constructor !== b.constructor) return false;
-  if (Array.isArray(a)) {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a !== a && b !== b;
+  const list = Array.isArray(a);
+  if (list !== Array.isArray(b)) return false;
+  if (list) {
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) if (!deepEqual(a[i], b[i])) return false;
     return true;
   }
-  if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-  if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-  if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
   const keys = Object.keys(a);
   if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
-  for (const key of keys) if (!deepEqual(a[key], b[key])) return false;
+  for (const key of keys) if (!Object.prototype.propertyIsEnumerable.call(b, key) || !deepEqual(a[key], b[key])) return false;
   return true;
 }
 

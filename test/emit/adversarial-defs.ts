@@ -10,7 +10,9 @@
  * Object.prototype members, names like the generated code's own (`data`, `runtime`, the root's), names that end a
  * comment or a script, and the empty name; each `$ref` to one written in one of the forms a URI allows (escaped
  * token, percent-encoded, every character percent-encoded, or as it is), from several places and recursively, and
- * `#` (the root) below a property.
+ * `#` (the root) below a property. And schemas outside the emitters' keyword table whose AJV code calls our
+ * run-time equality (`const` and `enum` of objects and arrays, `uniqueItems`), with values whose keys are
+ * Object.prototype's members.
  */
 import { buildValidators } from '../../generators/emit/validators.js';
 import * as validation from '../../generators/runtime/validation.js';
@@ -241,3 +243,36 @@ export const PROTO_DEFS: { schema: JsonSchema; values: unknown[] } = {
       { "other": "2020-02-30" }, { "other": null }, { "one": { "q": true, "p": { "q": true, "constructor": 1 } } }, { "one": {} }, { "one": [] }
     ]`) as unknown[],
 };
+
+// ---------------------------------------------------------------------------------------------------------
+// Outside the keyword table: AJV's code, with our run-time equality (generators/runtime/values.ts deepEqual)
+
+/** Objects and arrays as JSON.parse makes them: keys named as Object.prototype's members are own data. */
+const EQUALITY_VALUES: unknown[] = JSON.parse(`[
+  {"valueOf": 1}, {"toString": "x"}, {"constructor": {}}, {"constructor": 1}, {"__proto__": 1}, {"a": 1, "valueOf": 1}, {"a": 1}, {"a": 1.0, "b": [1, 2]},
+  {"b": [1, 2], "a": 1}, {"a": 1, "b": [2, 1]}, {"a": -0}, {"a": 0}, [0], [-0], [1, "1"], [], {}, [{}], [[]], {"x": null}, {"x": null, "y": null}
+]`);
+
+/** [name, schema, values]: `const`/`enum` of objects and arrays, `uniqueItems` of scalar and of any items. */
+export const EQUALITY_CASES: { name: string; schema: Record<string, unknown>; values: unknown[] }[] = [
+  { name: 'ConstObject', schema: { const: { a: 1, b: [1, 2] } }, values: EQUALITY_VALUES },
+  { name: 'ConstProtoKeys', schema: JSON.parse('{"const": {"constructor": {}, "valueOf": 1, "toString": "x"}}'), values: [...EQUALITY_VALUES, ...JSON.parse('[{"constructor": {}, "valueOf": 1, "toString": "x"}, {"toString": "x", "valueOf": 1, "constructor": {}}, {"constructor": {"a": 1}, "valueOf": 1, "toString": "x"}]')] },
+  { name: 'EnumMixed', schema: JSON.parse('{"enum": [[0], {"x": null}, {"valueOf": 1}, {"constructor": 1}, "a", 0, null]}'), values: [...EQUALITY_VALUES, 'a', 0, -0, null, false] },
+  {
+    name: 'UniqueItems',
+    schema: {
+      type: 'object',
+      properties: {
+        strings: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        scalars: { type: 'array', items: { type: ['string', 'number', 'null', 'boolean'] }, uniqueItems: true },
+        any: { type: 'array', uniqueItems: true },
+      },
+    },
+    values: JSON.parse(`[
+      {"strings": ["__proto__", "__proto__"]}, {"strings": ["__proto__", "a", "__proto__"]}, {"strings": ["constructor", "constructor"]}, {"strings": ["toString", "x", "toString"]},
+      {"strings": ["a", "b", 1, 1]}, {"scalars": ["__proto__", 1, "__proto__"]}, {"scalars": ["1", 1]}, {"scalars": [1, 1.0]}, {"scalars": [0, -0]}, {"scalars": ["null", null, "null"]},
+      {"scalars": [true, "true", true]}, {"any": [{"valueOf": 1}, {"valueOf": 1}]}, {"any": [{"constructor": {}}, {"constructor": {}}]}, {"any": [{"toString": "x"}, {"toString": "y"}]},
+      {"any": [[1], [1.0]]}, {"any": [{"a": 1, "b": 2}, {"b": 2, "a": 1}]}, {"any": [0, -0]}, {"any": [{}, []]}, {"any": ["__proto__", "__proto__"]}, {"strings": ["a", "b"], "any": [1, "1"]}
+    ]`),
+  },
+];

@@ -116,7 +116,98 @@ export function exactAjv(extra: Options = {}): Ajv2020 {
     return false;
   } as ((schema: boolean, data: Record<string, unknown>) => boolean) & { errors?: unknown[] };
   ajv.addKeyword({ keyword: EMPTY_NAME_REQUIRED, type: 'object', schemaType: 'boolean', errors: true, validate: emptyName });
+  useJsonEquality(ajv);
   return ajv;
+}
+
+/**
+ * A value as text that two values share exactly when JSON Schema calls them equal (instance equality): numbers
+ * by value (-0 is 0), strings, arrays item by item, objects by their own enumerable keys in any order, whatever
+ * their prototype; `undefined` (an absent item) and NaN, which JSON has not, as markers of their own. Written
+ * apart from the product's `deepEqual` (generators/runtime/values.ts), by another route.
+ */
+export function jsonKey(value: unknown): string {
+  if (value === undefined) return 'u';
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : `n${Object.is(value, -0) ? 0 : value}`;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${Array.from({ length: value.length }, (_, i) => jsonKey(value[i])).join(',')}]`;
+  const keys = Object.keys(value).sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${jsonKey((value as Record<string, unknown>)[key])}`).join(',')}}`;
+}
+
+type Validate = ((schema: unknown, data: unknown, parentSchema?: Record<string, unknown>) => boolean) & { errors?: unknown[] };
+
+/** A keyword's check that fails with this one error (AJV's keyword, params and message). */
+function failing(check: (schema: never, data: unknown, parentSchema: Record<string, unknown>) => Record<string, unknown> | undefined, keyword: string, message: (params: Record<string, unknown>) => string): Validate {
+  const validate: Validate = (schema, data, parentSchema) => {
+    const params = check(schema as never, data, parentSchema ?? {});
+    if (params === undefined) return true;
+    validate.errors = [{ keyword, params, message: message(params) }];
+    return false;
+  };
+  return validate;
+}
+
+/** The test of a JSON Schema type under strictNumbers (NaN and ±Infinity are no numbers). */
+function isOfType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isInteger(value);
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value);
+    default:
+      return typeof value === type;
+  }
+}
+
+/**
+ * `const`, `enum` and `uniqueItems` with JSON Schema's equality (jsonKey), where AJV's `equal` (fast-deep-equal)
+ * calls an object's own `valueOf` or `toString` key as a method (it throws on {"valueOf": 1}), compares
+ * `constructor` keys as prototypes (so {"constructor": {}} is not equal to itself), and tells objects apart by
+ * prototype; and where its `uniqueItems` for items of scalar types keys a plain object by the items (a second
+ * "__proto__" is never found). Each sits where AJV's own did, with its error's params, so errors come in AJV's
+ * order; `uniqueItems` reports the pair AJV's loops find first (from the end: for scalar item types the later
+ * index is `j`, items of other types skipped; else the earlier one).
+ */
+function useJsonEquality(ajv: Ajv2020): void {
+  ajv.removeKeyword('const');
+  ajv.removeKeyword('enum');
+  ajv.removeKeyword('uniqueItems');
+  const enumCheck = failing((values: unknown[], data) => (values.some((v) => jsonKey(v) === jsonKey(data)) ? undefined : { allowedValues: values }), 'enum', () => 'must be equal to one of the allowed values');
+  ajv.addKeyword({ keyword: 'enum', schemaType: 'array', before: 'not', errors: true, validate: enumCheck });
+  const constCheck = failing((value: unknown, data) => (jsonKey(value) === jsonKey(data) ? undefined : { allowedValue: value }), 'const', () => 'must be equal to constant');
+  ajv.addKeyword({ keyword: 'const', before: 'enum', errors: true, validate: constCheck });
+  const unique = failing(
+    (on: boolean, data, parent) => {
+      const list = data as unknown[];
+      if (!on || list.length < 2) return undefined;
+      const items = parent['items'];
+      const raw = items !== null && typeof items === 'object' ? (items as Record<string, unknown>)['type'] : undefined;
+      const types = typeof raw === 'string' ? [raw] : Array.isArray(raw) ? (raw as string[]) : [];
+      if (types.length > 0 && !types.includes('object') && !types.includes('array')) {
+        const seen = new Map<string, number>();
+        for (let i = list.length - 1; i >= 0; i--) {
+          if (!types.some((t) => isOfType(list[i], t))) continue;
+          const key = jsonKey(list[i]);
+          const j = seen.get(key);
+          if (j !== undefined) return { i, j };
+          seen.set(key, i);
+        }
+        return undefined;
+      }
+      for (let i = list.length - 1; i > 0; i--) for (let j = i - 1; j >= 0; j--) if (jsonKey(list[i]) === jsonKey(list[j])) return { i, j };
+      return undefined;
+    },
+    'uniqueItems',
+    ({ i, j }) => `must NOT have duplicate items (items ## ${String(j)} and ${String(i)} are identical)`,
+  );
+  ajv.addKeyword({ keyword: 'uniqueItems', type: 'array', schemaType: 'boolean', before: 'unevaluatedItems', errors: true, validate: unique });
 }
 
 /**

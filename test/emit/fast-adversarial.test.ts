@@ -18,9 +18,9 @@ import { protoAsPattern } from '../../generators/emit/proto-keys.js';
 import { validatedSchemas } from '../../generators/emit/validators.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { emit, tempDir, writeFiles, type Api } from './code-helpers.js';
-import { exactReference } from './exact-decimal.js';
+import { exactReference, jsonKey } from './exact-decimal.js';
 import { COMMON, objectForms, pick, Plain, random, some } from './adversarial-values.js';
-import { DATE_VALUES, defsSchema, defsValue, directApi, PROTO_DEFS } from './adversarial-defs.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS } from './adversarial-defs.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -617,5 +617,50 @@ describe(`is… and is…Strict answer as ajv.compile on ${DEFS_SCHEMAS} seeded 
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(disagreements([apis.get(c.name) as Api], c.name, c.schema, c.values)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Outside the keyword table: AJV's code calling our run-time equality (adversarial-defs.ts EQUALITY_CASES)
+
+describe('is… and is…Strict of AJV\'s code for const and enum of objects and arrays, and uniqueItems, answer as JSON Schema\'s equality', () => {
+  const apis = packageOf(EQUALITY_CASES as Case[], 'fast-adversarial-equality');
+
+  it('the reference\'s equality (exact-decimal.ts jsonKey) on cases worked out by hand', () => {
+    const pairs: [unknown, unknown, boolean][] = [
+      [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1.0 }, true], [-0, 0, true], [[-0], [0], true], [{ a: 1 }, { a: 1, b: undefined }, false], [[1], { 0: 1 }, false],
+      ['1', 1, false], [null, 'null', false], [[], {}, false], [JSON.parse('{"valueOf":1}'), JSON.parse('{"valueOf":1}'), true], [JSON.parse('{"constructor":{}}'), JSON.parse('{"constructor":{}}'), true],
+      [JSON.parse('{"__proto__":1}'), {}, false], [new Plain({ a: 1 }), { a: 1 }, true], [[1, 2], [2, 1], false], [{ a: [{}] }, { a: [[]] }, false],
+    ];
+    expect(pairs.map(([a, b]) => jsonKey(a) === jsonKey(b))).toEqual(pairs.map(([, , equal]) => equal));
+  });
+
+  it('each case is outside our emitters\' table (AJV builds both flavours)', () => {
+    expect(EQUALITY_CASES.map(builtByUs)).toEqual([
+      ['ConstObject', 'const at /', false],
+      ['ConstProtoKeys', 'const at /', false],
+      ['EnumMixed', 'enum at /', false],
+      ['UniqueItems', 'uniqueItems at /properties/strings', false],
+    ]);
+  });
+
+  it('keys named valueOf, toString, constructor are data; a second "__proto__" string is a duplicate (each was wrong)', () => {
+    for (const api of apis()) {
+      const answers = [
+        // Threw TypeError (a.valueOf is not a function): AJV's equal called the key as a method.
+        (api['isConstObject'] as Check)(JSON.parse('{"valueOf":1}')),
+        (api['isEnumMixed'] as Check)(JSON.parse('{"valueOf":1}')),
+        // false: AJV's equal took the `constructor` keys for prototypes, and two objects for two different ones.
+        (api['isConstProtoKeys'] as Check)(JSON.parse('{"toString":"x","valueOf":1,"constructor":{}}')),
+        // true: AJV's lookup object read the prototype for the second "__proto__".
+        (api['isUniqueItems'] as Check)({ strings: ['__proto__', '__proto__'] }),
+        (api['isUniqueItems'] as Check)({ any: [JSON.parse('{"valueOf":1}'), JSON.parse('{"valueOf":1}')] }),
+      ];
+      expect(answers).toEqual([false, true, true, false, false]);
+    }
+  });
+
+  it.each(EQUALITY_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    expect(disagreements(apis(), c.name, c.schema as JsonSchema, [...c.values, ...COMMON])).toEqual([]);
   });
 });

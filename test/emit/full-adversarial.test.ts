@@ -34,7 +34,7 @@ import type { GeneratedFile, JsonSchema, SchemaDocument } from '../../generators
 import { COMMON, NUMBERS, objectForms, pick, Plain, random, some, STRINGS } from './adversarial-values.js';
 import { loadPackage, type Api } from './code-helpers.js';
 import { exactAjv, exactReference } from './exact-decimal.js';
-import { DATE_VALUES, defsSchema, defsValue, directApi, PROTO_DEFS } from './adversarial-defs.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS } from './adversarial-defs.js';
 import { ajvErrors, asBuilt, compare, newTally, oracleOf, show, thrown, variants, type Flavour, type Tally } from './errors-oracle.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1026,5 +1026,24 @@ describe(`full.ts on ${DEFS_SCHEMAS} seeded schemas with definitions of any name
     const keywords = new Set(all.flatMap((t) => [...t.loose.keywords, ...t.strict.keywords]));
     expect(['format', 'type', 'required', 'additionalProperties', 'anyOf', 'not', 'enum', 'multipleOf'].filter((k) => !keywords.has(k))).toEqual([]);
     console.log(`full-adversarial definitions sweep: ${cases.length} schemas, ${sum((t) => t.values)} values checked, ${sum((t) => t.invalid)} invalid, ${sum((t) => t.comparisons)} comparisons`);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Outside the keyword table: AJV's code calling our run-time equality (adversarial-defs.ts EQUALITY_CASES)
+
+describe('AJV\'s error-collecting code for const and enum of objects and arrays, and uniqueItems, against JSON Schema\'s equality', () => {
+  const docs = EQUALITY_CASES.map((c) => documentOf(c.name, c.schema));
+  const built = packageOf(docs, 'full-adversarial-equality');
+
+  it('AJV builds each (outside full.ts\'s table)', () => {
+    expect(docs.map((doc) => builtBy(doc, built.files, docs))).toEqual(docs.map((doc) => [doc.name, expect.stringMatching(/^(const|enum|uniqueItems) at \//), 'ajv']));
+  });
+
+  it.each(EQUALITY_CASES.map((c, i) => [c.name, i] as const))('%s: every answer is the oracle\'s, loose and strict', (_name, i) => {
+    const c = EQUALITY_CASES[i] as (typeof EQUALITY_CASES)[number];
+    const t = tallyOf(built.builds, docs[i] as SchemaDocument, docs, [...c.values, ...c.values.flatMap((v, k) => variants(v, 900 + k, 3)), ...COMMON]);
+    expect([...t.loose.failed, ...t.strict.failed, ...t.loose.oracleThrew, ...t.strict.oracleThrew]).toEqual([]);
+    expect([t.loose.valid > 0, t.loose.invalid > 0, t.strict.valid > 0, t.strict.invalid > 0]).toEqual([true, true, true, true]);
   });
 });
