@@ -4,6 +4,7 @@
  * imported lazily: the CLI's no-op path loads none.
  */
 import { CodegenError, type DocPage, type FieldTree, type Problem } from '../types.js';
+import { nestDotted } from './dotted.js';
 import { formatNamed } from './formats/index.js';
 
 export async function parse(page: DocPage): Promise<FieldTree> {
@@ -11,7 +12,9 @@ export async function parse(page: DocPage): Promise<FieldTree> {
   const add = (line: number, rule: string, message: string): void => {
     problems.push({ file: page.path, at: `line ${line}`, rule, message });
   };
-  const { fields, description, parameters = [] } = await formatNamed(page.format).fields(page, add);
+  const read = await formatNamed(page.format).fields(page, add);
+  const { description, parameters = [] } = read;
+  const fields = nestDotted(read.fields, (line, message) => add(line, 'structure', message));
   if (problems.length > 0) throw new CodegenError(problems);
   if (fields.length === 0 && parameters.length > 0) {
     // An endpoint page: its header, path and query parameters are no object's fields, and it lists no other.

@@ -1,7 +1,7 @@
 /**
  * Stage 1, read: page bytes → DocPage. Decodes UTF-8 (with or without BOM), normalises line endings,
- * repairs mojibake (UTF-8 that was once read as Windows-1252), splits the front matter and detects which
- * of Yuno's four page formats this is.
+ * drops zero-width spaces, repairs mojibake (UTF-8 that was once read as Windows-1252), splits the front
+ * matter and detects which of Yuno's four page formats this is.
  */
 import { createRequire } from 'node:module';
 import { encode as encodeWindows1252 } from 'windows-1252';
@@ -36,7 +36,9 @@ export function read(source: PageSource): DocPage {
     return fail('', 'read', 'the page is not UTF-8 text (it looks binary); give the path of a Markdown or MDX doc page');
   }
   if (text.includes('\u0000')) fail('', 'read', 'the page contains NUL bytes (it looks binary); give the path of a Markdown or MDX doc page');
-  text = repairMojibake(text.replace(/\r\n?/g, '\n')).normalize('NFC');
+  // Zero-width spaces, word joiners and stray BOMs pasted into a page are invisible and mean nothing in it;
+  // left in, they end up inside field names (`id\u200b`) and values.
+  text = repairMojibake(text.replace(/\r\n?/g, '\n')).normalize('NFC').replace(/[\u200b\u2060\ufeff]/g, '');
 
   const { data, body, bodyLine } = splitFrontMatter(text, source.path);
   const format = detectFormat(body).name;

@@ -15,7 +15,7 @@ import { read } from '../../generators/page/read.js';
 import { matchObjects, type Sample } from '../../generators/reconcile/match.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { tempDir, writeFiles, type Api } from '../emit/code-helpers.js';
-import { at, extractFile, extractText, repoRoot, shared } from './helpers.js';
+import { at, extractFile, extractText, htmlBlockPage, messageOf, repoRoot, shared } from './helpers.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'unseen');
 const apiDir = join(shared, 'yuno-openapi');
@@ -402,5 +402,42 @@ describe('unseen type words: arrays as Mintlify writes them', () => {
       flags: { type: 'array', description: 'The flags.', items: { type: 'boolean' } },
       retries_at: { type: 'array', description: 'When the retries run (MAX 3).', maxItems: 3, items: { type: 'string', format: 'date-time' } },
     });
+  });
+});
+
+describe('unseen markup: regressions the probe found', () => {
+  const mdxPage = (fields: string): string => `---\ntitle: "The Test Object"\n---\n\nThe test object.\n\n${fields}\n`;
+
+  it('nests a field named by a dotted path under the field it names, in any format', async () => {
+    const mdx = await extractText(
+      mdxPage(
+        [
+          '<ParamField body="customer" type="object">\n  The customer.\n</ParamField>',
+          '<ParamField body="customer.id" type="string" required>\n  The id (MAX 64).\n</ParamField>',
+          '<ParamField body="items" type="array of objects">\n  The items.\n</ParamField>',
+          '<ParamField body="items[].sku" type="string">\n  The SKU.\n</ParamField>',
+        ].join('\n\n'),
+      ),
+      'test-page.mdx',
+    );
+    expect(mdx.schema.properties).toEqual({
+      customer: { type: 'object', description: 'The customer.', properties: { id: { type: 'string', maxLength: 64, description: 'The id (MAX 64).' } }, required: ['id'] },
+      items: { type: 'array', description: 'The items.', items: { type: 'object', properties: { sku: { type: 'string', description: 'The SKU.' } } } },
+    });
+    const html = await extractText(
+      htmlBlockPage('<p><strong><code>customer</code></strong> <small>object</small><br/>The customer.</p><p><strong><code>customer.id*</code></strong> <small>string</small><br/>The id (MAX 64).</p>'),
+    );
+    expect(html.schema.properties).toEqual({ customer: mdx.schema.properties!.customer });
+  });
+
+  it('names a dotted field whose parent the page does not write before it', async () => {
+    expect(await messageOf(extractText(mdxPage('<ParamField body="customer.id" type="string">\n  The id.\n</ParamField>'), 'test-page.mdx'))).toBe(
+      'test-page.mdx (line 7): the field "customer.id" names a field "customer" that is not written before it; add "customer" (an object, or an array of objects) before it, or nest the field in it',
+    );
+  });
+
+  it('drops zero-width spaces pasted into names and values', async () => {
+    const doc = await extractText(htmlBlockPage('<p><strong><code>id\u200b</code></strong> <small>string</small><br/>The id.<br/><small>Example: ab\u2060c\ufeff</small></p>'));
+    expect(doc.schema.properties).toEqual({ id: { type: 'string', description: 'The id.', examples: ['abc'] } });
   });
 });
