@@ -3,7 +3,7 @@
 // legacy [block:html] and a Mintlify page, with the quirks of the real ones), modelled on the payloads
 // of Yuno's OpenAPI files for them. The three formats give one schema; the fields read as the words
 // say; and generated with those OpenAPI files, the validators accept every 2xx example of them.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { globSync } from 'tinyglobby';
@@ -14,7 +14,9 @@ import { readOpenApi } from '../../generators/openapi/read.js';
 import { read } from '../../generators/page/read.js';
 import { matchObjects, type Sample } from '../../generators/reconcile/match.js';
 import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
+import ts from 'typescript';
 import { tempDir, writeFiles, type Api } from '../emit/code-helpers.js';
+import { STRICT, ts5 } from '../emit/tsc-helpers.js';
 import { at, extractFile, extractText, htmlBlockPage, messageOf, repoRoot, shared } from './helpers.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'unseen');
@@ -311,13 +313,14 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
 
 describe('unseen pages generated with the OpenAPI files that return them', () => {
   let api: Api;
+  let dir: string;
   let cases: { doc: SchemaDocument; samples: Sample[] }[];
 
   beforeAll(async () => {
     const pages = OBJECTS.map((o) => ({ path: `${o}.mdx`, bytes: readFileSync(join(fixtures, `${o}.mdx`)) }));
     const openapi = globSync(API_FILES, { cwd: apiDir }).sort().map((f) => ({ path: f, text: readFileSync(join(apiDir, f), 'utf8') }));
     const result = await generate({ pages, openapi, only: ['types', 'validators'] });
-    const dir = tempDir('unseen');
+    dir = tempDir('unseen');
     writeFiles(dir, result.files);
     api = (await import(pathToFileURL(join(dir, 'index.js')).href)) as Api;
     const matches = matchObjects(await extractAll(pages), await readOpenApi(openapi));
@@ -343,6 +346,25 @@ describe('unseen pages generated with the OpenAPI files that return them', () =>
       'banking-connectivity/accounts/get-account-details-banking.json GET /banking/accounts/{account_id} 200 "OK"',
       'banking-connectivity/accounts/update-account-banking.json PATCH /banking/accounts/{account_id} 200 "OK (Updated Account)"',
     ]);
+  });
+
+  it('declares types that compile under strict settings whatever the descriptions hold (*/, {{, backticks), and that check the fields', () => {
+    writeFileSync(
+      join(dir, 'consumer.mts'),
+      [
+        "import { isWebhook, type Webhook, type InstallmentsPlan, type Plan } from './index.js';",
+        'export function url(value: unknown): string | undefined {',
+        '  return isWebhook(value) ? value.url : undefined;',
+        '}',
+        "export const rate: NonNullable<InstallmentsPlan['installments_plan']>[number]['rate'] = 1.5;",
+        "export const hook: Pick<Webhook, 'renewal_days'> = { renewal_days: null };",
+        '// @ts-expect-error a number where the page says string',
+        "export const badName: Pick<Plan, 'name'> = { name: 7 };",
+        '',
+      ].join('\n'),
+    );
+    const options = { ...STRICT, verbatimModuleSyntax: false, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, lib: ['lib.es2022.d.ts'] };
+    expect(ts5(dir, options, ['consumer.mts', 'index.d.ts'])).toEqual([]);
   });
 
   it('accepts every one of them, in isX and isXStrict', () => {
