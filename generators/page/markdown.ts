@@ -196,6 +196,10 @@ function body(nodes: RootContent[], field: RawField, b: SegmentBuilder, walk: Wa
       b.break();
       const child = paramField(node as MdxJsxFlowElement | MdxJsxTextElement, walk, depth + 1);
       if (child) field.children.push(child);
+    } else if (isJsx(node) && (node.name === 'ul' || node.name === 'ol') && !holdsField(node)) {
+      // An HTML list kept as JSX (pages converted from ReadMe's HTML): its items, as a Markdown list's.
+      b.break();
+      for (const item of jsxItems(node)) field.listItems.push(listItem(item));
     } else if (isJsx(node) && (node.type === 'mdxJsxFlowElement' || holdsField(node))) {
       // <Expandable>, <Note>, …: wrappers whose fields are this field's children (on their own lines or on one).
       b.break();
@@ -234,6 +238,12 @@ function isField(node: Nodes): boolean {
 function holdsField(node: Nodes): boolean {
   if (!('children' in node)) return false;
   return (node.children as Nodes[]).some((c) => isField(c) || holdsField(c));
+}
+
+/** The `<li>` elements of a JSX list, wherever MDX put them (lines of `<li>` are a paragraph's inline elements). */
+function jsxItems(list: Nodes): (MdxJsxFlowElement | MdxJsxTextElement)[] {
+  if (!('children' in list)) return [];
+  return (list.children as Nodes[]).flatMap((c) => (isJsx(c) && c.name === 'li' ? [c] : c.type === 'paragraph' ? jsxItems(c) : []));
 }
 
 function listItem(item: Parents): { value: string; meaning: string } {

@@ -458,6 +458,20 @@ describe('unseen markup: regressions the probe found', () => {
     );
   });
 
+  it('reads an HTML list kept as JSX in a Mintlify page as the ReadMe page\'s <ul>', async () => {
+    const list = '<ul>\n    <li><small><code>ACTIVE</code>=The plan is active.</small></li>\n    <li><small><code>CANCELED</code>=The plan was canceled.</small></li>\n  </ul>';
+    const mdx = await extractText(mdxPage(`<ParamField body="status" type="enum">\n  The status.\n\n  Possible values:\n  ${list}\n</ParamField>`), 'test-page.mdx');
+    const html = await extractText(htmlBlockPage(`<p><strong><code>status</code></strong> <small>enum</small><br/>The status.<br/><small>Possible values:</small></p>${list}`));
+    expect(mdx.schema.properties!.status).toEqual({
+      type: 'string',
+      enum: ['ACTIVE', 'CANCELED'],
+      'x-openEnum': true,
+      'x-enumDescriptions': { ACTIVE: 'The plan is active.', CANCELED: 'The plan was canceled.' },
+      description: 'The status. Possible values:',
+    });
+    expect(html.schema.properties!.status).toEqual(mdx.schema.properties!.status);
+  });
+
   it('drops zero-width spaces pasted into names and values', async () => {
     const doc = await extractText(htmlBlockPage('<p><strong><code>id\u200b</code></strong> <small>string</small><br/>The id.<br/><small>Example: ab\u2060c\ufeff</small></p>'));
     expect(doc.schema.properties).toEqual({ id: { type: 'string', description: 'The id.', examples: ['abc'] } });
