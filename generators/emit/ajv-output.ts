@@ -3,8 +3,8 @@
  * run-time `require`s become the shared module's helpers, its `exports.x = …` a constant), AJV's numbered
  * function names the stable ones of functionNames, the error literals of the fast flavour one placeholder,
  * those of the full flavour compact `pushError` calls, and, for a fast function serving both variants, its
- * unknown-key loops behind the `closed$` switch; the lookup object of its `uniqueItems` gets no prototype. Every
- * pass matches node shapes, never the code's text.
+ * unknown-key loops behind the `closed$` switch; the objects its code looks data keys up in get no prototype.
+ * Every pass matches node shapes, never the code's text.
  */
 import { CodegenError } from '../types.js';
 import { type AnyNode, expression, mapChildren, nodes, parseScript, referencesIn, statement, statementListsIn } from './js-ast.js';
@@ -89,15 +89,19 @@ export function selfContained(tree: AjvTree, where: string): CodeNeeds {
 }
 
 /**
- * AJV's `uniqueItems` for items of scalar types finds duplicates with a plain object keyed by the items
- * (`const indices0 = {}`): a second "__proto__" string read the prototype there, never a number, so
- * `["__proto__", "__proto__"]` passed as unique. Each such object is made without a prototype.
+ * AJV's code keeps two lookups keyed by the data in plain objects: `uniqueItems` for items of scalar types
+ * (`const indices0 = {}`: a second "__proto__" string read the prototype there, never a number, so
+ * `["__proto__", "__proto__"]` passed as unique), and the properties an applicator evaluated, for
+ * `unevaluatedProperties` (`var props0 = {}`, `props0 = props0 || {}`: `props0[key]` is true for "constructor",
+ * "toString", "__proto__", …, so those keys passed as evaluated). Each such object is made without a prototype.
  */
-export function nullPrototypeIndices(tree: AjvTree): void {
+export function nullPrototypeLookups(tree: AjvTree): void {
+  const lookup = (id: AnyNode | undefined): boolean => id?.type === 'Identifier' && /^(indices|props)\d*$/.test(id['name'] as string);
+  const empty = (node: AnyNode | null | undefined): boolean => node?.type === 'ObjectExpression' && (node['properties'] as AnyNode[]).length === 0;
   for (const node of tree.all) {
-    if (node.type !== 'VariableDeclarator' || !/^indices\d*$/.test(String((node['id'] as AnyNode)['name']))) continue;
-    const init = node['init'] as AnyNode | null;
-    if (init?.type === 'ObjectExpression' && (init['properties'] as AnyNode[]).length === 0) node['init'] = expression('Object.create(null)');
+    if (node.type === 'VariableDeclarator' && lookup(node['id'] as AnyNode) && empty(node['init'] as AnyNode | null)) node['init'] = expression('Object.create(null)');
+    const right = node.type === 'AssignmentExpression' && lookup(node['left'] as AnyNode) ? (node['right'] as AnyNode) : undefined;
+    if (right?.type === 'LogicalExpression' && empty(right['right'] as AnyNode)) right['right'] = expression('Object.create(null)');
   }
 }
 

@@ -204,7 +204,7 @@ export async function buildValidators(
   const wide = widestObject(schema) > WIDE_OBJECT;
   const compile = (name: string, base: JsonSchema, fast: boolean): AjvTree => {
     const { standalone, _, str, stringify, output } = tools as AjvTools;
-    const { ajvTree, selfContained, nullPrototypeIndices, dropErrorDetails, compactErrors, renameFunctions } = output;
+    const { ajvTree, selfContained, nullPrototypeLookups, dropErrorDetails, compactErrors, renameFunctions } = output;
     const AjvClass = Ajv as AjvClass;
     // One AJV instance per validator: its standalone code then holds only what this validator uses.
     const ajv = new AjvClass({
@@ -243,7 +243,7 @@ export async function buildValidators(
     const code = standalone(ajv, { [name]: name });
     const tree = ajvTree(code);
     const uses = selfContained(tree, where);
-    nullPrototypeIndices(tree);
+    nullPrototypeLookups(tree);
     if (uses.usesEqual) needs.usesEqual = true;
     if (uses.usesMultipleOf) needs.usesMultipleOf = true;
     if (fast) dropErrorDetails(tree);

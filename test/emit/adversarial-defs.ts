@@ -276,3 +276,33 @@ export const EQUALITY_CASES: { name: string; schema: Record<string, unknown>; va
     ]`),
   },
 ];
+
+/**
+ * `unevaluatedProperties: false` after applicators whose evaluated keys are known only at run time (an `anyOf`,
+ * a `$ref`'d definition with one): keys named as Object.prototype's members are unevaluated like any other.
+ * AJV (compiled and standalone) took them for evaluated (its lookup object's prototype answered for them).
+ */
+export const UNEVALUATED_CASES: { name: string; schema: Record<string, unknown> }[] = [
+  {
+    name: 'Unevaluated',
+    schema: { type: 'object', properties: { a: { type: 'integer' } }, anyOf: [{ properties: { b: { type: 'string' } } }, { properties: { c: { type: 'string' } } }], unevaluatedProperties: false },
+  },
+  {
+    name: 'UnevaluatedRef',
+    schema: {
+      type: 'object',
+      allOf: [{ $ref: '#/$defs/UnevaluatedBase' }],
+      properties: { d: { type: 'boolean' } },
+      unevaluatedProperties: false,
+      $defs: { UnevaluatedBase: { properties: { a: { type: 'integer' } }, anyOf: [{ properties: { b: { type: 'string' } } }, { required: ['c'], properties: { c: { type: 'string' } } }] } },
+    },
+  },
+];
+
+/** Keys each case leaves unevaluated (the spec's answer: invalid), beside a valid value `a`, `b`. */
+export const UNEVALUATED_KEYS = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf', 'zzz'];
+
+/** `{ a: 1, b: "x", [key]: 1 }` with `key` an own data property, as JSON.parse makes it. */
+export function withUnevaluated(key: string): Record<string, unknown> {
+  return JSON.parse(`{"a": 1, "b": "x", ${JSON.stringify(key)}: 1}`) as Record<string, unknown>;
+}

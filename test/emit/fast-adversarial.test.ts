@@ -20,7 +20,7 @@ import type { JsonSchema, SchemaDocument } from '../../generators/types.js';
 import { emit, tempDir, writeFiles, type Api } from './code-helpers.js';
 import { exactReference, jsonKey } from './exact-decimal.js';
 import { COMMON, objectForms, pick, Plain, random, some } from './adversarial-values.js';
-import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS } from './adversarial-defs.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS, UNEVALUATED_CASES, UNEVALUATED_KEYS, withUnevaluated } from './adversarial-defs.js';
 
 type Check = (value: unknown) => boolean;
 
@@ -662,5 +662,22 @@ describe('is… and is…Strict of AJV\'s code for const and enum of objects and
 
   it.each(EQUALITY_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     expect(disagreements(apis(), c.name, c.schema as JsonSchema, [...c.values, ...COMMON])).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Where AJV is wrong: unevaluatedProperties and keys named as Object.prototype's members, our answers pinned
+
+describe('unevaluatedProperties: keys named as Object.prototype\'s members are unevaluated (AJV takes them for evaluated)', () => {
+  const apis = packageOf(UNEVALUATED_CASES, 'fast-adversarial-unevaluated');
+
+  it.each(UNEVALUATED_CASES.map((c) => [c.name, c] as const))('%s', (name, c) => {
+    const ajv = exactReference(c.schema as JsonSchema);
+    for (const api of apis()) {
+      const ours = (value: unknown): [boolean, boolean] => [(api[`is${name}`] as Check)(value), (api[`is${name}Strict`] as Check)(value)];
+      expect([ours({ a: 1, b: 'x' }), ours({ a: 1, c: 'y' }), ours({ a: 1.5, b: 'x' })]).toEqual([[true, true], [true, true], [false, false]]);
+      // The spec's answer for every such key: not valid; AJV's: valid but for an ordinary name.
+      expect(UNEVALUATED_KEYS.map((key) => [key, ours(withUnevaluated(key)), ajv(withUnevaluated(key))])).toEqual(UNEVALUATED_KEYS.map((key) => [key, [false, false], key === 'zzz' ? false : true]));
+    }
   });
 });

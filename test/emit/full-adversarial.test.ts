@@ -34,7 +34,7 @@ import type { GeneratedFile, JsonSchema, SchemaDocument } from '../../generators
 import { COMMON, NUMBERS, objectForms, pick, Plain, random, some, STRINGS } from './adversarial-values.js';
 import { loadPackage, type Api } from './code-helpers.js';
 import { exactAjv, exactReference } from './exact-decimal.js';
-import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS } from './adversarial-defs.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS, UNEVALUATED_CASES, UNEVALUATED_KEYS, withUnevaluated } from './adversarial-defs.js';
 import { ajvErrors, asBuilt, compare, newTally, oracleOf, show, thrown, variants, type Flavour, type Tally } from './errors-oracle.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1045,5 +1045,33 @@ describe('AJV\'s error-collecting code for const and enum of objects and arrays,
     const t = tallyOf(built.builds, docs[i] as SchemaDocument, docs, [...c.values, ...c.values.flatMap((v, k) => variants(v, 900 + k, 3)), ...COMMON]);
     expect([...t.loose.failed, ...t.strict.failed, ...t.loose.oracleThrew, ...t.strict.oracleThrew]).toEqual([]);
     expect([t.loose.valid > 0, t.loose.invalid > 0, t.strict.valid > 0, t.strict.invalid > 0]).toEqual([true, true, true, true]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Where AJV is wrong: unevaluatedProperties and keys named as Object.prototype's members, our lists pinned
+
+describe('unevaluatedProperties: a key named as an Object.prototype member gets its error (AJV lists none)', () => {
+  const docs = UNEVALUATED_CASES.map((c) => documentOf(c.name, c.schema));
+  const built = packageOf(docs, 'full-adversarial-unevaluated');
+
+  it.each(docs.map((doc, i) => [doc.name, i] as const))('%s', (name, i) => {
+    const doc = docs[i] as SchemaDocument;
+    // Values without such keys: every answer is the oracle's.
+    const others = [{ a: 1, b: 'x' }, { a: 'x', c: 1, zzz: 1 }, { d: true, c: 'y' }, { a: 1, b: 'x', d: false }, { a: 1, b: 2 }, { c: 'y', e: 1 }, { a: [], c: 'z', d: 'x' }, { b: 'x', c: 'y', d: true }];
+    const t = tallyOf(built.builds, doc, docs, [...others, ...COMMON]);
+    expect([...t.loose.failed, ...t.strict.failed]).toEqual([]);
+    const oracle = oracleOf(namedSchema(doc, docs)).loose;
+    const unevaluated = (key: string, value: unknown): unknown => issuesOf([{ instancePath: '', keyword: 'unevaluatedProperties', params: { unevaluatedProperty: key } }], value);
+    // The spec's list, which is AJV's for an ordinary name.
+    expect(issuesOf(ajvErrors(oracle, withUnevaluated('zzz')), withUnevaluated('zzz'))).toEqual(unevaluated('zzz', withUnevaluated('zzz')));
+    for (const api of built.builds) {
+      for (const key of UNEVALUATED_KEYS) {
+        const value = withUnevaluated(key);
+        const lists = [`assert${name}`, `assert${name}Strict`].map((fn) => thrown(api, fn, value));
+        expect([key, ...lists]).toEqual([key, unevaluated(key, value), unevaluated(key, value)]);
+        if (key !== 'zzz') expect([key, ajvErrors(oracle, value)]).toEqual([key, []]);
+      }
+    }
   });
 });
