@@ -71,8 +71,8 @@ export function tidy(value: string): string {
 
 /**
  * A list item under a field as an enum value and its meaning: `` `VALUE`: meaning ``, `VALUE=meaning`,
- * `` `VALUE` ``, and a constant before a dash, `ACH - Automated Clearing House` (a dash after an ordinary
- * word is prose). An item that names no value keeps its text as the meaning, with an empty value.
+ * `` `VALUE` ``, and a constant alone or before a dash, `ACH`, `ACH - Automated Clearing House` (an
+ * ordinary word is prose). An item that names no value keeps its text as the meaning, with an empty value.
  */
 export function listEntry(segments: Segment[]): { value: string; meaning: string } {
   const text = collapse(segments.map((s) => s.text).join(' '));
@@ -80,8 +80,8 @@ export function listEntry(segments: Segment[]): { value: string; meaning: string
   if (code && text.startsWith(code)) return { value: code, meaning: stripSeparator(text.slice(code.length)) };
   const eq = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(text);
   if (eq) return { value: eq[1]!, meaning: eq[2]!.trim() };
-  const dash = /^([A-Z0-9][A-Z0-9_]*)\s+[-–—]\s+(.*)$/.exec(text);
-  if (dash && /[A-Z]/.test(dash[1]!)) return { value: dash[1]!, meaning: dash[2]!.trim() };
+  const dash = /^([A-Z0-9][A-Z0-9_]*)(?:\s+[-–—]\s+(.*)|\.?)$/.exec(text);
+  if (dash && /[A-Z]/.test(dash[1]!)) return { value: dash[1]!, meaning: dash[2]?.trim() ?? '' };
   return { value: code ?? '', meaning: text };
 }
 

@@ -156,6 +156,8 @@ describe('rule: enums', () => {
     ['prose after the marker is no list', '<br/><small>Possible enum values: see the payment type list.</small>', undefined],
     ['li of constants before a dash', '<ul><li>ACH - Automated Clearing House</li><li>WIRE – Fedwire</li></ul>', ['ACH', 'WIRE']],
     ['li of words before a dash is prose', '<ul><li>Cards - credit and debit</li><li>WIRE - Fedwire</li></ul>', undefined],
+    ['li of bare constants', 'Possible values:<ul><li>ACTIVE</li><li>INACTIVE.</li></ul>', ['ACTIVE', 'INACTIVE']],
+    ['li of bare words is prose', '<ul><li>Cards</li><li>Wallets</li></ul>', undefined],
     ['one constant is no list', '<br/><small>SUCCEEDED</small>', undefined],
   ];
   it.each(cases)('%s', async (_name, html, want) => {
