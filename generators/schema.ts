@@ -435,11 +435,12 @@ function arrayItems(field: RawField, of: ItemKind, format: 'date-time' | 'date' 
       message: `an array of ${of}s has ${field.children.length} nested fields; give it one nested field describing the item, or make it an array of objects`,
     });
   }
-  if (of === 'enum') {
+  // An array of enums, or of strings whose values the page lists ("Possible values: `CARD`, `PIX`"): the items' enum.
+  if (of === 'enum' || (of === 'string' && !format)) {
     const rule = enumRule(field, pieces, false);
     const items: JsonSchema = { type: 'string' };
-    const note = applyEnum(items, rule, true, pieces.map((p) => p.text).join(' '));
-    if (note) items.description = note;
+    const note = applyEnum(items, rule, of === 'enum', pieces.map((p) => p.text).join(' '));
+    if (note && (of === 'enum' || rule.kind !== 'none')) items.description = note;
     return items;
   }
   return format ? { type: of, format } : { type: of };

@@ -223,6 +223,19 @@ describe('rule: enums', () => {
     });
   });
 
+  it('reads the values an array of strings lists, as a string field\'s', async () => {
+    expect(await schemaOfField('<p><strong><code>methods</code></strong> <small>Array of strings</small><br/>The methods. Possible values: <code>CARD</code> or <code>PIX</code>.</p>')).toEqual({
+      type: 'array',
+      description: 'The methods. Possible values: `CARD` or `PIX`.',
+      items: { type: 'string', enum: ['CARD', 'PIX'], 'x-openEnum': true },
+    });
+    expect(await schemaOfField('<p><strong><code>ids</code></strong> <small>Array of strings</small><br/>The ids of <code>CARD</code> payments.</p>')).toEqual({
+      type: 'array',
+      description: 'The ids of `CARD` payments.',
+      items: { type: 'string' },
+    });
+  });
+
   it('says so when an enum lists no values', async () => {
     const s = await schemaOfField('<p><strong><code>status</code></strong> <small>enum</small><br/>The status of the transaction.<br/><small> Example: SUCCEEDED </small></p>');
     expect(s).toEqual({
