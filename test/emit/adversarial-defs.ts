@@ -306,3 +306,40 @@ export const UNEVALUATED_KEYS = ['constructor', 'toString', '__proto__', 'hasOwn
 export function withUnevaluated(key: string): Record<string, unknown> {
   return JSON.parse(`{"a": 1, "b": "x", ${JSON.stringify(key)}: 1}`) as Record<string, unknown>;
 }
+
+/**
+ * Keywords outside the table that read an object's keys or an array's items (AJV's code): property names,
+ * dependencies and conditions on names of Object.prototype's members, `contains` with bounds, tuples.
+ */
+export const OUTSIDE_CASES: { name: string; schema: Record<string, unknown>; values: unknown[] }[] = [
+  {
+    name: 'OutsideKeys',
+    schema: JSON.parse(`{ "type": "object", "properties": {
+      "pn": { "type": "object", "propertyNames": { "pattern": "^[a-z_]+$", "maxLength": 9, "not": { "const": "constructor" } } },
+      "dr": { "type": "object", "dependentRequired": { "__proto__": ["constructor"], "constructor": ["toString"], "a": ["", "valueOf"] } },
+      "ds": { "type": "object", "dependentSchemas": { "constructor": { "required": ["hasOwnProperty"] }, "__proto__": { "maxProperties": 1 } } },
+      "ite": { "if": { "properties": { "constructor": { "const": 1 } }, "required": ["constructor"] }, "then": { "required": ["valueOf"] }, "else": { "maxProperties": 2 } }
+    } }`),
+    values: JSON.parse(`[
+      { "pn": { "__proto__": 1 } }, { "pn": { "constructor": 1 } }, { "pn": { "toString": 1, "a_b": 2 } }, { "pn": { "ABC": 1, "": 2 } }, { "pn": { "ok": 1 } },
+      { "dr": { "__proto__": 1 } }, { "dr": { "__proto__": 1, "constructor": 2 } }, { "dr": { "constructor": 1 } }, { "dr": { "constructor": 1, "toString": 2 } },
+      { "dr": { "a": 1 } }, { "dr": { "a": 1, "": 1, "valueOf": 2 } }, { "dr": {} }, { "ds": { "constructor": 1 } }, { "ds": { "constructor": 1, "hasOwnProperty": 2 } },
+      { "ds": { "__proto__": 1, "x": 2 } }, { "ds": { "__proto__": 1 } }, { "ds": {} }, { "ite": { "constructor": 1 } }, { "ite": { "constructor": 1, "valueOf": 2 } },
+      { "ite": { "constructor": 2, "a": 1, "b": 2 } }, { "ite": {} }
+    ]`),
+  },
+  {
+    name: 'OutsideItems',
+    schema: {
+      type: 'object',
+      properties: {
+        ct: { type: 'array', contains: { type: 'integer', minimum: 3 }, minContains: 2, maxContains: 3 },
+        pre: { type: 'array', prefixItems: [{ type: 'string' }, { format: 'date' }], items: false, minItems: 2 },
+      },
+    },
+    values: [
+      { ct: [3, 4] }, { ct: [3] }, { ct: [3, 4, 5, 6] }, { ct: [1, 2, 3.5, 4, 5] }, { ct: [] }, { pre: ['a', '2020-02-29'] }, { pre: ['a', '2020-02-30'] }, { pre: ['a', 5] },
+      { pre: ['a', 5, 6] }, { pre: [1] }, { pre: ['__proto__', 'constructor'] },
+    ],
+  },
+];

@@ -34,7 +34,7 @@ import type { GeneratedFile, JsonSchema, SchemaDocument } from '../../generators
 import { COMMON, NUMBERS, objectForms, pick, Plain, random, some, STRINGS } from './adversarial-values.js';
 import { loadPackage, type Api } from './code-helpers.js';
 import { exactAjv, exactReference } from './exact-decimal.js';
-import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, PROTO_DEFS, UNEVALUATED_CASES, UNEVALUATED_KEYS, withUnevaluated } from './adversarial-defs.js';
+import { DATE_VALUES, defsSchema, defsValue, directApi, EQUALITY_CASES, OUTSIDE_CASES, PROTO_DEFS, UNEVALUATED_CASES, UNEVALUATED_KEYS, withUnevaluated } from './adversarial-defs.js';
 import { ajvErrors, asBuilt, compare, newTally, oracleOf, show, thrown, variants, type Flavour, type Tally } from './errors-oracle.js';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -1030,18 +1030,21 @@ describe(`full.ts on ${DEFS_SCHEMAS} seeded schemas with definitions of any name
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Outside the keyword table: AJV's code calling our run-time equality (adversarial-defs.ts EQUALITY_CASES)
+// Outside the keyword table: AJV's code calling our run-time equality, and reading keys and items (adversarial-defs.ts)
 
-describe('AJV\'s error-collecting code for const and enum of objects and arrays, and uniqueItems, against JSON Schema\'s equality', () => {
-  const docs = EQUALITY_CASES.map((c) => documentOf(c.name, c.schema));
+describe('AJV\'s error-collecting code for const and enum of objects and arrays, uniqueItems, and keywords on keys and items outside the table', () => {
+  const cases = [...EQUALITY_CASES, ...OUTSIDE_CASES];
+  const docs = cases.map((c) => documentOf(c.name, c.schema));
   const built = packageOf(docs, 'full-adversarial-equality');
 
   it('AJV builds each (outside full.ts\'s table)', () => {
-    expect(docs.map((doc) => builtBy(doc, built.files, docs))).toEqual(docs.map((doc) => [doc.name, expect.stringMatching(/^(const|enum|uniqueItems) at \//), 'ajv']));
+    expect(docs.map((doc) => builtBy(doc, built.files, docs))).toEqual(
+      docs.map((doc) => [doc.name, expect.stringMatching(/^(const|enum|uniqueItems|propertyNames|contains|prefixItems) at \//), 'ajv']),
+    );
   });
 
-  it.each(EQUALITY_CASES.map((c, i) => [c.name, i] as const))('%s: every answer is the oracle\'s, loose and strict', (_name, i) => {
-    const c = EQUALITY_CASES[i] as (typeof EQUALITY_CASES)[number];
+  it.each(cases.map((c, i) => [c.name, i] as const))('%s: every answer is the oracle\'s, loose and strict', (_name, i) => {
+    const c = cases[i] as (typeof cases)[number];
     const t = tallyOf(built.builds, docs[i] as SchemaDocument, docs, [...c.values, ...c.values.flatMap((v, k) => variants(v, 900 + k, 3)), ...COMMON]);
     expect([...t.loose.failed, ...t.strict.failed, ...t.loose.oracleThrew, ...t.strict.oracleThrew]).toEqual([]);
     expect([t.loose.valid > 0, t.loose.invalid > 0, t.strict.valid > 0, t.strict.invalid > 0]).toEqual([true, true, true, true]);
