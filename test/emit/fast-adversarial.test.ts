@@ -5,8 +5,11 @@
  * 2^53, decimals for multipleOf, surrogate pairs and lone surrogates, date and date-time corners, names of
  * Object.prototype members and keys no identifier can spell, objects of other prototypes, getters, inherited
  * keys). `is…` must answer as `ajv.compile` of the loose schema, `is…Strict` as that of the strict one (both
- * with the exact-decimal `multipleOf`, exact-decimal.ts), for every value: a table of cases, then a seeded
- * sweep of random schemas of the subset with random values.
+ * with the exact-decimal `multipleOf`, exact-decimal.ts), for every value: a table of cases (`format` on values
+ * of every type too), then a seeded sweep of random schemas of the subset with random values, then a sweep of
+ * schemas whose definitions have any name (adversarial-defs.ts, built one at a time), then AJV's code where a
+ * keyword is outside the table (`const`/`enum` of objects, `uniqueItems`, `unevaluatedProperties`: answers
+ * JSON Schema's, pinned where AJV's are not).
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -18,6 +18,10 @@
  *   another object) while the outer call is collecting its errors: the module keeps its list in `errs$` and
  *   its variant in `closed$`, and both calls must give their own lists.
  * - Values nested deeper than the call stack: one `depth` issue, and the module works afterwards.
+ * - `format` on values of every type; definitions of any name (`a/b`, `%`, `é`, `__proto__`, "") referred to in
+ *   every URI form, in schemas built one at a time (adversarial-defs.ts); AJV's code for keywords outside the
+ *   table (`const`/`enum` of objects, `uniqueItems`, keys and items), and `unevaluatedProperties`, where AJV is
+ *   wrong and the spec's lists are pinned.
  * The oracle compiles the flavours of the schema buildValidators is given: the document's with its nested
  * objects named (each a `$defs` entry behind a plain `$ref`, naming.ts). A property declared in several places,
  * one of them a `$ref`'d definition, is closed with the keys of all (NamingGap, below).
