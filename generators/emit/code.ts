@@ -353,7 +353,7 @@ function collectDefs(docs: readonly SchemaDocument[]): Map<string, SharedDef> {
       if (sameType !== undefined && sameType !== name) {
         problems.push({
           file: doc.source,
-          at: `/$defs/${name}`,
+          at: `/$defs/${pointerToken(name)}`,
           rule: 'names',
           message: `definitions ${JSON.stringify(sameType)} and ${JSON.stringify(name)} would both be the type ${JSON.stringify(type)}; rename one`,
         });
@@ -362,9 +362,9 @@ function collectDefs(docs: readonly SchemaDocument[]): Map<string, SharedDef> {
       if (!isIdentifier(name) || RESERVED_NAMES.has(type) || objectNames.has(type)) {
         problems.push({
           file: doc.source,
-          at: `/$defs/${name}`,
+          at: `/$defs/${pointerToken(name)}`,
           rule: 'names',
-          message: `definition name ${JSON.stringify(name)} cannot be a type name here ; use a PascalCase name not used by an object or by ${[...RESERVED_NAMES].join(', ')}`,
+          message: `definition name ${JSON.stringify(name)} cannot be a type name here; use a PascalCase name not used by an object or by ${[...RESERVED_NAMES].join(', ')}`,
         });
         continue;
       }
@@ -373,7 +373,7 @@ function collectDefs(docs: readonly SchemaDocument[]): Map<string, SharedDef> {
       if (seen && JSON.stringify(seen.schema) !== JSON.stringify(schema)) {
         problems.push({
           file: doc.source,
-          at: `/$defs/${name}`,
+          at: `/$defs/${pointerToken(name)}`,
           rule: 'shared-defs',
           message: `definition "${name}" differs from the one in ${seen.source}; shared definitions must be identical (rename one)`,
         });

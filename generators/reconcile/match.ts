@@ -8,6 +8,7 @@
  */
 import type { ApiExample, ApiOperation } from '../openapi/read.js';
 import { isPlainObject } from '../conforms.js';
+import { pointerToken } from '../schema/walk.js';
 import { words } from '../rules/names.js';
 import type { SchemaDocument } from '../types.js';
 
@@ -93,7 +94,7 @@ function candidates(value: unknown): { pointer: string; key?: string; node: Reco
   if (isPlainObject(value)) {
     const out: { pointer: string; key?: string; node: Record<string, unknown> }[] = [{ pointer: '', node: value }];
     for (const [key, child] of Object.entries(value)) {
-      const at = `/${escapePointer(key)}`;
+      const at = `/${pointerToken(key)}`;
       if (isPlainObject(child)) out.push({ pointer: at, key, node: child });
       else if (Array.isArray(child)) child.forEach((item, i) => isPlainObject(item) && out.push({ pointer: `${at}/${i}`, key, node: item }));
     }
@@ -103,9 +104,6 @@ function candidates(value: unknown): { pointer: string; key?: string; node: Reco
   return [];
 }
 
-export function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /**
  * For each object of the run, the operations that return it and its samples. The root of an example is

@@ -6,7 +6,8 @@
  * and `yuno-codegen report` show. An overrides file can refuse any rule on any field.
  */
 import { formatHolds, isMultipleOf, isPlainObject, own } from '../conforms.js';
-import { escapePointer, type Sample } from './match.js';
+import type { Sample } from './match.js';
+import { pointerToken } from '../schema/walk.js';
 import type { JsonSchema, JsonType, Reconciliation } from '../types.js';
 import { nameWords, typeName } from '../rules/names.js';
 
@@ -93,9 +94,9 @@ function absentMarkers(samples: Sample[]): { nulls: Sample[]; empties: Sample[] 
     if (value === null) nulls.push({ value, where });
     else if (value === '') empties.push({ value, where });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}/${i}`));
-    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${escapePointer(k)}`);
+    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${pointerToken(k)}`);
   };
-  for (const s of samples) if (isPlainObject(s.value)) for (const [k, v] of Object.entries(s.value)) walk(v, `${s.where}/${escapePointer(k)}`);
+  for (const s of samples) if (isPlainObject(s.value)) for (const [k, v] of Object.entries(s.value)) walk(v, `${s.where}/${pointerToken(k)}`);
   return { nulls, empties };
 }
 
@@ -150,7 +151,7 @@ function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSc
   const walk = (value: unknown, where: string): void => {
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) stamps.push({ value, where, format: value.length === 10 ? 'date' : 'date-time' });
     else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${where}/${i}`));
-    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${escapePointer(k)}`);
+    else if (isPlainObject(value)) for (const [k, v] of Object.entries(value)) walk(v, `${where}/${pointerToken(k)}`);
   };
   for (const s of samples) walk(s.value, s.where);
   const off = stamps.filter((s) => {
@@ -495,7 +496,7 @@ function objectNode(input: JsonSchema, samples: Sample[], path: string, ctx: Ctx
   const at = (key: string): Sample[] =>
     objects.flatMap((s) => {
       const record = s.value as Record<string, unknown>;
-      return Object.prototype.hasOwnProperty.call(record, key) ? [{ value: record[key], where: `${s.where}/${escapePointer(key)}` }] : [];
+      return Object.prototype.hasOwnProperty.call(record, key) ? [{ value: record[key], where: `${s.where}/${pointerToken(key)}` }] : [];
     });
   for (const key of Object.keys(properties)) {
     const seen = at(key);

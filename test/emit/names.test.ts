@@ -84,6 +84,16 @@ describe('titles with a digit followed by letters', () => {
     expect(files.find((f) => f.path === 'index.d.ts')?.contents).toContain("export type { Foo, Token3Ds } from './shared.js';");
   });
 
+  it('a definition name that cannot be a type name is one error at its escaped pointer', async () => {
+    const reserved = 'use a PascalCase name not used by an object or by ValidationError, ValidationIssue, RawIssue, CompiledValidator, SafeParseResult, StandardSchemaV1';
+    for (const [name, ref, at] of [['a/b', 'a~1b', 'a~1b'], ['m~n', 'm~0n', 'm~0n'], ['ValidationError', 'ValidationError', 'ValidationError'], ['Twins', 'Twins', 'Twins']] as const) {
+      const schema = { title: 'Twins', type: 'object', properties: { a: { $ref: `#/$defs/${ref}` } }, $defs: { [name]: { type: 'string' } } };
+      await expect(generate({ schemas: [{ path: 'twins.schema.json', text: JSON.stringify(schema) }] }), name).rejects.toThrow(
+        `twins.schema.json (/$defs/${at}): definition name ${JSON.stringify(name)} cannot be a type name here; ${reserved}`,
+      );
+    }
+  });
+
   it('two definitions that would be one type name are an error naming both', async () => {
     const schema = { title: 'Twins', type: 'object', properties: { a: { $ref: '#/$defs/foo' }, b: { $ref: '#/$defs/Foo' } }, $defs: { foo: { type: 'string' }, Foo: { type: 'integer' } } };
     await expect(generate({ schemas: [{ path: 'twins.schema.json', text: JSON.stringify(schema) }] })).rejects.toThrow(
