@@ -103,7 +103,9 @@ function plainList(segments: Segment[]): string[] {
     const parts = text.split(LIST_JOINS);
     if (marker >= 0) {
       const words = parts.map((p) => MARKED_VALUE.exec(p));
-      if (text && words.every((m) => m && (m[1] === '') === (m[3] === ''))) return words.map((m) => m![2]!);
+      // One word alone is a value when it is a constant or quoted ("Possible values: any" is prose).
+      const lone = words.length === 1 && words[0] && words[0][1] === '' && !CONSTANT.test(words[0][2]!);
+      if (text && !lone && words.every((m) => m && (m[1] === '') === (m[3] === ''))) return words.map((m) => m![2]!);
     } else if (parts.length >= 2 && parts.every((p) => CONSTANT.test(p))) return parts;
   }
   return [];

@@ -154,6 +154,8 @@ describe('rule: enums', () => {
     ['plain constants inside prose are no list', 'The type (DAY, WEEK, MONTH) of the interval.', undefined],
     ['quoted words after the marker', 'Possible values: "card", "bank_transfer" or "wallet".', ['card', 'bank_transfer', 'wallet']],
     ['prose after the marker is no list', '<br/><small>Possible enum values: see the payment type list.</small>', undefined],
+    ['one ordinary word after the marker is prose', '<br/><small>Possible values: any.</small>', undefined],
+    ['one constant after the marker is a value', '<br/><small>Possible values: CARD.</small>', ['CARD']],
     ['li of constants before a dash', '<ul><li>ACH - Automated Clearing House</li><li>WIRE – Fedwire</li></ul>', ['ACH', 'WIRE']],
     ['li of words before a dash is prose', '<ul><li>Cards - credit and debit</li><li>WIRE - Fedwire</li></ul>', undefined],
     ['li of bare constants', 'Possible values:<ul><li>ACTIVE</li><li>INACTIVE.</li></ul>', ['ACTIVE', 'INACTIVE']],
