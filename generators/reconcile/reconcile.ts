@@ -562,8 +562,9 @@ export function infer(values: unknown[]): JsonSchema {
     return acc;
   }, []));
   if (types.length === 0) return {};
-  // Seen only as null: the value it holds when set is unknown, but a field sent as null holds a scalar.
-  if (types.length === 1 && types[0] === 'null') return { type: ['string', 'number', 'boolean', 'null'] };
+  // Seen only as null: what it holds when set is unknown. A scalar is no safer a guess than a list or an object
+  // (an API's serializer writes an unset list, map or nested object as null as readily), so any value passes.
+  if (types.length === 1 && types[0] === 'null') return {};
   const schema: JsonSchema = { type: types.length === 1 ? types[0]! : types };
   const objects = pool.filter(isPlainObject);
   if (objects.length > 0) {

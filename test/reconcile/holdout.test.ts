@@ -21,7 +21,7 @@ describe('held-out OpenAPI files', () => {
   it.each([
     [0, 9, 16],
     [1, 43, 57],
-    [2, 27, 39],
+    [2, 28, 39],
   ])('fold %i: %i of %i held-out payloads pass isX', async (fold, passing, total) => {
     const pages = globSync(['*.mdx'], { cwd: mintlify }).sort().map((f) => ({ path: f, bytes: readFileSync(join(mintlify, f)) }));
     const all = globSync(['**/*.json'], { cwd: apiDir }).sort().map((f) => ({ path: f, text: readFileSync(join(apiDir, f), 'utf8') }));

@@ -293,9 +293,15 @@ describe('rule: placeholder', () => {
     expect(got.placeholders).toEqual([{ at: 'f', where: `${where(0)}/f` }]);
     expect(field({ type: 'string' }, ['string']).placeholders).toEqual([]);
   });
-  it('a field only the API sends, seen only with the placeholder, is a string', () => {
+  it('a field only the API sends: seen only with the placeholder, a string; seen only as null, any value', () => {
     expect(infer(['string'])).toEqual({ type: 'string' });
-    expect(infer([null, null])).toEqual({ type: ['string', 'number', 'boolean', 'null'] });
+    expect(infer([null, null])).toEqual({});
+    // Reconciled: a field the page lacks, seen only as null, accepts whatever it holds when set (a list here).
+    const got = reconcile({ type: 'object', properties: { id: { type: 'string' } } }, [{ value: { id: 'a', taxes: null }, where: where(0) }]).schema;
+    expect(got.properties!['taxes']).toEqual({
+      'x-notOnPage': true,
+      'x-reconciled': [{ rule: 'api-field', page: 'absent', api: 'null', result: 'added as any', count: 1, evidence: [`${where(0)}/taxes`] }],
+    });
     expect(infer([1, 2.5, 'string'])).toEqual({ type: 'number' });
     expect(infer([{ a: 1 }, { b: [true] }])).toEqual({ type: 'object', properties: { a: { type: 'integer' }, b: { type: 'array', items: { type: 'boolean' } } } });
   });
