@@ -104,7 +104,6 @@ function candidates(value: unknown): { pointer: string; key?: string; node: Reco
   return [];
 }
 
-
 /**
  * For each object of the run, the operations that return it and its samples. The root of an example is
  * preferred: children are looked at only when the root is no object of the run (so a Payment's

@@ -49,8 +49,9 @@ const EVIDENCE_SHOWN = 3;
 
 export interface ReconcileOptions {
   /**
-   * Every 2xx example payload of the API, whatever object it is: how the API writes timestamps is its
-   * serializer's habit, seen in all of them (rule "timestamp-lengths").
+   * Every 2xx example payload of the API, whatever object it is: the API's conventions are read from all of
+   * them, how it writes timestamps (rule "timestamp-lengths") and how it says "absent" (rules "null-for-absent",
+   * "empty-for-absent"). Without it, only the object's own samples count.
    */
   apiPayloads?: Sample[];
   /** Is this rule refused for this field path (`amount.value`) by the overrides file? */
