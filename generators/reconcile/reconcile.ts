@@ -187,13 +187,15 @@ function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSc
 }
 
 /**
- * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention of the API
- * (its serializer's habit, as for timestamps), not of one field or one object. Once its payloads show
- * `null` (or `""`) for absent values, every optional field may carry the same (a field the evidence or
- * the page requires keeps its type): the examples never show every field absent, and a real payload that
- * does must not be rejected. An object whose own payloads are few or none follows the convention the
- * rest of the API shows. The object records the convention once (`x-reconciled` on the object, its own
- * payloads' evidence first, and whether only other objects' payloads showed it); each field's schema shows it.
+ * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is taken for a convention of the
+ * API, as for timestamps, not of one field or one object. Once any of its payloads (`apiPayloads`, or the
+ * object's own without it) shows `null` (or `""`) for absent values, every optional field of every object may
+ * carry the same (a field the evidence or the page requires keeps its type): the examples never show every field
+ * absent, and a real payload that does must not be rejected. This holds however many payloads of its own an
+ * object has and whatever they show: with the 170 OpenAPI files, each of the corpus's Mintlify objects that has
+ * an optional field gets both, four of them one of the two from other objects' payloads only. The object records
+ * the convention once (`x-reconciled` on the object, its own payloads' evidence first, `count` over the whole
+ * API, and whether only other objects' payloads showed it); each field's schema shows it.
  */
 function absentConventions(root: JsonSchema, samples: Sample[], apiPayloads: Sample[], ctx: Ctx): JsonSchema {
   const own = absentMarkers(samples);
