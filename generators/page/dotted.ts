@@ -25,7 +25,7 @@ export function nestDotted(fields: RawField[], problem: (line: number, message: 
     const parentPath = path.slice(0, -1).join('.');
     const parent = byPath.get(parentPath);
     if (!parent) {
-      problem(field.line, `the field "${path.join('.')}" names a field "${parentPath}" that is not written before it; add "${parentPath}" (an object, or an array of objects) before it, or nest the field in it`);
+      problem(field.line, `the field "${bare(field.name).trim()}" names a field "${parentPath}" that is not written before it; add "${parentPath}" (an object, or an array of objects) before it, or nest the field in it`);
       continue;
     }
     field.name = `${path[path.length - 1]!}${starred ? '*' : ''}`;

@@ -456,6 +456,13 @@ describe('unseen markup: regressions the probe found', () => {
     expect(await messageOf(extractText(mdxPage('<ParamField body="customer.id" type="string">\n  The id.\n</ParamField>'), 'test-page.mdx'))).toBe(
       'test-page.mdx (line 7): the field "customer.id" names a field "customer" that is not written before it; add "customer" (an object, or an array of objects) before it, or nest the field in it',
     );
+    // The field as the page writes it (it was "items.sku"), and its star is no part of its name.
+    expect(await messageOf(extractText(mdxPage('<ParamField body="items[].sku" type="string" required>\n  The SKU.\n</ParamField>'), 'test-page.mdx'))).toBe(
+      'test-page.mdx (line 7): the field "items[].sku" names a field "items" that is not written before it; add "items" (an object, or an array of objects) before it, or nest the field in it',
+    );
+    expect(await messageOf(extractText(htmlBlockPage('<p><strong><code>items[].sku*</code></strong> <small>string</small><br/>The SKU.</p>')))).toBe(
+      'test-page.md (line 9): the field "items[].sku" names a field "items" that is not written before it; add "items" (an object, or an array of objects) before it, or nest the field in it',
+    );
   });
 
   it('reads an HTML list kept as JSX in a Mintlify page as the ReadMe page\'s <ul>', async () => {
