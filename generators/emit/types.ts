@@ -167,6 +167,12 @@ export function docText(node: JsonSchema): string {
 }
 
 
+/** The keywords json2ts reads a value's shape from; a schema with none of them holds any value. */
+const SHAPE_KEYWORDS = new Set([
+  'type', 'tsType', '$ref', 'enum', 'const', 'anyOf', 'oneOf', 'allOf', 'properties', 'patternProperties',
+  'additionalProperties', 'required', 'items', 'prefixItems', 'additionalItems',
+]);
+
 /** Keywords whose keys are names or patterns, not keywords. */
 const RECORDS = new Set(['properties', 'patternProperties', 'dependentSchemas', 'dependencies']);
 
@@ -225,6 +231,9 @@ function prepareForTypes(schema: JsonSchema, name: string, where: string, stand:
     }
     const isObject = node.type === 'object' || (Array.isArray(node.type) && node.type.includes('object'));
     if (out.properties === undefined && isObject && out.additionalProperties === undefined) out.additionalProperties = true;
+    // A schema that says nothing of its value's shape (`{}`, or only bounds that apply to one type) admits any
+    // value; json2ts types one with any keyword left (its description below, say) as an object.
+    if (!Object.keys(out).some((key) => SHAPE_KEYWORDS.has(key))) out['tsType'] = 'unknown';
     const text = docText(node);
     if (text !== '') out.description = text;
     return out;

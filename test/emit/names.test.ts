@@ -84,6 +84,24 @@ describe('titles with a digit followed by letters', () => {
     expect(files.find((f) => f.path === 'index.d.ts')?.contents).toContain("export type { Foo, Token3Ds } from './shared.js';");
   });
 
+  it('a field whose schema says nothing of its shape is unknown, whatever annotations it carries', async () => {
+    const schema = {
+      title: 'Loose',
+      type: 'object',
+      properties: {
+        a: {},
+        b: { description: 'Sent only as null so far.', 'x-notOnPage': true },
+        c: { minLength: 2, maxLength: 9 },
+        d: { description: 'An object.', type: 'object' },
+        e: { description: 'A list.', items: { type: 'string' } },
+      },
+    };
+    const { files } = await generate({ schemas: [{ path: 'loose.schema.json', text: JSON.stringify(schema) }] });
+    const dts = files.find((f) => f.path === 'loose.d.ts')?.contents ?? '';
+    const fields = dts.slice(dts.indexOf('export interface Loose {')).split('\n').filter((line) => /^  [a-z]\?:/.test(line));
+    expect(fields).toEqual(['  a?: unknown', '  b?: unknown', '  c?: unknown', '  d?: {', '  e?: string[]']);
+  });
+
   it('a definition name that cannot be a type name is one error at its escaped pointer', async () => {
     const reserved = 'use a PascalCase name not used by an object or by ValidationError, ValidationIssue, RawIssue, CompiledValidator, SafeParseResult, StandardSchemaV1';
     for (const [name, ref, at] of [['a/b', 'a~1b', 'a~1b'], ['m~n', 'm~0n', 'm~0n'], ['ValidationError', 'ValidationError', 'ValidationError'], ['Twins', 'Twins', 'Twins']] as const) {
