@@ -186,20 +186,31 @@ function timestampLengths(root: JsonSchema, samples: Sample[], ctx: Ctx): JsonSc
   return out;
 }
 
+/** The API-wide "absent" markers of one run's payloads: every page of the run reads the same array. */
+const apiMarkerCache = new WeakMap<Sample[], { nulls: Sample[]; empties: Sample[] }>();
+
+function apiMarkers(apiPayloads: Sample[]): { nulls: Sample[]; empties: Sample[] } {
+  let markers = apiMarkerCache.get(apiPayloads);
+  if (!markers) {
+    markers = absentMarkers(apiPayloads);
+    apiMarkerCache.set(apiPayloads, markers);
+  }
+  return markers;
+}
+
 /**
- * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is taken for a convention of the
- * API, as for timestamps, not of one field or one object. Once any of its payloads (`apiPayloads`, or the
- * object's own without it) shows `null` (or `""`) for absent values, every optional field of every object may
- * carry the same (a field the evidence or the page requires keeps its type): the examples never show every field
- * absent, and a real payload that does must not be rejected. This holds however many payloads of its own an
- * object has and whatever they show: with the 170 OpenAPI files, each of the corpus's Mintlify objects that has
- * an optional field gets both, four of them one of the two from other objects' payloads only. The object records
- * the convention once (`x-reconciled` on the object, its own payloads' evidence first, `count` over the whole
- * API, and whether only other objects' payloads showed it); each field's schema shows it.
+ * Rules "null-for-absent" and "empty-for-absent": how the API says "absent" is a convention, not a property of
+ * one field. Once the object's payloads show `null` (or `""`) for absent values, every optional field of it may
+ * carry the same (a field the evidence or the page requires keeps its type): the examples never show every
+ * field absent, and a real payload that does must not be rejected. An object with fewer payloads of its own than
+ * REQUIRED_MIN_EXAMPLES is too thinly seen to tell, so the whole API's payloads (`apiPayloads`) decide for it, as
+ * they do for timestamps; with that many its own decide. The object records the convention once (`x-reconciled`
+ * on the object, its own payloads' evidence first, and whether only other objects' payloads showed it); each
+ * field's schema shows it.
  */
 function absentConventions(root: JsonSchema, samples: Sample[], apiPayloads: Sample[], ctx: Ctx): JsonSchema {
   const own = absentMarkers(samples);
-  const api = absentMarkers(apiPayloads);
+  const api = samples.length < REQUIRED_MIN_EXAMPLES ? apiMarkers(apiPayloads) : { nulls: [], empties: [] };
   const nulls = [...own.nulls, ...api.nulls];
   const empties = [...own.empties, ...api.empties];
   if (nulls.length === 0 && empties.length === 0) return root;

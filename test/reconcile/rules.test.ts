@@ -222,25 +222,35 @@ describe('rules: the API\'s conventions for "absent" and for timestamps', () => 
     ]);
   });
 
-  it('null or "" only in other objects\' payloads: the API\'s convention holds for this object too, its own evidence first', () => {
+  it('an object seen in fewer than 3 payloads follows the API\'s convention for "absent", its own evidence first', () => {
     const other = (i: number, value: Record<string, unknown>) => ({ value, where: `other.json GET /y 200 "O${i}"` });
-    const own = samples([{ id: 'a', email: 'a@b.co' }, { id: 'b', email: 'c@d.co' }, { id: 'c', email: 'e@f.co' }]);
+    const own = samples([{ id: 'a', email: 'a@b.co' }, { id: 'b', email: 'c@d.co' }]);
     const api = [other(0, { note: null, tag: '' }), ...own, other(1, { list: [{ name: null }] })];
     const got = reconcile(page, own, { apiPayloads: api }).schema;
-    expect(got.required).toEqual(['id', 'email']);
-    expect(got.properties!['id']).toMatchObject({ type: 'string', 'x-reconciled': [{ rule: 'required' }] });
+    expect(got.required).toBeUndefined();
+    expect(got.properties!['id']!.type).toEqual(['string', 'null']);
     expect(got.properties!['phone']!.type).toEqual(['object', 'null']);
     expect(got.properties!['status']).toEqual({ anyOf: [{ type: ['string', 'null'], enum: ['A', 'B', null], 'x-openEnum': true }, { const: '' }] });
     expect(got['x-reconciled']).toEqual([
-      // null: phone, phone.number, created_at and status (id and email are present in all three examples: rule
-      // "required"); "": created_at and status (phone.number, a plain string, accepts "" already).
-      { rule: 'null-for-absent', page: 'optional fields of a given type', api: "null for absent values, in other objects' payloads", result: '4 more optional fields accept null', count: 2, evidence: ['other.json GET /y 200 "O0"/note', 'other.json GET /y 200 "O1"/list/0/name'] },
-      { rule: 'empty-for-absent', page: 'optional fields of a given type', api: `"" for absent strings, in other objects' payloads`, result: '2 more optional string fields accept ""', count: 1, evidence: ['other.json GET /y 200 "O0"/tag'] },
+      // null: id, email, phone, phone.number, created_at and status; "": email, created_at and status (id and
+      // phone.number, plain strings, accept "" already).
+      { rule: 'null-for-absent', page: 'optional fields of a given type', api: "null for absent values, in other objects' payloads", result: '6 more optional fields accept null', count: 2, evidence: ['other.json GET /y 200 "O0"/note', 'other.json GET /y 200 "O1"/list/0/name'] },
+      { rule: 'empty-for-absent', page: 'optional fields of a given type', api: `"" for absent strings, in other objects' payloads`, result: '3 more optional string fields accept ""', count: 1, evidence: ['other.json GET /y 200 "O0"/tag'] },
     ]);
     // The object's own evidence is listed first; a payload seen both ways counts once.
-    const mine = samples([{ id: 'a', email: null }, { id: 'b' }, { id: 'c' }]);
+    const mine = samples([{ id: 'a', email: null }, { id: 'b' }]);
     const records = reconcile(page, mine, { apiPayloads: [other(0, { note: null }), ...mine] }).schema['x-reconciled'] as { rule: string; api: string; count: number; evidence: string[] }[];
     expect(records.find((r) => r.rule === 'null-for-absent')).toMatchObject({ api: 'null for absent values', count: 2, evidence: [`${where(0)}/email`, 'other.json GET /y 200 "O0"/note'] });
+  });
+
+  it('an object seen in 3 payloads or more: its own decide, whatever other objects\' payloads show', () => {
+    const other = { value: { note: null, tag: '' }, where: 'other.json GET /y 200 "O0"' };
+    const own = samples([{ id: 'a', email: 'a@b.co' }, { id: 'b', email: 'c@d.co' }, { id: 'c', email: 'e@f.co' }]);
+    const got = reconcile(page, own, { apiPayloads: [other, ...own] }).schema;
+    expect(got.required).toEqual(['id', 'email']);
+    expect(got.properties!['phone']!.type).toBe('object');
+    expect(got.properties!['status']).toEqual({ type: 'string', enum: ['A', 'B'], 'x-openEnum': true });
+    expect(got['x-reconciled']).toBeUndefined();
   });
 
   it('no null and no "" in any payload of the API: optional fields keep their types', () => {
