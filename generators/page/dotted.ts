@@ -11,15 +11,22 @@ export function nestDotted(fields: RawField[], problem: (line: number, message: 
   const byPath = new Map<string, RawField>();
   const register = (field: RawField, path: string): void => {
     if (!byPath.has(path)) byPath.set(path, field);
-    for (const child of field.children) register(child, `${path}.${bare(child.name)}`);
+    for (const child of field.children) register(child, `${path}.${partsOf(child.name).join('.')}`);
   };
   for (const field of fields) {
     field.children = nestDotted(field.children, problem);
     const starred = /\s*\*$/.test(field.name);
-    const path = bare(field.name).split('.').map((part) => part.trim().replace(/\[\]$/, ''));
-    if (path.length === 1 || path.some((part) => part === '')) {
+    const path = partsOf(field.name);
+    if (path.some((part) => part === '')) {
       out.push(field);
       register(field, bare(field.name));
+      continue;
+    }
+    if (path.length === 1) {
+      // `items[]`: the array field `items`, as its children `items[].sku` name it.
+      field.name = `${path[0]!}${starred ? '*' : ''}`;
+      out.push(field);
+      register(field, path[0]!);
       continue;
     }
     const parentPath = path.slice(0, -1).join('.');
@@ -33,6 +40,11 @@ export function nestDotted(fields: RawField[], problem: (line: number, message: 
     register(field, path.join('.'));
   }
   return out;
+}
+
+/** The parts of a field's name: `items[].sku*` → items, sku. */
+function partsOf(name: string): string[] {
+  return bare(name).split('.').map((part) => part.trim().replace(/\[\]$/, ''));
 }
 
 /** A name without its required star. */

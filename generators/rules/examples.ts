@@ -32,9 +32,18 @@ export function splitExample(segments: Segment[]): { description: Segment[]; exa
       description.push(s);
       continue;
     }
-    example = s.text.slice(m.index + m.length);
-    // "Example:" ending its piece: the value is the next piece (a code block, a line of its own).
-    if (!example.trim() && i + 1 < segments.length) example = segments[++i]!.text;
+    const rest = s.text.slice(m.index + m.length);
+    // "Example:" ending its piece: the value is the next piece when that is a value (a code block, one token, one
+    // quoted string); a sentence after it is more description, and then the page gives no example.
+    if (!rest.trim()) {
+      const next = segments[i + 1];
+      if (next === undefined || !isValuePiece(next)) {
+        description.push(s);
+        continue;
+      }
+      example = next.text;
+      i++;
+    } else example = rest;
     const before = s.text.slice(0, m.index).trim();
     if (before) {
       const mdAt = findMarker(s.markdown)?.index ?? -1;
@@ -42,6 +51,17 @@ export function splitExample(segments: Segment[]): { description: Segment[]; exa
     }
   }
   return example === undefined ? { description } : { description, example: example.trim() };
+}
+
+/** A piece that can be a value on its own: all code, one token, a JSON object or array, or one quoted string. */
+function isValuePiece(segment: Segment): boolean {
+  const text = segment.text.trim();
+  if (text === '') return false;
+  if (segment.codes.length === 1 && segment.codes[0]!.trim() === text) return true;
+  if (!/\s/.test(text)) return true;
+  if ((text.startsWith('{') && text.endsWith('}')) || (text.startsWith('[') && text.endsWith(']'))) return true;
+  const quote = text[0];
+  return (quote === '"' || quote === "'") && text.length > 1 && text.endsWith(quote) && !text.slice(1, -1).includes(quote);
 }
 
 /**

@@ -49,3 +49,24 @@ describe('nested list markers are refused before the Markdown parse', () => {
     expect(markdownNestingProblem(`~~~\n${'- '.repeat(100)}x\n~~~\n${'- '.repeat(100)}x`)?.line).toBe(4);
   });
 });
+
+describe('an array field written with its brackets (items[])', () => {
+  it('is the field items, and items[].sku nests under it, in a Mintlify and a ReadMe page', async () => {
+    const mdx = await extractText(
+      `---\ntitle: "The Test Object"\n---\n\nThe test object.\n\n${[
+        '<ParamField body="items[]" type="array of objects" required>\n  The items.\n</ParamField>',
+        '<ParamField body="items[].sku" type="string">\n  The SKU.\n</ParamField>',
+      ].join('\n\n')}\n`,
+      'test-page.mdx',
+    );
+    expect(mdx.schema.properties).toEqual({
+      items: { type: 'array', description: 'The items.', items: { type: 'object', properties: { sku: { type: 'string', description: 'The SKU.' } } } },
+    });
+    expect(mdx.schema.required).toEqual(['items']);
+    const html = await extractText(
+      htmlBlockPage('<p><strong><code>items[]*</code></strong> <small>array of objects</small><br/>The items.</p><p><strong><code>items[].sku</code></strong> <small>string</small><br/>The SKU.</p>'),
+    );
+    expect(html.schema.properties).toEqual(mdx.schema.properties);
+    expect(html.schema.required).toEqual(['items']);
+  });
+});

@@ -310,6 +310,15 @@ describe('rule: examples', () => {
     expect(splitExample([seg('The rate. Example: 1.5')]).example).toBe('1.5');
     // "Example:" ending its piece: the value is the next one (a fenced block, a line of its own).
     expect(splitExample([seg('Meta.'), seg('Example:'), seg('{"a": 1}'), seg('More.')])).toEqual({ description: [seg('Meta.'), seg('More.')], example: '{"a": 1}' });
+    // The next piece is the value only when it can be one: a token, a quoted string, JSON, code.
+    expect(splitExample([seg('Meta.'), seg('Example:'), seg('ACTIVE')])).toEqual({ description: [seg('Meta.')], example: 'ACTIVE' });
+    expect(splitExample([seg('Example:'), seg('"John Doe"')])).toEqual({ description: [], example: '"John Doe"' });
+    expect(splitExample([seg('Example:'), seg('[1, 2]')])).toEqual({ description: [], example: '[1, 2]' });
+    // A sentence after a bare "Example:" is more description: no example, nothing lost.
+    expect(splitExample([seg('The a. Example:'), seg('The value depends on the country of the payment.')])).toEqual({
+      description: [seg('The a. Example:'), seg('The value depends on the country of the payment.')],
+    });
+    expect(splitExample([seg('Meta. Example:')])).toEqual({ description: [seg('Meta. Example:')] });
     // Prose in parentheses after the marker stays in the description (issue 12).
     expect(splitExample([seg('The code.'), seg('Example: (empty string when not from a payment link)')])).toEqual({
       description: [seg('The code.'), seg('Example: (empty string when not from a payment link)')],
