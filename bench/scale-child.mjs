@@ -1,7 +1,8 @@
 /**
  * One scale measurement in a fresh process, so module loading is counted and peak memory (maxRSS) is
  * this run's alone. Usage: node bench/scale-child.mjs SPEC.json; prints one JSON line.
- * Generation takes the CLI's path: generateEach() streams each file into an OutputStage, which writes
+ * Generation takes the CLI's code path (the library in this process, so with V8's default tiering: only the CLI
+ * raises the interrupt budget): generateEach() streams each file into an OutputStage, which writes
  * it to disk at once and swaps the finished output into SPEC.outDir.
  *   SPEC: { "pages": [paths], "outDir": dir }                   all pages
  *     or: { "schemaDir": dir, "count": n, "outDir": dir }       n renamed copies of the schemas in dir
