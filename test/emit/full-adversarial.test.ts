@@ -658,7 +658,8 @@ const CORNERS: { name: string; shape: Shape; schema: Record<string, unknown>; va
       $defs: { Letters: { type: 'string', enum: MANY } },
     },
     values: [{ letter: 'a', inline: 'j', list: ['b', 'c'] }, { letter: 'k', inline: 'A', list: ['a', 1, '__proto__'] }, { letter: null, other: 1 }, { inline: 'toString' }],
-  })),  {
+  })),
+  {
     // `format` applies to strings only: values of every other type pass it, beside any type list or none; the
     // type error of a single `number` comes in AJV's number group (format sits there too), an `integer`'s first.
     name: 'FormatAnyValue',
