@@ -97,25 +97,25 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
       enum: ['ACTIVE', 'CANCELED'],
       'x-openEnum': true,
       'x-enumDescriptions': { ACTIVE: 'New subscriptions can be created from the plan.', CANCELED: 'The plan was canceled with POST /plans/{plan_id}/status.' },
-      description: 'The status of the plan. A canceled plan keeps its subscriptions but accepts no new ones. Possible values:',
+      description: "The plan's state. A canceled plan keeps its subscriptions but accepts no new ones. Possible values:",
     }],
     // A line break inside the summary's <p> and a paragraph's soft break read the same.
-    ['frequency.value', { type: 'integer', minimum: 1, maximum: 365, description: 'The number of units between two charges (MAX 365; MIN 1).', examples: [1] }],
+    ['frequency.value', { type: 'integer', minimum: 1, maximum: 365, description: 'How many units pass between one charge and the next (MAX 365; MIN 1).', examples: [1] }],
     ['country_prices[].country', { $ref: '#/$defs/CountryCode', description: 'The country of the price (MAX 2; MIN 2; [ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference).' }],
     ['country_prices[].amount.value', { type: 'number', multipleOf: 0.0001, description: 'The price (multiple of 0.0001).', examples: [99.9] }],
     // A link to another list: a plain string, and the description says so.
     ['allowed_payment_methods', {
       type: 'array',
-      description: 'The payment method types accepted for the subscriptions of the plan. Possible enum values: Check the [Payment type list](https://docs.y.uno/reference/payment-type-list).',
+      description: 'Which payment method types subscriptions to the plan can be paid with. Possible enum values: Check the [Payment type list](https://docs.y.uno/reference/payment-type-list).',
       items: { type: 'string', description: 'The values are listed in [Payment type list](https://docs.y.uno/reference/payment-type-list); they are not checked here.' },
     }],
     ['metadata', {
       type: 'array',
       maxItems: 50,
-      description: 'Key-value pairs attached to the plan (MAX 50). Independent of any `metadata` set on a subscription created from it.',
+      description: 'Your own key-value data on the plan (MAX 50). A subscription made from the plan has its own `metadata`, separate from this.',
       items: {
         type: 'object',
-        description: 'Specifies one metadata entry.',
+        description: 'A single key-value pair.',
         properties: {
           key: { type: 'string', maxLength: 48, description: 'The key of the entry (MAX 48).', examples: ['campaign'] },
           value: { type: 'string', maxLength: 512, description: 'The value of the entry (MAX 512).', examples: ['app_store'] },
@@ -137,7 +137,7 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
     expect(at((await doc(`the-plan-object${format}`)).schema, path)).toEqual(want);
   });
 
-  it('Plan: "`null` on the terminal phase" makes the phase objects nullable', async () => {
+  it('Plan: "`null` for the final phase" makes the phase objects nullable', async () => {
     const schema = (await doc(`the-plan-object${format}`)).schema;
     expect(at(schema, 'phases[].duration').type).toEqual(['object', 'null']);
     expect(at(schema, 'phases[].amount').type).toEqual(['object', 'null']);
@@ -153,41 +153,41 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
   });
 
   const webhook: [string, JsonSchema][] = [
-    ['id', { type: 'string', minLength: 1, maxLength: 64, description: 'The unique identifier of the webhook (MAX 64; MIN 1).', examples: ['12345'] }],
+    ['id', { type: 'string', minLength: 1, maxLength: 64, description: 'The identifier Yuno assigned to this webhook (MAX 64; MIN 1).', examples: ['12345'] }],
     // `MAX: 64, MIN:36` and `MIN:3 y MAX:255`.
-    ['account_id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the account the webhook belongs to (MAX: 64, MIN:36).', examples: ['493e9374-510a-4201-9e09-de669d75f256'] }],
-    ['name', { type: 'string', minLength: 3, maxLength: 255, description: 'Your name for the webhook. It must be unique within the account (MIN:3 y MAX:255).', examples: ['Production payments listener'] }],
+    ['account_id', { type: 'string', minLength: 36, maxLength: 64, description: 'The identifier of the Yuno account that owns this webhook (MAX: 64, MIN:36).', examples: ['493e9374-510a-4201-9e09-de669d75f256'] }],
+    ['name', { type: 'string', minLength: 3, maxLength: 255, description: 'A label you choose for the webhook; no two webhooks of one account may share it (MIN:3 y MAX:255).', examples: ['Production payments listener'] }],
     ['state', {
       type: 'string',
       enum: ['ACTIVE', 'INACTIVE'],
       'x-openEnum': true,
       'x-enumDescriptions': { ACTIVE: 'The webhook receives the notifications of the events it listens to.', INACTIVE: 'The deliveries are stopped; the configuration is kept.' },
-      description: 'The state of the webhook. A webhook starts out `ACTIVE`. Possible values:',
+      description: 'Whether the webhook is on or off. New webhooks begin as `ACTIVE`. Possible values:',
     }],
     // `{{`, `*/` and code stay text of the description; the generated code escapes them.
     ['url', {
       type: 'string',
       minLength: 3,
       maxLength: 526,
-      description: 'The endpoint Yuno sends the notifications to. It must be an `http` or `https` URL that resolves to a public, routable address; a template such as `https://api.acme.com/hooks/{{account}}` is sent as written, braces and all */ (MAX 526; MIN 3).',
+      description: 'Where Yuno delivers the notifications: an `http` or `https` address reachable from the public internet; a template such as `https://api.acme.com/hooks/{{account}}` is sent as written, braces and all */ (MAX 526; MIN 3).',
       examples: ['https://api.acme.com/yuno/webhooks'],
     }],
-    ['api_key', { type: ['string', 'null'], description: 'Sent to your endpoint as the `x-api-key` header on every delivery. Masked as `***` in responses.', examples: ['***'] }],
-    // "or `null` when …" makes it nullable; the HTML's escaped backticks (\`x-secret\`) read as the MDX's code.
-    ['secret', { type: ['string', 'null'], description: 'Sent to your endpoint as the `x-secret` header on every delivery. Masked as `***`, or `null` when you have not configured it.', examples: ['***'] }],
+    ['api_key', { type: ['string', 'null'], description: 'Yuno puts it in the `x-api-key` header of each request to your endpoint. Responses replace it with `***`.', examples: ['***'] }],
+    // "or give `null` if …" makes it nullable; the HTML's escaped backticks (\`x-secret\`) read as the MDX's code.
+    ['secret', { type: ['string', 'null'], description: 'Yuno puts it in the `x-secret` header of each request to your endpoint. Responses replace it with `***`, or give `null` if you never set one.', examples: ['***'] }],
     ['oauth2', {
       type: 'object',
       description: '[Optional] How Yuno authenticates against your endpoint with OAuth 2.0. Sent as flat `oauth2_*` fields; listed here for reference only.',
       properties: {
-        grant_type: { type: 'string', enum: ['client_credentials', 'password'], 'x-openEnum': true, description: 'The grant type Yuno requests the token with. Possible enum values: `client_credentials` or `password`.' },
+        grant_type: { type: 'string', enum: ['client_credentials', 'password'], 'x-openEnum': true, description: 'Which OAuth 2.0 grant Yuno uses to obtain a token. Possible enum values: `client_credentials` or `password`.' },
         // A MAX past any count of digits bounds the value.
         token_ttl: { type: 'integer', minimum: 60, maximum: 86400, description: 'How many seconds Yuno keeps a token before it asks for a new one (MAX 86400; MIN 60).', examples: [3600] },
       },
     }],
     // Entities (`&sect;`, `&mdash;`) decoded, the link made absolute Markdown.
-    ['oauth2_authentication_url', { type: 'string', minLength: 10, maxLength: 526, description: 'Your token endpoint. It must use HTTPS (MAX 526; MIN 10). [RFC 6749 §4.4](https://datatracker.ietf.org/doc/html/rfc6749#section-4.4) describes the exchange.', examples: ['https://api.acme.com/oauth/token'] }],
-    ['oauth2_scope', { type: 'string', description: 'The scope Yuno requests the token with — several scopes are separated by spaces, as in `webhooks:write payments:read`.', examples: ['webhooks:write'] }],
-    ['oauth2_include_client_id', { type: 'boolean', description: 'Whether Yuno also sends the client identifier as a header on the token request.', examples: [true] }],
+    ['oauth2_authentication_url', { type: 'string', minLength: 10, maxLength: 526, description: 'Where Yuno asks your server for tokens; HTTPS only (MAX 526; MIN 10). [RFC 6749 §4.4](https://datatracker.ietf.org/doc/html/rfc6749#section-4.4) describes the exchange.', examples: ['https://api.acme.com/oauth/token'] }],
+    ['oauth2_scope', { type: 'string', description: 'What Yuno asks the token to cover — several scopes are separated by spaces, as in `webhooks:write payments:read`.', examples: ['webhooks:write'] }],
+    ['oauth2_include_client_id', { type: 'boolean', description: 'If true, Yuno adds the client identifier to the token request as a header too.', examples: [true] }],
     ['payment_triggers.items', {
       type: 'string',
       enum: ['AUTHORIZE', 'VERIFY', 'CAPTURE', 'PURCHASE', 'REFUND', 'CANCEL', 'CHARGEBACK', 'FRAUD_SCREENING', 'PAYOUT', 'DISPUTE_UPDATE', 'INSTALLMENTS_UPDATE', 'THREE_D_SECURE', 'SETTLEMENT'],
@@ -196,33 +196,33 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
     // "Array of strings" whose one nested field describes the item.
     ['enrollment_triggers', {
       type: 'array',
-      description: 'Specifies the enrollment events array.',
+      description: 'The enrollment events that set off a notification.',
       items: { type: 'string', enum: ['ENROLL', 'UNENROLL', 'UPDATE'], 'x-openEnum': true, minLength: 3, maxLength: 32, description: 'An enrollment event (MAX 32; MIN 3). Possible enum values: `ENROLL`, `UNENROLL` or `UPDATE`' },
     }],
     ['subscription_triggers', {
       type: ['array', 'null'],
-      description: 'The subscription events the webhook subscribes to. `null` when the webhook listens to no subscription event. Possible values:',
+      description: 'The subscription events that set off a notification. `null` if no subscription event is selected. Possible values:',
       items: {
         type: 'string',
         enum: ['CREATE', 'CLOSE_TO_RENEWAL', 'RENEW', 'CANCEL'],
         'x-openEnum': true,
-        'x-enumDescriptions': { CREATE: 'a subscription was created.', CLOSE_TO_RENEWAL: 'the renewal is renewal_days away.', RENEW: 'a billing cycle started.', CANCEL: 'the subscription was canceled.' },
+        'x-enumDescriptions': { CREATE: 'a subscription was created.', CLOSE_TO_RENEWAL: 'the renewal is renewal_days away.', RENEW: 'a billing cycle started.', CANCEL: 'someone canceled the subscription.' },
       },
     }],
-    ['report_triggers', { type: 'array', items: { type: 'string' }, description: 'The report events the webhook subscribes to. Empty when it listens to none.', examples: [['UPDATE']] }],
+    ['report_triggers', { type: 'array', items: { type: 'string' }, description: 'The report events that set off a notification. An empty list means none.', examples: [['UPDATE']] }],
     // Constants in plain text on an array of enums.
     ['onboarding_triggers', {
       type: 'array',
-      description: 'The onboarding events of the [recipients](https://docs.y.uno/reference/the-recipient-object) the webhook subscribes to. CREATED, SUCCEEDED, DECLINED, BLOCKED',
+      description: 'Which onboarding events of [recipients](https://docs.y.uno/reference/the-recipient-object) set off a notification. CREATED, SUCCEEDED, DECLINED, BLOCKED',
       items: { type: 'string', enum: ['CREATED', 'SUCCEEDED', 'DECLINED', 'BLOCKED'], 'x-openEnum': true },
     }],
-    ['renewal_days', { type: ['integer', 'null'], minimum: 1, maximum: 30, description: 'The number of days before a renewal that Yuno sends the `CLOSE_TO_RENEWAL` notification (MAX 30; MIN 1). Can be set as null.', examples: [5] }],
+    ['renewal_days', { type: ['integer', 'null'], minimum: 1, maximum: 30, description: 'The `CLOSE_TO_RENEWAL` notification arrives this many days ahead of the renewal (MAX 30; MIN 1). Can be set as null.', examples: [5] }],
     ['updated_at', {
       type: 'string',
       format: 'date-time',
       minLength: 27,
       maxLength: 27,
-      description: 'The date and time the webhook was last updated. It matches `created_at` until you update the webhook for the first time (MAX 27; MIN 27; [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)).',
+      description: 'When the webhook last changed. Equal to `created_at` as long as the webhook has never been edited (MAX 27; MIN 27; [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601)).',
       examples: ['2026-07-11T16:20:44.918330Z'],
     }],
   ];
@@ -234,11 +234,11 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
 
   const plan: [string, JsonSchema][] = [
     // "Array of strings" with one starred nested field: the item; the star makes nothing required.
-    ['account_id', { type: 'array', description: 'The accounts the plan applies to.', items: { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the account (MAX 64; MIN 36).', examples: ['f7c5fe77-721b-49c2-84d3-957748df3c2c'] } }],
+    ['account_id', { type: 'array', description: 'The accounts the plan applies to.', items: { type: 'string', minLength: 36, maxLength: 64, description: "One account's identifier (MAX 64; MIN 36).", examples: ['f7c5fe77-721b-49c2-84d3-957748df3c2c'] } }],
     ['merchant_reference', { type: 'string', minLength: 3, maxLength: 255, description: 'The identifier of the plan in your systems (MAX 255; MIN 3). Use it to find the plan again with `GET /installments-plans?merchant_reference={reference}`.', examples: ['Test'] }],
-    ['installments_plan[].installment', { type: 'integer', minimum: 1, maximum: 48, description: 'The number of monthly installments shoppers can choose (MAX 48; MIN 1).', examples: [3] }],
+    ['installments_plan[].installment', { type: 'integer', minimum: 1, maximum: 48, description: 'How many monthly installments this option splits the payment into (MAX 48; MIN 1).', examples: [3] }],
     // Mojibake (`Â´`) repaired in the HTML.
-    ['installments_plan[].rate', { type: 'number', multipleOf: 0.01, description: 'The rate that will be applied to the final amount of the transaction by the payment provider´s acquirer after using installments (multiple of 0.01).', examples: [1.5] }],
+    ['installments_plan[].rate', { type: 'number', multipleOf: 0.01, description: 'The factor by which the payment provider´s acquirer raises the total of the transaction when it is paid in installments (multiple of 0.01).', examples: [1.5] }],
     ['installments_plan[].provider_id', { type: 'string', description: 'The provider that offers the installment, when only one does. Check the [Provider list](https://docs.y.uno/reference/provider-list).', examples: ['PAYU'] }],
     ['installments_plan[].financial_costs[].type', { type: 'string', enum: ['CFT', 'TEA', 'TNA', 'CFTEA'], 'x-openEnum': true, description: 'The kind of cost. CFT, TEA, TNA, CFTEA' }],
     // A decimal MAX bounds the value with its decimals.
@@ -252,7 +252,7 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
     ['iin', { type: 'string', minLength: 6, maxLength: 8, description: 'The issuer identification number the plan is limited to (MAX 8; MIN 6).', examples: ['45079900'] }],
     ['country_code', { $ref: '#/$defs/CountryCode', description: 'The country of the plan (MAX 2; MIN 2; [ISO 3166-1](https://en.wikipedia.org/wiki/ISO_3166-1)). Possible enum values: Check the [Country reference](https://docs.y.uno/reference/country-reference).' }],
     // "number of months": a count, so values.
-    ['first_installment_deferral', { type: 'integer', minimum: 0, maximum: 3, description: 'The number of months the first installment is deferred (MAX 3; MIN 0).', examples: [0] }],
+    ['first_installment_deferral', { type: 'integer', minimum: 0, maximum: 3, description: 'How many months the first installment is pushed back (MAX 3; MIN 0).', examples: [0] }],
     ['amount.Currency', {
       type: 'string',
       minLength: 3,
@@ -280,14 +280,14 @@ describe.each(FORMATS)('unseen pages, format %s', (format) => {
 
   const bank: [string, JsonSchema][] = [
     // `<code><strong>id</strong></code>` and `<b><code>…</code></b>` headings; `string ` with a space.
-    ['id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the bank account (MAX 64; MIN 36).', examples: ['acct_aa0e8400-e29b-41d4-a716-446655440000'] }],
+    ['id', { type: 'string', minLength: 36, maxLength: 64, description: "Yuno's identifier for the bank account (MAX 64; MIN 36).", examples: ['acct_aa0e8400-e29b-41d4-a716-446655440000'] }],
     ['entity_id', { type: 'string', minLength: 36, maxLength: 64, description: 'The unique identifier of the [entity](https://docs.y.uno/reference/the-entity-object) that owns the account (MAX 64; MIN 36).', examples: ['ent_660e8400-e29b-41d4-a716-446655440000'] }],
     ['provider.account_id', { type: 'string', minLength: 1, maxLength: 255, description: 'The identifier of the account at the provider (Min: 1, max:255).', examples: ['col_bank_account_789'] }],
-    ['account_type', { type: 'string', enum: ['CHECKING', 'SAVINGS'], 'x-openEnum': true, description: 'The type of the bank account: `CHECKING` or `SAVINGS`.' }],
-    ['status', { type: 'string', enum: ['PENDING', 'ACTIVE', 'FROZEN', 'CLOSED'], 'x-openEnum': true, description: 'Status of the bank account. PENDING, ACTIVE, FROZEN, CLOSED' }],
+    ['account_type', { type: 'string', enum: ['CHECKING', 'SAVINGS'], 'x-openEnum': true, description: 'The kind of account at the bank: `CHECKING` or `SAVINGS`.' }],
+    ['status', { type: 'string', enum: ['PENDING', 'ACTIVE', 'FROZEN', 'CLOSED'], 'x-openEnum': true, description: 'Where the bank account stands in its life cycle. PENDING, ACTIVE, FROZEN, CLOSED' }],
     // One bound per variant: the loosest of them.
-    ['account_number', { type: 'string', minLength: 4, maxLength: 34, description: 'The number of the account. For US accounts: (MAX 17; MIN 4). For IBAN countries: (MAX: 34, MIN: 15).', examples: ['1234567890'] }],
-    ['routing_number', { type: 'string', minLength: 9, maxLength: 9, description: 'The ABA routing number of the bank (MAX 9; MIN 9). Only for accounts in the US.', examples: ['123456789'] }],
+    ['account_number', { type: 'string', minLength: 4, maxLength: 34, description: 'The digits that identify the account at its bank. For US accounts: (MAX 17; MIN 4). For IBAN countries: (MAX: 34, MIN: 15).', examples: ['1234567890'] }],
+    ['routing_number', { type: 'string', minLength: 9, maxLength: 9, description: "The bank's ABA routing number (MAX 9; MIN 9). Only for accounts in the US.", examples: ['123456789'] }],
     ['iban', { type: ['string', 'null'], minLength: 15, maxLength: 34, description: 'The IBAN of the account, for accounts in IBAN countries (MAX 34; MIN 15). Written without spaces: `GB33BUKB20201555555555`, never `GB33 BUKB <...>`.', examples: [null] }],
     // An ISO 4217 list is closed.
     ['currency', { type: 'string', enum: ['USD', 'EUR', 'GBP', 'AUD', 'BRL'], minLength: 3, maxLength: 3, description: 'The currency of the account (MAX 3; MIN 3; [ISO 4217](https://en.wikipedia.org/wiki/ISO_4217)). Possible enum values: `USD`, `EUR`, `GBP`, `AUD` or `BRL`.' }],
