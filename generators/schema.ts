@@ -260,14 +260,15 @@ const FIELD_RULES: readonly FieldRule<FieldState>[] = [
     },
   },
   {
+    // A decimal MAX/MIN on a field whose bounds count characters or items (`string`, MAX 999.99) is no count: the
+    // page documents a number as a string, as Yuno's pages do. The bound stays in the description and bounds
+    // nothing (a whole page refused for it would be worse, and a length of 999 would be a guess).
     name: 'lengths',
-    apply: (s, report) => {
-      const { kind, limits: { max, min } } = s;
+    apply: (s) => {
+      const { kind, limits } = s;
       if (kind.kind !== 'string' && kind.kind !== 'enum' && kind.kind !== 'array') return;
-      const what = kind.kind === 'array' ? 'items' : 'characters';
-      const fractional = ([['MAX', max], ['MIN', min]] as const).filter(([, n]) => n !== undefined && !Number.isInteger(n));
-      for (const [word, n] of fractional) report(`${word} ${n} counts ${what} on a ${s.field.typeWord} field, so it must be a whole number; correct it`);
-      if (fractional.length > 0) return STOP;
+      const whole = (n: number | undefined): number | undefined => (n !== undefined && Number.isInteger(n) ? n : undefined);
+      s.limits = { ...limits, max: whole(limits.max), min: whole(limits.min) };
     },
   },
   {
