@@ -3,6 +3,7 @@
  * methods), so both page formats give the same Markdown for the same text.
  */
 import { percentEncode } from '../escape.js';
+import { isConstant } from '../rules/enums.js';
 import { resolveHref } from '../rules/links.js';
 import type { Segment } from '../types.js';
 
@@ -80,8 +81,8 @@ export function listEntry(segments: Segment[]): { value: string; meaning: string
   if (code && text.startsWith(code)) return { value: code, meaning: stripSeparator(text.slice(code.length)) };
   const eq = /^([A-Za-z0-9_.-]+)\s*[=:]\s*(.*)$/.exec(text);
   if (eq) return { value: eq[1]!, meaning: eq[2]!.trim() };
-  const dash = /^([A-Z0-9][A-Z0-9_]*)(?:\s+[-–—]\s+(.*)|\.?)$/.exec(text);
-  if (dash && /[A-Z]/.test(dash[1]!)) return { value: dash[1]!, meaning: dash[2]?.trim() ?? '' };
+  const dash = /^(\w+)(?:\s+[-–—]\s+(.*)|\.?)$/.exec(text);
+  if (dash && isConstant(dash[1]!)) return { value: dash[1]!, meaning: dash[2]?.trim() ?? '' };
   return { value: code ?? '', meaning: text };
 }
 

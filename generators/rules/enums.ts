@@ -84,6 +84,11 @@ function codeRun(segments: Segment[]): string[] {
 
 /** A constant as the pages write one: `SUCCEEDED`, `MERCADO_PAGO`, `3DS`, `CFTEA`; no word of prose. */
 const CONSTANT = /^(?=[A-Z0-9_]*[A-Z])[A-Z0-9][A-Z0-9_]*$/;
+
+/** Is the word a constant as the pages write one (capitals, digits, underscores, a letter among them)? */
+export function isConstant(word: string): boolean {
+  return CONSTANT.test(word);
+}
 const LIST_JOINS = /\s*(?:,\s*(?:or\s+|and\s+)?|\/|\s(?:or|and)\s)\s*/;
 
 /** After "Possible values:" a value may be any one word, quoted or not: `card`, `"A"`, `client_credentials`. */
