@@ -22,18 +22,17 @@ const ownOnly = (o) => {
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
 const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
-const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check4d36483b = (value) => !((typeof value !== "string") || ((value.length < 3 || (value.length > 526 || value.length < 5) && badLength(value, 3, 526))));
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataProto$ = Object.getPrototypeOf(data);
-  const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
+  const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check4d36483b(dataOwn$.callback_url)) return false;
   if (!check7ca32157(dataOwn$.created_at)) return false;
   return true;
 }
@@ -65,18 +64,17 @@ const ownOnly = (o) => {
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
 const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
-const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check4d36483b = (value) => !((typeof value !== "string") || ((value.length < 3 || (value.length > 526 || value.length < 5) && badLength(value, 3, 526))));
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataProto$ = Object.getPrototypeOf(data);
-  const dataOwn$ = dataProto$ === Object.prototype || dataProto$ === null ? data : ownOnly(data);
+  const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check4d36483b(dataOwn$.callback_url)) return false;
   if (!check7ca32157(dataOwn$.created_at)) return false;
   for (const key$ of Object.keys(dataOwn$)) {
     if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
