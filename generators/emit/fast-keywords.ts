@@ -160,8 +160,9 @@ export function indent(lines: string[]): string[] {
 /**
  * `minLength`/`maxLength` in code points, as a test that is true when the length is outside. A string has
  * between ceil(len/2) and len code points (UTF-16 `.length` = len), so the bounds, known here, decide most
- * strings inline: shorter than min is outside, and within [2·min − 1, max] is inside whatever it holds. Only
- * the lengths in between call the module's counting function (the inline test saves a call per string).
+ * strings inline: shorter than min is outside, and within [2·min − 1, max] is inside whatever it holds; from
+ * min to 2·min − 2 it is inside unless it has a high surrogate. Only the rest calls the module's counting
+ * function (the inline tests save a call per string).
  */
 function lengthOutside(cx: KeywordContext, min: number, max: number | undefined): string {
   if (min === 0 && max === undefined) return 'false';
@@ -182,10 +183,11 @@ function lengthOutside(cx: KeywordContext, min: number, max: number | undefined)
   const length = `${cx.v}.length`;
   const call = `${fn}(${cx.v}, ${min}, ${max ?? 'Infinity'})`;
   const tooShort = min > 0 ? [`${length} < ${min}`] : [];
-  // From min on, the count needs the string's content only above max or below 2·min − 1.
-  const unsure = [...(max !== undefined ? [`${length} > ${max}`] : []), ...(min >= 2 ? [`${length} < ${2 * min - 1}`] : [])];
-  // When every length from min to max needs the content, the function alone says it (it tests min first).
-  if (max !== undefined && max < 2 * min - 1) return call;
+  // From min on, the count needs the string's content only above max, or below 2·min − 1 when it has a high
+  // surrogate (tested here, so that most strings of those lengths need no call either).
+  const above = max !== undefined ? [`${length} > ${max}`] : [];
+  const below = min < 2 ? [] : max !== undefined && max < 2 * min - 1 ? [`${high}.test(${cx.v})`] : [`${length} < ${2 * min - 1} && ${high}.test(${cx.v})`];
+  const unsure = [...above, ...below];
   const counted = unsure.length === 0 ? [] : [`${unsure.length === 1 ? unsure[0] : `(${unsure.join(' || ')})`} && ${call}`];
   const tests = [...tooShort, ...counted];
   return tests.length === 1 ? (tests[0] as string) : `(${tests.join(' || ')})`;

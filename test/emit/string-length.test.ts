@@ -54,10 +54,12 @@ describe('string lengths in code points (fast validators)', () => {
     const code = file(await emit([doc], { only: ['validators'] }), 'lengths.js');
     // min 1, max 8: a string of 1 to 8 units is inside whatever it holds; only more than 8 units can still be.
     expect(code).toContain('value.length < 1 || value.length > 8 && badLength(value, 1, 8)');
-    // min 3, max 8: 5 to 8 units are inside; 3 or 4 units may hold a pair and so fewer than 3 code points.
-    expect(code).toContain('value.length < 3 || (value.length > 8 || value.length < 5) && badLength(value, 3, 8)');
-    // min 5, max 8: every length from 5 to 8 units may hold pairs (fewer than 9 = 2·5 − 1), so the function decides.
-    expect(code).toContain('!((typeof value !== "string") || (badLength(value, 5, 8)))');
+    // min 3, max 8: 5 to 8 units are inside; 3 or 4 units are inside unless they hold a high surrogate.
+    expect(code).toContain('value.length < 3 || (value.length > 8 || value.length < 5 && highSurrogate.test(value)) && badLength(value, 3, 8)');
+    // min 5, max 8: every length from 5 to 8 units may hold pairs (fewer than 9 = 2·5 − 1): the surrogate test decides.
+    expect(code).toContain('value.length < 5 || (value.length > 8 || highSurrogate.test(value)) && badLength(value, 5, 8)');
+    // min 2, no upper bound: 3 units and more are inside; 2 units unless they hold a high surrogate.
+    expect(code).toContain('value.length < 2 || value.length < 3 && highSurrogate.test(value) && badLength(value, 2, Infinity)');
     // no upper bound and min 1: the length alone decides.
     expect(code).toContain('!((typeof value !== "string") || (value.length < 1))');
   });
