@@ -21,19 +21,19 @@ const ownOnly = (o) => {
   return own;
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
-const check58068f79 = (value) => !((typeof value !== "string") || ((value.length < 36 || (value.length > 64 || highSurrogate.test(value)) && badLength(value, 36, 64))));
-const check48688afb = (value) => !((typeof value !== "string") || ((value.length < 3 || (value.length > 526 || value.length < 5 && highSurrogate.test(value)) && badLength(value, 3, 526))));
-const check0afc3e71 = (value) => !((typeof value !== "string") || ((value.length < 27 || (value.length > 27 || highSurrogate.test(value)) && badLength(value, 27, 27))) || (!formatDateTime(value)));
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
-  if (!check58068f79(dataOwn$.customer_session)) return false;
-  if (!check58068f79(dataOwn$.customer_id)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check48688afb(dataOwn$.callback_url)) return false;
-  if (!check0afc3e71(dataOwn$.created_at)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
   return true;
 }
 function validateCountryCode(data) {
@@ -63,19 +63,19 @@ const ownOnly = (o) => {
   return own;
 };
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
-const check58068f79 = (value) => !((typeof value !== "string") || ((value.length < 36 || (value.length > 64 || highSurrogate.test(value)) && badLength(value, 36, 64))));
-const check48688afb = (value) => !((typeof value !== "string") || ((value.length < 3 || (value.length > 526 || value.length < 5 && highSurrogate.test(value)) && badLength(value, 3, 526))));
-const check0afc3e71 = (value) => !((typeof value !== "string") || ((value.length < 27 || (value.length > 27 || highSurrogate.test(value)) && badLength(value, 27, 27))) || (!formatDateTime(value)));
+const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
+const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
+const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
   const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
-  if (!check58068f79(dataOwn$.customer_session)) return false;
-  if (!check58068f79(dataOwn$.customer_id)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_session)) return false;
+  if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
   if (country$ === undefined) return false;
   if (!validateCountryCode(country$)) return false;
-  if (!check48688afb(dataOwn$.callback_url)) return false;
-  if (!check0afc3e71(dataOwn$.created_at)) return false;
+  if (!check65f47bf5(dataOwn$.callback_url)) return false;
+  if (!check7ca32157(dataOwn$.created_at)) return false;
   for (const key$ of Object.keys(dataOwn$)) {
     if (!(key$ === "customer_session" || key$ === "customer_id" || key$ === "country" || key$ === "callback_url" || key$ === "created_at")) return false;
   }

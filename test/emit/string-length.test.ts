@@ -1,9 +1,9 @@
 /**
  * minLength/maxLength in the fast validators, against an exact oracle (JSON Schema counts code points: a
- * surrogate pair is one, a lone surrogate one too). The emitter decides most strings from their UTF-16 length
- * inline (a string of n units has between ceil(n/2) and n code points) and counts only in between, so every
- * bound pair up to 8 is checked on every string of up to four pieces taken from 'a', a pair and both lone
- * halves, each as a plain bounded string and as the reconciled "bounded, or "" or null" field.
+ * surrogate pair is one, a lone surrogate one too). A string of n UTF-16 units has between ceil(n/2) and n code
+ * points, which decides most strings without counting (inline when min is 0 or 1). Every bound pair up to 8 is
+ * checked on every string of up to four pieces taken from 'a', a pair and both lone halves, each as a plain
+ * bounded string and as the reconciled "bounded, or "" or null" field.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emit, file, loadPackage, type Api } from './code-helpers.js';
@@ -50,18 +50,16 @@ describe('string lengths in code points (fast validators)', () => {
     builds = [['ESM', esm], ['CJS', cjs]];
   });
 
-  it('the emitted code counts only where the UTF-16 length cannot decide', async () => {
+  it('with min 0 or 1 the emitted test calls the counting function only above max', async () => {
     const code = file(await emit([doc], { only: ['validators'] }), 'lengths.js');
     // min 1, max 8: a string of 1 to 8 units is inside whatever it holds; only more than 8 units can still be.
-    expect(code).toContain('value.length < 1 || value.length > 8 && badLength(value, 1, 8)');
-    // min 3, max 8: 5 to 8 units are inside; 3 or 4 units are inside unless they hold a high surrogate.
-    expect(code).toContain('value.length < 3 || (value.length > 8 || value.length < 5 && highSurrogate.test(value)) && badLength(value, 3, 8)');
-    // min 5, max 8: every length from 5 to 8 units may hold pairs (fewer than 9 = 2·5 − 1): the surrogate test decides.
-    expect(code).toContain('value.length < 5 || (value.length > 8 || highSurrogate.test(value)) && badLength(value, 5, 8)');
-    // min 2, no upper bound: 3 units and more are inside; 2 units unless they hold a high surrogate.
-    expect(code).toContain('value.length < 2 || value.length < 3 && highSurrogate.test(value) && badLength(value, 2, Infinity)');
-    // no upper bound and min 1: the length alone decides.
+    expect(code).toContain('!((typeof value !== "string") || ((value.length < 1 || value.length > 8 && badLength(value, 1, 8))))');
+    // min 0, max 8: the same without the empty string's test.
+    expect(code).toContain('!((typeof value !== "string") || (value.length > 8 && badLength(value, 0, 8)))');
+    // min 1 and no upper bound: the length alone decides.
     expect(code).toContain('!((typeof value !== "string") || (value.length < 1))');
+    // min 3: from 3 to 4 units a pair may leave fewer than 3 code points, so the function decides.
+    expect(code).toContain('!((typeof value !== "string") || (badLength(value, 3, 8)))');
   });
 
   it('every bound pair up to 8 on every string of up to four pieces answers as the code-point count says', () => {
