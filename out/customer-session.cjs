@@ -21,13 +21,14 @@ const ownOnly = (o) => {
   }
   return own;
 };
+const shapeProbe = Symbol("yuno-codegen shape probe");
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
 const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
 const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  const dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
@@ -63,13 +64,14 @@ const ownOnly = (o) => {
   }
   return own;
 };
+const shapeProbe = Symbol("yuno-codegen shape probe");
 const enumCountryCode = runtime.sharedEnums["CountryCode"];
 const check2c0be7dc = (value) => !((typeof value !== "string") || (badLength(value, 36, 64)));
 const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(value, 3, 526)));
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataOwn$ = data.__proto__ === Object.prototype && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  const dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;

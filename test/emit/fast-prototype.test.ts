@@ -1,10 +1,13 @@
 /**
  * The fast validators' prototype test (a key counts only when the object owns it, as AJV's `ownProperties`).
- * The emitted code reads `__proto__` before asking Object.getPrototypeOf, so that V8 knows the object's shape
- * and the call costs nothing; the answer must still be Object.getPrototypeOf's whatever `__proto__` says: an
- * own `__proto__` key (JSON.parse makes one), an own one that lies, a null prototype, getters on a class's
- * prototype (never run, never counted), and a Proxy.
+ * The emitted code reads a symbol-keyed property of its own before asking Object.getPrototypeOf, so that V8
+ * knows the object's shape and the call costs nothing; the answer must still be Object.getPrototypeOf's: an own
+ * `__proto__` key (JSON.parse makes one), one that lies, a null prototype, getters on a class's prototype (never
+ * run, never counted), a Proxy (even one that answers every key), and node run with `--disable-proto`.
  */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPackage, type Api } from './code-helpers.js';
 import type { SchemaDocument } from '../../generators/types.js';
@@ -34,9 +37,11 @@ function withGetters(): { make: () => object; calls: () => number } {
 
 describe('fast validators: a key counts when the object owns it', () => {
   let builds: [string, Api][];
+  let dir: string;
   beforeAll(async () => {
-    const { esm, cjs } = await loadPackage([doc], 'owned');
-    builds = [['ESM', esm], ['CJS', cjs]];
+    const loaded = await loadPackage([doc], 'owned');
+    builds = [['ESM', loaded.esm], ['CJS', loaded.cjs]];
+    dir = loaded.dir;
   });
 
   it('own `__proto__` keys, null prototypes and Proxies: the object is read as it is', () => {
@@ -50,6 +55,7 @@ describe('fast validators: a key counts when the object owns it', () => {
         ['null prototype, b not an integer', Object.assign(Object.create(null) as object, { a: 'xy', b: 2.5 }), false, false],
         ['a Proxy of a plain object', new Proxy({ a: 'xy' }, {}), true, true],
         ['a Proxy of a plain object, a missing', new Proxy({ b: 1 }, {}), false, false],
+        ['a Proxy that answers every key, symbols too', new Proxy({ a: 'xy' }, { get: (target, key) => (typeof key === 'symbol' ? 'any' : Reflect.get(target, key)) }), true, true],
       ];
       for (const [label, value, loose, strict] of cases) {
         expect(api['isOwned'](value), `${name} isOwned: ${label}`).toBe(loose);
@@ -80,5 +86,17 @@ describe('fast validators: a key counts when the object owns it', () => {
       Object.defineProperty(Object.getPrototypeOf(middle) as object, '__proto__', { value: Object.prototype, enumerable: true, configurable: true, writable: true });
       expect(api['isOwned'](middle), `${name}: a __proto__ key up the chain changes nothing`).toBe(false);
     }
+  });
+
+  it.each(['throw', 'delete'])('under node --disable-proto=%s every answer is the same, and nothing throws', (mode) => {
+    const script = [
+      `const api = await import(${JSON.stringify(pathToFileURL(join(dir, 'index.js')).href)});`,
+      'const values = [{ a: "xy" }, { a: "wxyz" }, {}, JSON.parse(\'{"a":"xy","__proto__":null}\'), Object.assign(Object.create(null), { a: "xy", b: 2.5 })];',
+      'class Inherited { get a() { throw new Error("getter run"); } }',
+      'values.push(new Inherited());',
+      'console.log(JSON.stringify(values.map((v) => [api.isOwned(v), api.isOwnedStrict(v)])));',
+    ].join('\n');
+    const out = execFileSync(process.execPath, [`--disable-proto=${mode}`, '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([[true, true], [false, false], [false, false], [true, false], [false, false], [false, false]]);
   });
 });
