@@ -27,7 +27,12 @@ const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(val
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  let dataOwn$;
+  try {
+    dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  } catch {
+    dataOwn$ = ownOnly(data);
+  }
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;
@@ -70,7 +75,12 @@ const check65f47bf5 = (value) => !((typeof value !== "string") || (badLength(val
 const check7ca32157 = (value) => !((typeof value !== "string") || (badLength(value, 27, 27)) || (!formatDateTime(value)));
 function validateCustomerSession(data) {
   if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  let dataOwn$;
+  try {
+    dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);
+  } catch {
+    dataOwn$ = ownOnly(data);
+  }
   if (!check2c0be7dc(dataOwn$.customer_session)) return false;
   if (!check2c0be7dc(dataOwn$.customer_id)) return false;
   const country$ = dataOwn$.country;

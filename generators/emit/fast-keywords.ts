@@ -308,7 +308,8 @@ export const FAST_KEYWORDS: Record<string, FastKeyword> = {
     code: (cx) => {
       const short = emptyOrLength(cx.node);
       if (short !== undefined) {
-        const outside = lengthOutside(cx, short.min, short.max);
+        // "" is allowed, and with min 0 or 1 and no max it is the only string the bounds could refuse.
+        const outside = short.min <= 1 && short.max === undefined ? 'false' : lengthOutside(cx, short.min, short.max);
         const string = outside === 'false' ? 'false' : `${cx.v} !== "" && ${outside}`;
         return cx.failIf(`typeof ${cx.v} === "string" ? ${string} : ${short.nullable ? `${cx.v} !== null` : 'true'}`);
       }

@@ -319,7 +319,9 @@ function objectCode(s: JsonSchema, v: string, fail: string, cx: KeywordContext):
     // --disable-proto=throw`) nor misses the shape (Deno, `--disable-proto=delete`).
     const probe = cx.shared('shapeProbe', 'Symbol("yuno-codegen shape probe")');
     const plain = `${v}[${probe}] === undefined && Object.getPrototypeOf(${v}) === Object.prototype || Object.getPrototypeOf(${v}) === null`;
-    lines.unshift(`const ${own} = ${plain} ? ${v} : ${ownOnly}(${v});`);
+    // A Proxy's traps may throw (a get trap that refuses unknown keys, a getPrototypeOf trap): its own keys
+    // alone then answer, through the view, as AJV reads only the keys the schema names.
+    lines.unshift(`let ${own};`, 'try {', `  ${own} = ${plain} ? ${v} : ${ownOnly}(${v});`, '} catch {', `  ${own} = ${ownOnly}(${v});`, '}');
   }
   return lines;
 }

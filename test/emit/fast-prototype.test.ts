@@ -3,13 +3,14 @@
  * The emitted code reads a symbol-keyed property of its own before asking Object.getPrototypeOf, so that V8
  * knows the object's shape and the call costs nothing; the answer must still be Object.getPrototypeOf's: an own
  * `__proto__` key (JSON.parse makes one), one that lies, a null prototype, getters on a class's prototype (never
- * run, never counted), a Proxy (even one that answers every key), and node run with `--disable-proto`.
+ * run, never counted), Proxies (one that answers every key, traps that throw: the own keys answer then), and
+ * node run with `--disable-proto`.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPackage, type Api } from './code-helpers.js';
+import { emit, file, loadPackage, type Api } from './code-helpers.js';
 import type { SchemaDocument } from '../../generators/types.js';
 
 const doc: SchemaDocument = {
@@ -56,12 +57,32 @@ describe('fast validators: a key counts when the object owns it', () => {
         ['a Proxy of a plain object', new Proxy({ a: 'xy' }, {}), true, true],
         ['a Proxy of a plain object, a missing', new Proxy({ b: 1 }, {}), false, false],
         ['a Proxy that answers every key, symbols too', new Proxy({ a: 'xy' }, { get: (target, key) => (typeof key === 'symbol' ? 'any' : Reflect.get(target, key)) }), true, true],
+        ['a Proxy whose get trap refuses unknown keys', new Proxy({ a: 'xy', b: 1 }, { get: (target, key) => { if (!Object.hasOwn(target, key)) throw new Error(`no ${String(key)}`); return Reflect.get(target, key); } }), true, true],
+        ['a Proxy whose get trap refuses unknown keys, a too long', new Proxy({ a: 'wxyz' }, { get: (target, key) => { if (!Object.hasOwn(target, key)) throw new Error(`no ${String(key)}`); return Reflect.get(target, key); } }), false, false],
+        ['a Proxy whose getPrototypeOf trap throws', new Proxy({ a: 'xy' }, { getPrototypeOf: () => { throw new Error('no prototype'); } }), true, true],
+        ['a Proxy whose getPrototypeOf trap throws, b not an integer', new Proxy({ a: 'xy', b: 'one' }, { getPrototypeOf: () => { throw new Error('no prototype'); } }), false, false],
+        ['a plain object whose prototype is a Proxy refusing unknown keys', Object.assign(Object.create(new Proxy({}, { get: () => { throw new Error('no key'); } })) as object, { a: 'xy' }), true, true],
       ];
       for (const [label, value, loose, strict] of cases) {
         expect(api['isOwned'](value), `${name} isOwned: ${label}`).toBe(loose);
         expect(api['isOwnedStrict'](value), `${name} isOwnedStrict: ${label}`).toBe(strict);
       }
     }
+  });
+
+  it('the emitted prototype test: one load of the module\'s symbol, then Object.getPrototypeOf; a throwing trap falls back to the own keys', async () => {
+    const code = file(await emit([doc], { only: ['validators'] }), 'owned.js');
+    expect(code).toContain('const shapeProbe = Symbol("yuno-codegen shape probe");');
+    expect(code).toContain(
+      [
+        '  let dataOwn$;',
+        '  try {',
+        '    dataOwn$ = data[shapeProbe] === undefined && Object.getPrototypeOf(data) === Object.prototype || Object.getPrototypeOf(data) === null ? data : ownOnly(data);',
+        '  } catch {',
+        '    dataOwn$ = ownOnly(data);',
+        '  }',
+      ].join('\n'),
+    );
   });
 
   it("getters on a class's prototype are neither counted nor run, even when an own `__proto__` claims Object.prototype", () => {
