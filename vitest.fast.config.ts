@@ -29,6 +29,7 @@ export const SLOW = [
   'test/emit/errors-differential.test.ts', // the error lists of 22 corpus objects and 35 hand-written schemas against ajv.compile
   'test/emit/full-adversarial.test.ts', // the error lists of 60 random schemas and hostile values against ajv.compile, values 200,000 deep
   'test/emit/fixtures-ts.test.ts', // the TypeScript compiler on the ts target's fixtures
+  'test/emit/fast-prototype-node.test.ts', // node started with --disable-proto, twice
   'test/sources/pull-*.test.ts', // a docs server on 127.0.0.1, timeouts and retries, extraction of pulled pages
 ];
 
